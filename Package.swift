@@ -1,0 +1,51 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+// ICU stays behind CEvidexICU (a C target whose header shows no ICU types): a module map that
+// exposes <unicode/*.h> collides with Foundation's own ICU on a clean build. _FoundationICU is
+// linked before the system ICU so that the symbols both define bind to Foundation's copy.
+let icuLinker: [LinkerSetting] = [
+    .linkedLibrary("_FoundationICU"),
+    .linkedLibrary("icui18n"),
+    .linkedLibrary("icuuc"),
+    .linkedLibrary("icudata"),
+]
+
+let package = Package(
+    name: "Evidex",
+    platforms: [.macOS(.v15)],
+    products: [
+        .library(name: "Evidex", targets: ["Evidex"]),
+        .executable(name: "evidex", targets: ["evidex"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // C seams: small headers with only <stdint.h>/<stddef.h> types.
+        .target(name: "CEvidexICU", linkerSettings: icuLinker),
+        .systemLibrary(name: "CStemmer", providers: [.apt(["libstemmer-dev"])]),
+        .target(name: "CEvidexZlib", linkerSettings: [.linkedLibrary("z")]),
+        // libxml2's HTML parser (a real parser, not regular expressions), reached through
+        // pkg-config so that no unsafe flags block use of the library product by other packages.
+        .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        .target(name: "CEvidexHTML", dependencies: ["CLibXML2"]),
+
+        .target(name: "EvidexText", dependencies: ["CEvidexICU", "CStemmer"]),
+        .target(name: "EvidexDocuments", dependencies: ["CEvidexZlib", "CEvidexHTML"]),
+        .target(name: "EvidexIndex", dependencies: ["EvidexText", "EvidexDocuments", "CEvidexZlib"]),
+        .target(name: "EvidexSearch", dependencies: ["EvidexIndex", "EvidexText"]),
+        .target(name: "Evidex", dependencies: ["EvidexText", "EvidexDocuments", "EvidexIndex", "EvidexSearch"]),
+        .executableTarget(
+            name: "evidex",
+            dependencies: ["Evidex", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+
+        .testTarget(name: "EvidexTextTests", dependencies: ["EvidexText"]),
+        .testTarget(name: "EvidexDocumentsTests", dependencies: ["EvidexDocuments"]),
+        .testTarget(name: "EvidexIndexTests", dependencies: ["EvidexIndex"]),
+        .testTarget(name: "EvidexSearchTests", dependencies: ["EvidexSearch"]),
+        .testTarget(name: "EvidexIntegrationTests", dependencies: ["Evidex"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

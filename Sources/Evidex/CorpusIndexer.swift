@@ -1,0 +1,181 @@
+import EvidexDocuments
+import EvidexIndex
+import Foundation
+import Synchronization
+
+/// Indexes folders and files: discovers them, parses them on every core and commits once.
+/// A bad file is reported in the result and never stops the others.
+public enum CorpusIndexer {
+    /// Documents handed to another worker at a time when one file holds many (JSONL).
+    static let chunkSize = 512
+
+    public static func run(
+        paths: [String], indexDirectory: String, options: IndexingOptions = IndexingOptions(),
+        progress: (@Sendable (IndexingProgress) -> Void)? = nil
+    ) throws(IndexError) -> IndexingReport {
+        let start = ContinuousClock.now
+        if options.rebuild { try IndexDirectory.clear(indexDirectory) }
+        let writer = try IndexWriter(
+            directory: indexDirectory,
+            options: IndexWriterOptions(threads: options.threads, memoryBudget: options.memoryBudget, maxSegments: options.maxSegments))
+        let loader = DocumentLoader(maxFileBytes: options.maxFileBytes)
+        let urls = paths.map { URL(fileURLWithPath: $0).standardizedFileURL }
+        let discovery: Discovery
+        do { discovery = try loader.discover(paths: urls) } catch {
+            throw .invalidArgument("cannot read \(paths.joined(separator: ", ")): \(error.description)")
+        }
+        writer.addRoots(urls.map(\.path))
+        let files = discovery.files
+        let sizes = files.map { IndexDirectory.fileSize($0.url.path) }
+        let bytesTotal = sizes.reduce(0, +)
+
+        let queue = WorkQueue(fileCount: files.count)
+        let shared = Mutex(Shared())
+        let problems = Mutex<[DocumentError]>(discovery.skipped)
+        let failure = Mutex<IndexError?>(nil)
+        let threads = min(options.threads, max(1, files.count == 1 ? options.threads : files.count))
+        let progressLock = Mutex(ContinuousClock.now)
+
+        DispatchQueue.concurrentPerform(iterations: threads) { _ in
+            let worker: IndexWorker
+            do { worker = try writer.makeWorker() } catch let e as IndexError {
+                failure.withLock { $0 = $0 ?? e }
+                queue.abandon()
+                return
+            } catch {
+                failure.withLock { $0 = $0 ?? .invalidArgument(String(describing: error)) }
+                queue.abandon()
+                return
+            }
+            do {
+                while let item = queue.next() {
+                    switch item {
+                    case .file(let i):
+                        let result = loader.load(files[i])
+                        if !result.problems.isEmpty { problems.withLock { $0.append(contentsOf: result.problems) } }
+                        let docs = result.documents
+                        // Hand most of a big file's documents to the other workers.
+                        var own = docs[...]
+                        if docs.count > chunkSize * 2 {
+                            own = docs[0..<chunkSize]
+                            var at = chunkSize
+                            while at < docs.count {
+                                queue.push(.documents(Array(docs[at..<min(at + chunkSize, docs.count)]), path: files[i].relativePath))
+                                at += chunkSize
+                            }
+                        }
+                        for d in own { try worker.add(d, path: files[i].relativePath) }
+                        shared.withLock {
+                            $0.filesDone += 1
+                            $0.documents += own.count
+                            $0.bytesDone += sizes[i]
+                        }
+                    case .documents(let docs, let path):
+                        for d in docs { try worker.add(d, path: path) }
+                        shared.withLock { $0.documents += docs.count }
+                    }
+                    queue.done()
+                    if let progress {
+                        let now = ContinuousClock.now
+                        let due = progressLock.withLock { last -> Bool in
+                            if now - last < .milliseconds(250) { return false }
+                            last = now
+                            return true
+                        }
+                        if due {
+                            let s = shared.withLock { $0 }
+                            progress(IndexingProgress(filesDone: s.filesDone, filesTotal: files.count, documents: s.documents,
+                                                      bytesDone: s.bytesDone, bytesTotal: bytesTotal, seconds: seconds(since: start)))
+                        }
+                    }
+                }
+                try worker.finish()
+            } catch let e as IndexError {
+                failure.withLock { $0 = $0 ?? e }
+                queue.abandon()
+            } catch {
+                failure.withLock { $0 = $0 ?? .invalidArgument(String(describing: error)) }
+                queue.abandon()
+            }
+        }
+        if let f = failure.withLock({ $0 }) { throw f }
+
+        var pruned = 0
+        if options.prune {
+            pruned = writer.deleteDocuments(whosePathIsNotIn: Set(files.map(\.relativePath)))
+        }
+        let commit = try writer.commit()
+        let merged = try writer.merge()
+        let s = shared.withLock { $0 }
+        return IndexingReport(
+            files: files.count, documents: s.documents, bytes: bytesTotal, pruned: pruned,
+            seconds: seconds(since: start), commit: commit, mergedSegments: merged,
+            problems: problems.withLock { $0 })
+    }
+
+    struct Shared {
+        var filesDone = 0
+        var documents = 0
+        var bytesDone = 0
+    }
+
+    static func seconds(since start: ContinuousClock.Instant) -> Double {
+        let d = ContinuousClock.now - start
+        return Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
+    }
+}
+
+/// Files to load and chunks of already-parsed documents, shared by the indexing threads.
+/// A worker that finds the queue empty waits while others may still add chunks.
+final class WorkQueue: Sendable {
+    enum Item: Sendable {
+        case file(Int)
+        case documents([Document], path: String)
+    }
+
+    private struct State {
+        var nextFile = 0
+        var fileCount: Int
+        var chunks: [Item] = []
+        var active = 0
+        var abandoned = false
+    }
+
+    private let state: Mutex<State>
+
+    init(fileCount: Int) {
+        state = Mutex(State(fileCount: fileCount))
+    }
+
+    func next() -> Item? {
+        while true {
+            let r: (Item?, Bool) = state.withLock { s in
+                if s.abandoned { return (nil, true) }
+                if let c = s.chunks.popLast() {
+                    s.active += 1
+                    return (c, true)
+                }
+                if s.nextFile < s.fileCount {
+                    s.nextFile += 1
+                    s.active += 1
+                    return (.file(s.nextFile - 1), true)
+                }
+                return (nil, s.active == 0)
+            }
+            if r.0 != nil || r.1 { return r.0 }
+            usleep(500)
+        }
+    }
+
+    func push(_ item: Item) {
+        state.withLock { $0.chunks.append(item) }
+    }
+
+    func done() {
+        state.withLock { $0.active -= 1 }
+    }
+
+    func abandon() {
+        state.withLock { $0.abandoned = true }
+    }
+}

@@ -1,0 +1,51 @@
+import EvidexIndex
+
+/// How `CorpusIndexer` runs.
+public struct IndexingOptions: Sendable {
+    public var threads: Int
+    public var memoryBudget: Int
+    /// Delete documents whose source files are no longer under the indexed folders.
+    public var prune: Bool
+    /// Start from an empty index.
+    public var rebuild: Bool
+    /// Largest file accepted.
+    public var maxFileBytes: Int
+    /// Merge down to this many segments after the commit.
+    public var maxSegments: Int
+
+    public init(threads: Int = IndexWriterOptions.defaultThreads, memoryBudget: Int = 256 << 20, prune: Bool = false,
+                rebuild: Bool = false, maxFileBytes: Int = 256 << 20, maxSegments: Int = 8) {
+        self.threads = max(1, threads)
+        self.memoryBudget = memoryBudget
+        self.prune = prune
+        self.rebuild = rebuild
+        self.maxFileBytes = maxFileBytes
+        self.maxSegments = maxSegments
+    }
+}
+
+/// Where indexing has got to (for progress lines).
+public struct IndexingProgress: Sendable {
+    public var filesDone: Int
+    public var filesTotal: Int
+    public var documents: Int
+    public var bytesDone: Int
+    public var bytesTotal: Int
+    public var seconds: Double
+}
+
+/// The outcome of an indexing run: what was added, and every file or line that failed.
+public struct IndexingReport: Sendable {
+    public var files: Int
+    public var documents: Int
+    public var bytes: Int
+    public var pruned: Int
+    public var seconds: Double
+    public var commit: CommitResult?
+    public var mergedSegments: Int
+    /// Errors (the file or line was not indexed) and warnings (indexed with a caveat).
+    public var problems: [DocumentError]
+
+    public var failures: [DocumentError] { problems.filter(\.isError) }
+    public var warnings: [DocumentError] { problems.filter { !$0.isError } }
+}

@@ -1,0 +1,48 @@
+/// Fixed-width bit packing of blocks of `BitPacking.blockSize` unsigned integers, the unit of
+/// postings compression. Values are packed little-endian, LSB first: value i occupies bits
+/// [i·w, i·w + w) of the block, so a block of width w takes exactly 16·w bytes.
+public enum BitPacking {
+    public static let blockSize = 128
+
+    @inline(__always)
+    public static func width(of v: UInt32) -> Int {
+        v == 0 ? 0 : 32 - v.leadingZeroBitCount
+    }
+
+    public static func packedBytes(width: Int) -> Int { blockSize * width / 8 }
+
+    /// Appends 128 values packed at `width` bits.
+    public static func pack(_ values: UnsafeBufferPointer<UInt32>, width: Int, into out: inout ByteBuffer) {
+        precondition(values.count == blockSize)
+        if width == 0 { return }
+        var acc: UInt64 = 0
+        var bits = 0
+        for v in values {
+            acc |= UInt64(v) << UInt64(bits)
+            bits += width
+            while bits >= 8 {
+                out.append(UInt8(truncatingIfNeeded: acc))
+                acc >>= 8
+                bits -= 8
+            }
+        }
+        // 128·w is a multiple of 8, so nothing is left over.
+    }
+
+    /// Unpacks 128 values of `width` bits from `src` (which must have 8 readable bytes of slack
+    /// past the block: segment files pad the postings section for this).
+    @inline(__always)
+    public static func unpack(_ src: UnsafeRawPointer, width: Int, into out: UnsafeMutablePointer<UInt32>) {
+        if width == 0 {
+            out.update(repeating: 0, count: blockSize)
+            return
+        }
+        let mask: UInt64 = width == 32 ? 0xFFFF_FFFF : (1 << UInt64(width)) - 1
+        var bit = 0
+        for i in 0..<blockSize {
+            let word = UInt64(littleEndian: src.loadUnaligned(fromByteOffset: bit >> 3, as: UInt64.self))
+            out[i] = UInt32(truncatingIfNeeded: (word >> UInt64(bit & 7)) & mask)
+            bit += width
+        }
+    }
+}

@@ -1,0 +1,47 @@
+import CEvidexZlib
+
+/// Groups encoded documents into blocks of about `blockBytes` and deflates each block.
+/// Blocks make compression effective on short news items while `show` and snippets
+/// decompress only one block.
+struct DocumentStoreWriter {
+    static let blockBytes = 32 * 1024
+
+    private(set) var index = ByteBuffer()
+    private(set) var data = ByteBuffer()
+    private var pending = ByteBuffer(capacity: blockBytes + 4096)
+    private var pendingFirstDoc: UInt32 = 0
+    private var nextDoc: UInt32 = 0
+    private(set) var blockCount: UInt32 = 0
+
+    /// Adds the next document's encoded bytes (documents arrive in doc-id order).
+    mutating func add(_ encoded: UnsafeRawBufferPointer) {
+        if pending.count == 0 { pendingFirstDoc = nextDoc }
+        pending.appendVarint(UInt32(encoded.count))
+        pending.append(contentsOf: encoded)
+        nextDoc += 1
+        if pending.count >= DocumentStoreWriter.blockBytes { flush() }
+    }
+
+    mutating func finish() {
+        if pending.count > 0 { flush() }
+    }
+
+    private mutating func flush() {
+        let raw = pending.bytes
+        var cap = evx_deflate_bound(raw.count)
+        var out = [UInt8](repeating: 0, count: cap)
+        let rc = raw.withUnsafeBufferPointer { src in
+            out.withUnsafeMutableBufferPointer { dst in
+                evx_deflate(src.baseAddress, src.count, dst.baseAddress, &cap, 1)
+            }
+        }
+        precondition(rc == 0, "deflate failed with enough output space")
+        index.appendLE(pendingFirstDoc)
+        index.appendLE(UInt64(data.count))
+        index.appendLE(UInt32(cap))
+        index.appendLE(UInt32(raw.count))
+        data.append(contentsOf: out[0..<cap])
+        blockCount += 1
+        pending = ByteBuffer(capacity: DocumentStoreWriter.blockBytes + 4096)
+    }
+}

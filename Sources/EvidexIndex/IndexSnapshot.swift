@@ -1,0 +1,91 @@
+import EvidexDocuments
+
+/// A segment as a snapshot sees it: its reader and the documents deleted at that commit.
+public struct LiveSegment: Sendable {
+    public let reader: SegmentReader
+    public let deletes: DeleteSet?
+
+    public var liveDocCount: Int { reader.docCount - (deletes?.count ?? 0) }
+
+    @inline(__always)
+    public func isDeleted(_ doc: UInt32) -> Bool { deletes?.contains(doc) ?? false }
+}
+
+/// One commit of an index, opened read-only. Immutable and thread-safe; any number may be open
+/// while a writer works, and each keeps seeing its own commit (segment files are never changed
+/// in place, and mapped files outlive their unlinking).
+public final class IndexSnapshot: Sendable {
+    public let directory: String
+    public let manifest: Manifest
+    public let segments: [LiveSegment]
+    /// Documents including deleted ones: the N of BM25, consistent with document frequencies,
+    /// which also still count deleted documents until their segment is merged.
+    public let maxDocCount: Int
+    public let liveDocCount: Int
+    private let totalFieldLengths: [UInt64]
+
+    public convenience init(directory: String, verify: Bool = false) throws(IndexError) {
+        guard let m = try Manifest.read(directory: directory) else { throw .notFound(path: directory) }
+        try self.init(directory: directory, manifest: m, verify: verify)
+    }
+
+    init(directory: String, manifest: Manifest, verify: Bool = false) throws(IndexError) {
+        self.directory = directory
+        self.manifest = manifest
+        var segs: [LiveSegment] = []
+        for s in manifest.segments {
+            let r = try SegmentReader(path: directory + "/" + s.fileName, name: s.fileName)
+            guard r.docCount == s.docs else { throw .corrupt("\(s.fileName) holds \(r.docCount) documents, MANIFEST says \(s.docs)") }
+            if verify { try r.verify() }
+            var del: DeleteSet?
+            if let d = s.deletes {
+                del = try DeleteSet.read(path: directory + "/" + d, name: d, docCount: r.docCount, verify: verify)
+            }
+            segs.append(LiveSegment(reader: r, deletes: del))
+        }
+        segments = segs
+        maxDocCount = segs.reduce(0) { $0 + $1.reader.docCount }
+        liveDocCount = segs.reduce(0) { $0 + $1.liveDocCount }
+        var totals = [UInt64](repeating: 0, count: IndexField.textFields.count)
+        for s in segs { for i in totals.indices { totals[i] += s.reader.totalFieldLengths[i] } }
+        totalFieldLengths = totals
+    }
+
+    /// Average length in tokens of a text field over all documents.
+    public func averageLength(_ field: IndexField) -> Double {
+        guard maxDocCount > 0, field.isText else { return 1 }
+        return max(Double(totalFieldLengths[Int(field.rawValue)]) / Double(maxDocCount), 1e-9)
+    }
+
+    /// Documents containing the term, summed over segments (the group count for stem keys).
+    public func docFreq(_ key: TermKey) -> Int {
+        var n = 0
+        for s in segments {
+            if let info = s.reader.termInfo(key) { n += Int(info.groupDocFreq) }
+        }
+        return n
+    }
+
+    public func locate(id: String) -> (segment: Int, doc: UInt32)? {
+        for (i, s) in segments.enumerated().reversed() {
+            if let d = s.reader.doc(forID: id), !s.isDeleted(d) { return (i, d) }
+        }
+        return nil
+    }
+
+    public func document(id: String) throws(IndexError) -> Document? {
+        guard let (s, d) = locate(id: id) else { return nil }
+        return try segments[s].reader.document(d)
+    }
+
+    public var termCount: Int { segments.reduce(0) { $0 + $1.reader.termCount } }
+
+    public var byteSize: Int {
+        var n = FileIO.fileSize(directory + "/" + Manifest.fileName)
+        for s in manifest.segments {
+            n += FileIO.fileSize(directory + "/" + s.fileName)
+            if let d = s.deletes { n += FileIO.fileSize(directory + "/" + d) }
+        }
+        return n
+    }
+}

@@ -1,0 +1,310 @@
+import EvidexDocuments
+import Synchronization
+
+/// What a commit changed.
+public struct CommitResult: Sendable {
+    public var generation: UInt64
+    public var addedDocuments: Int
+    public var replacedDocuments: Int
+    public var deletedDocuments: Int
+    public var segments: Int
+}
+
+/// The one writer of an index directory. It holds the directory's LOCK for its lifetime.
+///
+/// Commit protocol (FORMAT.md, "Commits"): new segment and deletes files are written under new
+/// names and fsynced, then MANIFEST.tmp is written, fsynced and renamed over MANIFEST, and the
+/// directory is fsynced. Files no commit references are removed afterwards and whenever a
+/// writer opens. A crash at any point leaves the previous MANIFEST and every file it names.
+public final class IndexWriter: @unchecked Sendable {
+    public let directory: String
+    public let options: IndexWriterOptions
+    private let lock: IndexLock
+    private let state: Mutex<State>
+    public var commitHook: CommitHook?
+
+    struct PendingSegment {
+        var name: String
+        var docs: Int
+        var ids: [String]
+        var sequences: [UInt64]
+    }
+
+    struct Committed {
+        var meta: Manifest.Segment
+        var reader: SegmentReader
+        var deletes: DeleteSet
+        var dirty: Bool
+    }
+
+    struct State {
+        var manifest: Manifest
+        var committed: [Committed]
+        var pending: [PendingSegment] = []
+        var sequence: UInt64 = 0
+        /// id → sequence at which it was deleted (applies to committed documents and to
+        /// pending ones added before it).
+        var deletedIDs: [String: UInt64] = [:]
+    }
+
+    public init(directory: String, options: IndexWriterOptions = IndexWriterOptions()) throws(IndexError) {
+        self.directory = directory
+        self.options = options
+        try FileIO.makeDirectory(directory)
+        lock = try IndexLock(directory: directory)
+        let manifest = try Manifest.read(directory: directory) ?? Manifest()
+        var committed: [Committed] = []
+        for s in manifest.segments {
+            let r = try SegmentReader(path: directory + "/" + s.fileName, name: s.fileName)
+            let d = try s.deletes.map { (n) throws(IndexError) in
+                try DeleteSet.read(path: directory + "/" + n, name: n, docCount: r.docCount, verify: false)
+            } ?? DeleteSet(docCount: r.docCount)
+            committed.append(Committed(meta: s, reader: r, deletes: d, dirty: false))
+        }
+        state = Mutex(State(manifest: manifest, committed: committed))
+        IndexWriter.removeUnreferenced(directory: directory, keep: manifest.fileNames())
+    }
+
+    public var manifest: Manifest { state.withLock { $0.manifest } }
+
+    /// Records the folders or files this index was built from (for --prune).
+    public func addRoots(_ roots: [String]) {
+        state.withLock { s in
+            for r in roots where !s.manifest.roots.contains(r) { s.manifest.roots.append(r) }
+        }
+    }
+
+    public func makeWorker() throws(IndexError) -> IndexWorker {
+        try IndexWorker(writer: self, budget: options.memoryBudget / options.threads)
+    }
+
+    func nextSequence() -> UInt64 {
+        state.withLock { s in
+            s.sequence += 1
+            return s.sequence
+        }
+    }
+
+    private func allocateSegmentName() -> String {
+        state.withLock { s in
+            let n = s.manifest.nextSegment
+            s.manifest.nextSegment += 1
+            let digits = String(n)
+            return "seg-" + String(repeating: "0", count: max(0, 6 - digits.count)) + digits
+        }
+    }
+
+    func registerSegment(bytes: [UInt8], ids: [String], sequences: [UInt64]) throws(IndexError) {
+        let name = allocateSegmentName()
+        try FileIO.writeDurably(bytes, to: directory + "/" + name + ".evx")
+        state.withLock { s in
+            s.pending.append(PendingSegment(name: name, docs: ids.count, ids: ids, sequences: sequences))
+        }
+    }
+
+    /// Deletes the document with this id (committed, or added earlier by this writer).
+    /// Takes effect at the next commit. Returns whether such a document exists now.
+    @discardableResult
+    public func delete(id: String) -> Bool {
+        state.withLock { s in
+            s.sequence += 1
+            s.deletedIDs[id] = s.sequence
+            let committed = s.committed.contains { c in
+                c.reader.doc(forID: id).map { !c.deletes.contains($0) } ?? false
+            }
+            return committed || s.pending.contains { $0.ids.contains(id) }
+        }
+    }
+
+    /// Deletes every live document whose source path (relative to the indexed root) is not in
+    /// `keepPaths`; documents indexed without a path are kept. Returns how many were deleted.
+    public func deleteDocuments(whosePathIsNotIn keepPaths: Set<String>) -> Int {
+        state.withLock { s in
+            var n = 0
+            for i in s.committed.indices {
+                let r = s.committed[i].reader
+                let gone = Set(r.distinctPaths.enumerated().filter { !$0.element.isEmpty && !keepPaths.contains($0.element) }.map(\.offset))
+                if gone.isEmpty { continue }
+                for d in 0..<UInt32(r.docCount) where gone.contains(r.pathOrdinal(d)) {
+                    if s.committed[i].deletes.insert(d) { n += 1; s.committed[i].dirty = true }
+                }
+            }
+            return n
+        }
+    }
+
+    /// Live documents per source path, for incremental re-indexing decisions.
+    public func indexedPaths() -> Set<String> {
+        state.withLock { s in
+            var out = Set<String>()
+            for c in s.committed { out.formUnion(c.reader.distinctPaths) }
+            return out
+        }
+    }
+
+    /// Makes everything added and deleted so far durable and visible, atomically.
+    @discardableResult
+    public func commit() throws(IndexError) -> CommitResult {
+        let hook = commitHook
+        return try state.withLock { (s) throws(IndexError) -> CommitResult in
+            try hook?(.afterSegmentWrite)
+            var added = 0
+            var replaced = 0
+            var deleted = 0
+            // Open the pending segments and decide which of their documents survive.
+            var pendingReaders: [(PendingSegment, SegmentReader, DeleteSet)] = []
+            for p in s.pending {
+                let r = try SegmentReader(path: directory + "/" + p.name + ".evx", name: p.name + ".evx")
+                pendingReaders.append((p, r, DeleteSet(docCount: r.docCount)))
+            }
+            // The newest sequence per id among the new documents.
+            var newest: [String: UInt64] = [:]
+            for (p, _, _) in pendingReaders {
+                for (i, id) in p.ids.enumerated() where newest[id, default: 0] < p.sequences[i] {
+                    newest[id] = p.sequences[i]
+                }
+            }
+            for k in pendingReaders.indices {
+                let p = pendingReaders[k].0
+                for (i, id) in p.ids.enumerated() {
+                    let seq = p.sequences[i]
+                    if seq < newest[id]! || (s.deletedIDs[id].map { $0 > seq } ?? false) {
+                        pendingReaders[k].2.insert(UInt32(i))
+                    } else {
+                        added += 1
+                    }
+                }
+            }
+            // Older versions in committed segments are replaced; explicit deletes apply too.
+            for c in s.committed.indices {
+                let r = s.committed[c].reader
+                func kill(_ id: String) -> Bool {
+                    if let d = r.doc(forID: id), s.committed[c].deletes.insert(d) {
+                        s.committed[c].dirty = true
+                        return true
+                    }
+                    return false
+                }
+                if newest.count < r.docCount {
+                    for id in newest.keys where kill(id) { replaced += 1 }
+                } else {
+                    r.forEachID { id, _ in if newest[id] != nil && kill(id) { replaced += 1 } }
+                }
+                for id in s.deletedIDs.keys where newest[id] == nil && kill(id) { deleted += 1 }
+            }
+            added -= replaced
+
+            var next = s.manifest
+            next.generation += 1
+            let gen = next.generation
+            var segments: [Manifest.Segment] = []
+            var newCommitted: [Committed] = []
+            func deletesName(_ seg: String) -> String { "\(seg).del-\(gen)" }
+            for var c in s.committed {
+                if c.deletes.count == c.reader.docCount { continue }  // nothing live: drop it
+                if c.dirty {
+                    let name = deletesName(c.meta.name)
+                    try FileIO.writeDurably(c.deletes.encoded(), to: directory + "/" + name)
+                    c.meta.deletes = name
+                    c.meta.deletedCount = c.deletes.count
+                    c.dirty = false
+                }
+                segments.append(c.meta)
+                newCommitted.append(c)
+            }
+            for (p, r, del) in pendingReaders {
+                if del.count == r.docCount { continue }
+                var meta = Manifest.Segment(name: p.name, docs: r.docCount, deletes: nil, deletedCount: 0)
+                if del.count > 0 {
+                    let name = deletesName(p.name)
+                    try FileIO.writeDurably(del.encoded(), to: directory + "/" + name)
+                    meta.deletes = name
+                    meta.deletedCount = del.count
+                }
+                segments.append(meta)
+                newCommitted.append(Committed(meta: meta, reader: r, deletes: del, dirty: false))
+            }
+            try hook?(.afterDeletesWrite)
+            next.segments = segments
+            try next.write(directory: directory, hook: hook)
+            s.manifest = next
+            s.committed = newCommitted
+            s.pending = []
+            s.deletedIDs = [:]
+            try hook?(.beforeCleanup)
+            IndexWriter.removeUnreferenced(directory: directory, keep: next.fileNames())
+            return CommitResult(generation: gen, addedDocuments: added, replacedDocuments: replaced,
+                                deletedDocuments: deleted, segments: segments.count)
+        }
+    }
+
+    /// Merges segments until at most `maxSegments` remain (the smallest first), then commits.
+    /// Returns the number of segments merged away.
+    @discardableResult
+    public func merge(maxSegments: Int? = nil) throws(IndexError) -> Int {
+        let limit = maxSegments ?? options.maxSegments
+        let plan: [Committed] = state.withLock { s in
+            let withDeletes = s.committed.filter { $0.deletes.count > 0 }
+            if s.committed.count <= limit && (limit > 1 || withDeletes.isEmpty) { return [] }
+            let sorted = s.committed.sorted { $0.reader.docCount - $0.deletes.count < $1.reader.docCount - $1.deletes.count }
+            let take = max(2, s.committed.count - limit + 1)
+            return Array(sorted.prefix(min(take, sorted.count)))
+        }
+        guard plan.count >= 2 || (plan.count == 1 && plan[0].deletes.count > 0) else { return 0 }
+        let inputs = plan.map { LiveSegment(reader: $0.reader, deletes: $0.deletes.count > 0 ? $0.deletes : nil) }
+        let bytes = try SegmentMerger.merge(inputs)
+        let name = allocateSegmentName()
+        try FileIO.writeDurably(bytes, to: directory + "/" + name + ".evx")
+        let reader = try SegmentReader(path: directory + "/" + name + ".evx", name: name + ".evx")
+        let hook = commitHook
+        try state.withLock { (s) throws(IndexError) in
+            let merged = Set(plan.map(\.meta.name))
+            // Deletes made since the plan was taken would be lost; the writer is single-threaded
+            // for merges, so there are none, but check rather than assume.
+            for c in s.committed where merged.contains(c.meta.name) {
+                guard !c.dirty else { throw .invalidArgument("commit pending deletes before merging") }
+            }
+            var next = s.manifest
+            next.generation += 1
+            let meta = Manifest.Segment(name: name, docs: reader.docCount, deletes: nil, deletedCount: 0)
+            // The merged segment takes the place of its newest input, so segment order (and the
+            // newest-wins lookup of ids) stays chronological.
+            var committed: [Committed] = []
+            var placed = false
+            let lastIndex = s.committed.lastIndex { merged.contains($0.meta.name) } ?? s.committed.count - 1
+            for (i, c) in s.committed.enumerated() {
+                if merged.contains(c.meta.name) {
+                    if i == lastIndex && !placed {
+                        if reader.docCount > 0 { committed.append(Committed(meta: meta, reader: reader, deletes: DeleteSet(docCount: reader.docCount), dirty: false)) }
+                        placed = true
+                    }
+                } else {
+                    committed.append(c)
+                }
+            }
+            next.segments = committed.map(\.meta)
+            try next.write(directory: directory, hook: hook)
+            s.manifest = next
+            s.committed = committed
+            IndexWriter.removeUnreferenced(directory: directory, keep: next.fileNames())
+        }
+        return plan.count
+    }
+
+    /// Opens the state of the last commit for reading.
+    public func snapshot() throws(IndexError) -> IndexSnapshot {
+        try IndexSnapshot(directory: directory, manifest: manifest)
+    }
+
+    /// Removes files of this index that no commit references (left by a crash or replaced).
+    static func removeUnreferenced(directory: String, keep: Set<String>) {
+        guard let names = try? FileIO.listDirectory(directory) else { return }
+        for n in names where !keep.contains(n) && n != "LOCK" && n != "FORMAT.md" && isIndexFile(n) {
+            FileIO.remove(directory + "/" + n)
+        }
+    }
+
+    static func isIndexFile(_ name: String) -> Bool {
+        name.hasPrefix("seg-") || name.hasPrefix(Manifest.fileName)
+    }
+}

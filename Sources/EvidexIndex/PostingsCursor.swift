@@ -1,0 +1,193 @@
+/// Iterates one posting list of a mapped segment: doc ids ascending, with frequencies, lazily
+/// decoded positions and the per-block bounds that dynamic pruning reads.
+public final class PostingsCursor {
+    public static let exhausted = UInt32.max
+
+    private let base: UnsafePointer<UInt8>
+    private let posBase: UnsafePointer<UInt8>?
+    public let info: TermInfo
+    private let df: Int
+    private let fullBlocks: Int
+    private let skipAt: Int
+    private let blocksStart: Int
+    private let positionsStart: Int
+
+    private let docs: UnsafeMutablePointer<UInt32>
+    private let freqs: UnsafeMutablePointer<UInt32>
+    private var count = 0
+    private var index = 0
+    /// Block being read; == fullBlocks for the tail, > fullBlocks once exhausted.
+    private var block = -1
+    private var blockPositions = 0
+    private var posDocIndex = 0
+    private var posOffset = 0
+
+    public private(set) var doc: UInt32 = 0
+
+    init(postings: UnsafePointer<UInt8>, positions: UnsafePointer<UInt8>?, info: TermInfo) {
+        self.base = postings
+        self.posBase = info.positionsOffset == 0 ? nil : positions
+        self.info = info
+        self.df = Int(info.docFreq)
+        self.fullBlocks = df / BitPacking.blockSize
+        self.skipAt = Int(info.postingsOffset)
+        self.blocksStart = skipAt + (fullBlocks > 0 ? fullBlocks * 20 + 8 : 0)
+        self.positionsStart = Int(info.positionsOffset)
+        let cap = BitPacking.blockSize
+        docs = .allocate(capacity: cap)
+        freqs = .allocate(capacity: cap)
+        load(block: 0)
+    }
+
+    deinit {
+        docs.deallocate()
+        freqs.deallocate()
+    }
+
+    public var docFreq: Int { df }
+
+    @inline(__always)
+    public var freq: UInt32 { freqs[index] }
+
+    @inline(__always)
+    private func skipLastDoc(_ b: Int) -> UInt32 {
+        loadLE32(base, skipAt + b * 20)
+    }
+
+    /// Upper bounds for the block holding the current document: (last doc of the block,
+    /// max frequency, min field length). For the tail, the list-wide values.
+    public var blockBounds: (lastDoc: UInt32, maxFreq: UInt32, minLength: UInt32) {
+        if block < fullBlocks {
+            let e = skipAt + block * 20
+            return (loadLE32(base, e), loadLE32(base, e + 12), loadLE32(base, e + 16))
+        }
+        return (PostingsCursor.exhausted, info.maxFreq, info.minLength)
+    }
+
+    private func load(block b: Int) {
+        block = b
+        index = 0
+        posDocIndex = 0
+        if b < fullBlocks {
+            let e = skipAt + b * 20
+            var prev: UInt32 = b == 0 ? 0 : skipLastDoc(b - 1)
+            let at = blocksStart + Int(loadLE32(base, e + 4))
+            blockPositions = positionsStart + Int(loadLE32(base, e + 8))
+            let dw = Int(base[at])
+            let fw = Int(base[at + 1])
+            let raw = UnsafeRawPointer(base + at + 2)
+            BitPacking.unpack(raw, width: dw, into: docs)
+            BitPacking.unpack(raw + 16 * dw, width: fw, into: freqs)
+            if b == 0 {
+                prev = docs[0]
+                for i in 1..<BitPacking.blockSize {
+                    prev &+= docs[i]
+                    docs[i] = prev
+                }
+            } else {
+                for i in 0..<BitPacking.blockSize {
+                    prev &+= docs[i]
+                    docs[i] = prev
+                }
+            }
+            for i in 0..<BitPacking.blockSize { freqs[i] &+= 1 }
+            count = BitPacking.blockSize
+            doc = docs[0]
+        } else if b == fullBlocks && df % BitPacking.blockSize > 0 {
+            var at: Int
+            var prev: UInt32
+            if fullBlocks > 0 {
+                let t = skipAt + fullBlocks * 20
+                at = blocksStart + Int(loadLE32(base, t))
+                blockPositions = positionsStart + Int(loadLE32(base, t + 4))
+                prev = skipLastDoc(fullBlocks - 1)
+            } else {
+                at = blocksStart
+                blockPositions = positionsStart
+                prev = 0
+            }
+            let n = df % BitPacking.blockSize
+            for i in 0..<n {
+                let delta = readVarint(base, &at)
+                prev = (i == 0 && fullBlocks == 0) ? delta : prev &+ delta
+                docs[i] = prev
+                freqs[i] = readVarint(base, &at)
+            }
+            count = n
+            doc = docs[0]
+        } else {
+            block = fullBlocks + 1
+            count = 0
+            doc = PostingsCursor.exhausted
+        }
+        posOffset = blockPositions
+    }
+
+    @inline(__always)
+    public func next() {
+        index += 1
+        if index < count {
+            doc = docs[index]
+        } else if doc != PostingsCursor.exhausted {
+            load(block: block + 1)
+        }
+    }
+
+    /// Moves to the first document ≥ target.
+    public func advance(to target: UInt32) {
+        if doc >= target { return }
+        if count > 0 && docs[count - 1] < target {
+            // Skip whole blocks through the skip table.
+            var b = block + 1
+            while b < fullBlocks && skipLastDoc(b) < target { b += 1 }
+            load(block: b)
+            if doc >= target { return }
+        }
+        while index < count && docs[index] < target { index += 1 }
+        if index < count {
+            doc = docs[index]
+        } else {
+            load(block: block + 1)
+            if doc < target { advance(to: target) }
+        }
+    }
+
+    /// Moves to the block that may hold `target` without decoding it when the target lies in a
+    /// later block; returns that block's bounds. For block-max pruning.
+    public func peekBounds(for target: UInt32) -> (lastDoc: UInt32, maxFreq: UInt32, minLength: UInt32) {
+        if doc == PostingsCursor.exhausted { return (PostingsCursor.exhausted, 0, UInt32.max) }
+        if count > 0 && docs[count - 1] >= target { return blockBounds }
+        var b = max(block, 0)
+        while b < fullBlocks && skipLastDoc(b) < target { b += 1 }
+        if b < fullBlocks {
+            let e = skipAt + b * 20
+            return (loadLE32(base, e), loadLE32(base, e + 12), loadLE32(base, e + 16))
+        }
+        return (PostingsCursor.exhausted, info.maxFreq, info.minLength)
+    }
+
+    /// Appends the current document's positions to `out`.
+    public func positions(into out: inout [UInt32]) {
+        guard let posBase else { return }
+        if posDocIndex > index {
+            posDocIndex = 0
+            posOffset = blockPositions
+        }
+        while posDocIndex < index {
+            var n = Int(freqs[posDocIndex])
+            while n > 0 {
+                while posBase[posOffset] >= 0x80 { posOffset += 1 }
+                posOffset += 1
+                n -= 1
+            }
+            posDocIndex += 1
+        }
+        var at = posOffset
+        var p: UInt32 = 0
+        for k in 0..<Int(freqs[index]) {
+            let v = readVarint(posBase, &at)
+            p = k == 0 ? v : p &+ v
+            out.append(p)
+        }
+    }
+}

@@ -1,0 +1,178 @@
+import EvidexDocuments
+import EvidexText
+
+/// Accumulates documents in memory and writes them out as one immutable segment.
+///
+/// Postings are gathered per (field, namespace, vocabulary id) slot as a flat run of
+/// `doc, freq, positions…` so that adding a token is O(1) with no per-document sort.
+/// Not thread-safe: each indexing thread owns a builder and the analyzer it reads ids from.
+final class SegmentBuilder {
+    let analyzer: Analyzer
+    /// Positions left empty between paragraphs, so phrases never match across them.
+    static let paragraphGap: UInt32 = 1
+
+    /// slotOf[field·2 + namespace][vocabulary id] = slot + 1 (0 = none yet).
+    private var slotOf: [[Int32]] = Array(repeating: [], count: IndexField.textFields.count * 2)
+    private var slotKey: [(table: Int, term: UInt32)] = []
+    private var slotData: [ContiguousArray<UInt32>] = []
+    private var slotLastDoc: [UInt32] = []
+    private var slotFreqAt: [Int32] = []
+
+    private var parts = SegmentParts()
+    private var encodeScratch = ByteBuffer(capacity: 1 << 16)
+
+    private(set) var estimatedBytes = 0
+    var docCount: Int { parts.docCount }
+    var ids: [String] { parts.ids }
+
+    init(analyzer: Analyzer) {
+        self.analyzer = analyzer
+    }
+
+    /// Adds one document; `path` is the source file relative to the indexed root ("" if none).
+    func add(_ doc: Document, path: String) {
+        let docID = UInt32(parts.docCount)
+        parts.ids.append(doc.id)
+        parts.dates.append(doc.date?.ordinal ?? Int32.min)
+        parts.kinds.append(StoredDocumentCodec.kindCode(doc.kind))
+        parts.sources.append(doc.source ?? "")
+        parts.paths.append(path)
+
+        for field in IndexField.textFields {
+            parts.fieldLengths[Int(field.rawValue)].append(index(texts: doc.indexedTexts(field), field: field, doc: docID))
+        }
+
+        encodeScratch = ByteBuffer(capacity: 4096)
+        StoredDocumentCodec.encode(doc, into: &encodeScratch)
+        encodeScratch.bytes.withUnsafeBytes { parts.store.add($0) }
+        estimatedBytes += encodeScratch.count / 3 + 64
+    }
+
+    /// Indexes texts as one field value; returns the field length in tokens.
+    private func index(texts: [String], field: IndexField, doc: UInt32) -> UInt32 {
+        let exactTable = Int(field.rawValue) * 2
+        var position: UInt32 = 0
+        var length: UInt32 = 0
+        for (n, text) in texts.enumerated() {
+            if n > 0 && length > 0 { position += SegmentBuilder.paragraphGap }
+            analyzer.forEachOccurrence(in: text) { occ in
+                self.addOccurrence(table: exactTable, term: occ.exact, doc: doc, position: position)
+                if occ.stem != occ.exact {
+                    self.addOccurrence(table: exactTable + 1, term: occ.stem, doc: doc, position: position)
+                }
+                position += 1
+                length += 1
+            }
+        }
+        return length
+    }
+
+    @inline(__always)
+    private func addOccurrence(table: Int, term: UInt32, doc: UInt32, position: UInt32) {
+        let t = Int(term)
+        if slotOf[table].count <= t {
+            slotOf[table].append(contentsOf: repeatElement(0, count: max(t + 1 - slotOf[table].count, 1024)))
+        }
+        var slot = Int(slotOf[table][t]) - 1
+        if slot < 0 {
+            slot = slotData.count
+            slotOf[table][t] = Int32(slot + 1)
+            slotKey.append((table, term))
+            slotData.append(ContiguousArray())
+            slotLastDoc.append(UInt32.max)
+            slotFreqAt.append(0)
+            estimatedBytes += 96
+        }
+        if slotLastDoc[slot] != doc {
+            slotLastDoc[slot] = doc
+            slotFreqAt[slot] = Int32(slotData[slot].count + 1)
+            slotData[slot].append(doc)
+            slotData[slot].append(0)
+            estimatedBytes += 8
+        }
+        slotData[slot][Int(slotFreqAt[slot])] += 1
+        slotData[slot].append(position)
+        estimatedBytes += 4
+    }
+
+    /// Serialises the segment. The returned bytes are a complete segment file.
+    func build() -> [UInt8] {
+                // Sort slots by term key.
+        let vocab = analyzer.vocabulary
+        var keys: [[UInt8]] = []
+        keys.reserveCapacity(slotKey.count)
+        for (table, term) in slotKey {
+            let field = UInt8(table / 2)
+            let ns = UInt8(table % 2)
+            var k: [UInt8] = [field, ns]
+            k.append(contentsOf: vocab.bytes(term))
+            keys.append(k)
+        }
+        let order = keys.indices.sorted { keys[$0].lexicographicallyPrecedes(keys[$1]) }
+
+        var encoder = PostingsEncoder()
+        var infos = ByteBuffer(capacity: order.count * TermInfo.byteSize)
+        var sortedKeys: [[UInt8]] = []
+        sortedKeys.reserveCapacity(order.count)
+        var docs: [UInt32] = []
+        var freqs: [UInt32] = []
+        var positions: [UInt32] = []
+        for slot in order {
+            docs.removeAll(keepingCapacity: true)
+            freqs.removeAll(keepingCapacity: true)
+            positions.removeAll(keepingCapacity: true)
+            let data = slotData[slot]
+            var i = 0
+            while i < data.count {
+                let d = data[i]
+                let f = data[i + 1]
+                docs.append(d)
+                freqs.append(f)
+                positions.append(contentsOf: data[(i + 2)..<(i + 2 + Int(f))])
+                i += 2 + Int(f)
+            }
+            let (table, term) = slotKey[slot]
+            let lengths = parts.fieldLengths[table / 2]
+            var info = docs.withUnsafeBufferPointer { d in
+                freqs.withUnsafeBufferPointer { f in
+                    positions.withUnsafeBufferPointer { p in
+                        encoder.encode(docs: d, freqs: f, positions: p, length: { lengths[Int($0)] })
+                    }
+                }
+            }
+            if table % 2 == 1 {
+                // Documents holding any form with this stem: union with the exact list.
+                let exactSlot = Int(slotOf[table - 1].count > Int(term) ? slotOf[table - 1][Int(term)] : 0) - 1
+                info.groupDocFreq = exactSlot < 0 ? info.docFreq : SegmentBuilder.unionCount(docs, slotData[exactSlot])
+            }
+            info.write(into: &infos)
+            sortedKeys.append(keys[slot])
+        }
+
+        return parts.assemble(termKeys: sortedKeys, termInfos: infos, encoder: encoder)
+    }
+
+    /// |a ∪ b| where a is a doc list and b a slot's `doc, freq, positions…` run.
+    private static func unionCount(_ a: [UInt32], _ b: ContiguousArray<UInt32>) -> UInt32 {
+        var i = 0
+        var j = 0
+        var n: UInt32 = 0
+        while i < a.count || j < b.count {
+            if j >= b.count { n += UInt32(a.count - i); break }
+            let bd = b[j]
+            if i >= a.count || bd < a[i] {
+                n += 1
+                j += 2 + Int(b[j + 1])
+            } else if a[i] < bd {
+                n += 1
+                i += 1
+            } else {
+                n += 1
+                i += 1
+                j += 2 + Int(b[j + 1])
+            }
+        }
+        return n
+    }
+}
+

@@ -1,0 +1,298 @@
+import CEvidexZlib
+import EvidexDocuments
+
+/// An open, immutable segment: the mapped file and typed views of its sections.
+public final class SegmentReader: @unchecked Sendable {
+    public let name: String
+    let file: MappedFile
+    public let docCount: Int
+    /// Total tokens per text field, for average field lengths.
+    public let totalFieldLengths: [UInt64]
+    let termKeys: StringTable
+    let termInfos: UnsafeRawPointer
+    let postings: UnsafePointer<UInt8>
+    let positions: UnsafePointer<UInt8>
+    let fieldLengths: UnsafeRawPointer
+    let dates: UnsafeRawPointer
+    let kinds: UnsafePointer<UInt8>
+    let sourceOrdinals: UnsafeRawPointer
+    let sourceStrings: StringTable
+    let pathOrdinals: UnsafeRawPointer
+    let pathStrings: StringTable
+    let storeIndex: UnsafeRawPointer
+    let storeBlocks: Int
+    let storeData: UnsafeRawBufferPointer
+    let idKeys: StringTable
+    let idDocs: UnsafeRawPointer
+    let idOrdinals: UnsafeRawPointer
+
+    public var termCount: Int { termKeys.count }
+    public var byteSize: Int { file.bytes.count }
+
+    public init(path: String, name: String) throws(IndexError) {
+        self.name = name
+        let name = name
+        file = try MappedFile(path: path)
+        let data = file.bytes
+        try IndexFormat.checkFooter(data, file: name)
+        guard data.count >= 8 + 8 + IndexFormat.footerSize,
+              loadLE32(data.baseAddress!, 0) == IndexFormat.segmentMagic
+        else { throw .corrupt("\(name) is not a segment file") }
+        let base = data.baseAddress!
+        let dirAt = Int(loadLE64(base, data.count - IndexFormat.footerSize - 8))
+        guard dirAt + 4 <= data.count else { throw .corrupt("\(name): section directory out of range") }
+        let n = Int(loadLE32(base, dirAt))
+        var sections: [UInt32: UnsafeRawBufferPointer] = [:]
+        for i in 0..<n {
+            let e = dirAt + 4 + i * 20
+            guard e + 20 <= data.count else { throw .corrupt("\(name): section directory truncated") }
+            let id = loadLE32(base, e)
+            let off = Int(loadLE64(base, e + 4))
+            let len = Int(loadLE64(base, e + 12))
+            guard off >= 0, len >= 0, off + len <= dirAt else { throw .corrupt("\(name): section \(id) out of range") }
+            sections[id] = UnsafeRawBufferPointer(start: base + off, count: len)
+        }
+        func section(_ s: SegmentSection) throws(IndexError) -> UnsafeRawBufferPointer {
+            guard let r = sections[s.rawValue] else { throw .corrupt("\(name): missing section \(s)") }
+            return r
+        }
+        let stats = try section(.stats)
+        guard stats.count >= 8 else { throw .corrupt("\(name): stats section too short") }
+        let dc = Int(loadLE32(stats.baseAddress!, 0))
+        docCount = dc
+        let nf = Int(loadLE32(stats.baseAddress!, 4))
+        guard nf == IndexField.textFields.count, stats.count >= 8 + nf * 8 else { throw .corrupt("\(name): unexpected field count") }
+        totalFieldLengths = (0..<nf).map { loadLE64(stats.baseAddress!, 8 + $0 * 8) }
+
+        termKeys = try StringTable(try section(.termKeys))
+        let infos = try section(.termInfos)
+        guard infos.count == termKeys.count * TermInfo.byteSize else { throw .corrupt("\(name): term infos size") }
+        termInfos = infos.baseAddress ?? UnsafeRawPointer(base)
+        postings = try section(.postings).baseAddress!.assumingMemoryBound(to: UInt8.self)
+        positions = try section(.positions).baseAddress!.assumingMemoryBound(to: UInt8.self)
+        func column(_ s: SegmentSection, width: Int) throws(IndexError) -> UnsafeRawPointer {
+            let r = try section(s)
+            guard r.count == dc * width else { throw .corrupt("\(name): column \(s) has the wrong size") }
+            return r.baseAddress ?? UnsafeRawPointer(base)
+        }
+        fieldLengths = try column(.fieldLengths, width: 4 * IndexField.textFields.count)
+        dates = try column(.dates, width: 4)
+        kinds = try column(.kinds, width: 1).assumingMemoryBound(to: UInt8.self)
+        sourceOrdinals = try column(.sourceOrdinals, width: 4)
+        sourceStrings = try StringTable(try section(.sourceStrings))
+        pathOrdinals = try column(.pathOrdinals, width: 4)
+        pathStrings = try StringTable(try section(.pathStrings))
+        let si = try section(.storeIndex)
+        guard si.count >= 4 else { throw .corrupt("\(name): store index too short") }
+        storeBlocks = Int(loadLE32(si.baseAddress!, 0))
+        guard si.count == 4 + storeBlocks * 20 else { throw .corrupt("\(name): store index size") }
+        storeIndex = si.baseAddress! + 4
+        storeData = try section(.storeData)
+        idKeys = try StringTable(try section(.idKeys))
+        guard idKeys.count == dc else { throw .corrupt("\(name): id table size") }
+        idDocs = try column(.idDocs, width: 4)
+        idOrdinals = try column(.idOrdinals, width: 4)
+    }
+
+    // MARK: terms
+
+    /// Ordinal of the first term ≥ key.
+    func lowerBound(_ key: UnsafeRawBufferPointer) -> Int {
+        var lo = 0
+        var hi = termKeys.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if compareBytes(termKeys.bytes(mid), key) < 0 { lo = mid + 1 } else { hi = mid }
+        }
+        return lo
+    }
+
+    public func termInfo(_ key: TermKey) -> TermInfo? {
+        key.bytes.withUnsafeBytes { k in
+            let i = lowerBound(k)
+            guard i < termKeys.count, compareBytes(termKeys.bytes(i), k) == 0 else { return nil }
+            return TermInfo.read(termInfos + i * TermInfo.byteSize)
+        }
+    }
+
+    public func termInfo(ordinal: Int) -> TermInfo {
+        TermInfo.read(termInfos + ordinal * TermInfo.byteSize)
+    }
+
+    public func termKey(ordinal: Int) -> TermKey {
+        TermKey(raw: Array(termKeys.bytes(ordinal)))
+    }
+
+    /// Ordinals of all terms whose key starts with `prefix` (a range of the sorted dictionary).
+    public func termOrdinals(withPrefix prefix: TermKey) -> Range<Int> {
+        prefix.bytes.withUnsafeBytes { p in
+            let start = lowerBound(p)
+            var end = start
+            while end < termKeys.count {
+                let k = termKeys.bytes(end)
+                if k.count < p.count || memcmp(k.baseAddress!, p.baseAddress!, p.count) != 0 { break }
+                end += 1
+            }
+            return start..<end
+        }
+    }
+
+    public func postings(_ info: TermInfo) -> PostingsCursor {
+        PostingsCursor(postings: postings, positions: positions, info: info)
+    }
+
+    // MARK: per-document values
+
+    @inline(__always)
+    public func fieldLength(_ field: IndexField, _ doc: UInt32) -> UInt32 {
+        loadLE32(fieldLengths, (Int(field.rawValue) * docCount + Int(doc)) * 4)
+    }
+
+    @inline(__always)
+    public func dateOrdinal(_ doc: UInt32) -> Int32? {
+        let v = Int32(bitPattern: loadLE32(dates, Int(doc) * 4))
+        return v == Int32.min ? nil : v
+    }
+
+    @inline(__always)
+    public func kind(_ doc: UInt32) -> DocumentKind { StoredDocumentCodec.kindFrom(kinds[Int(doc)]) }
+
+    @inline(__always)
+    public func sourceOrdinal(_ doc: UInt32) -> Int { Int(loadLE32(sourceOrdinals, Int(doc) * 4)) }
+
+    public var sourceCount: Int { sourceStrings.count }
+    public func sourceName(ordinal: Int) -> String { sourceStrings.string(ordinal) }
+
+    public func path(_ doc: UInt32) -> String { pathStrings.string(Int(loadLE32(pathOrdinals, Int(doc) * 4))) }
+    public var distinctPaths: [String] { (0..<pathStrings.count).map { pathStrings.string($0) } }
+    public func pathOrdinal(_ doc: UInt32) -> Int { Int(loadLE32(pathOrdinals, Int(doc) * 4)) }
+
+    /// The segment-local doc id of an external id.
+    public func doc(forID id: String) -> UInt32? {
+        var id = id
+        return id.withUTF8 { u in
+            let k = UnsafeRawBufferPointer(u)
+            var lo = 0
+            var hi = idKeys.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if compareBytes(idKeys.bytes(mid), k) < 0 { lo = mid + 1 } else { hi = mid }
+            }
+            guard lo < idKeys.count, compareBytes(idKeys.bytes(lo), k) == 0 else { return nil }
+            return loadLE32(idDocs, lo * 4)
+        }
+    }
+
+    /// The external id of a document.
+    public func id(of doc: UInt32) -> String {
+        idKeys.string(Int(loadLE32(idOrdinals, Int(doc) * 4)))
+    }
+
+    /// All (id, doc) pairs in id order.
+    public func forEachID(_ body: (String, UInt32) -> Void) {
+        for i in 0..<idKeys.count { body(idKeys.string(i), loadLE32(idDocs, i * 4)) }
+    }
+
+    // MARK: stored documents
+
+    public func document(_ doc: UInt32) throws(IndexError) -> Document {
+        guard Int(doc) < docCount else { throw .invalidArgument("document \(doc) out of range in \(name)") }
+        // Binary search for the block whose first doc ≤ doc.
+        var lo = 0
+        var hi = storeBlocks
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if loadLE32(storeIndex, mid * 20) <= doc { lo = mid + 1 } else { hi = mid }
+        }
+        let b = lo - 1
+        guard b >= 0 else { throw .corrupt("\(name): store has no block for document \(doc)") }
+        let e = b * 20
+        let first = loadLE32(storeIndex, e)
+        let off = Int(loadLE64(storeIndex, e + 4))
+        let clen = Int(loadLE32(storeIndex, e + 12))
+        let rlen = Int(loadLE32(storeIndex, e + 16))
+        guard off + clen <= storeData.count else { throw .corrupt("\(name): store block out of range") }
+        var raw = [UInt8](repeating: 0, count: rlen)
+        let rc = raw.withUnsafeMutableBufferPointer { dst in
+            evx_inflate(storeData.baseAddress!.assumingMemoryBound(to: UInt8.self) + off, clen, dst.baseAddress, rlen)
+        }
+        guard rc == 0 else { throw .corrupt("\(name): store block \(b) does not decompress") }
+        return try raw.withRawBytes { (buf) throws(IndexError) -> Document in
+            var r = ByteReader(buf)
+            var skip = doc - first
+            while skip > 0 {
+                let n = Int(try r.varint())
+                r.offset += n
+                skip -= 1
+            }
+            let n = Int(try r.varint())
+            guard r.offset + n <= buf.count else { throw .corrupt("\(name): stored document truncated") }
+            var dr = ByteReader(UnsafeRawBufferPointer(rebasing: buf[r.offset..<(r.offset + n)]))
+            return try StoredDocumentCodec.decode(&dr)
+        }
+    }
+
+    /// Calls body with each document's encoded bytes in doc-id order, decompressing each
+    /// block once (merges copy documents without decoding them).
+    func forEachEncodedDocument(_ body: (UInt32, UnsafeRawBufferPointer) throws(IndexError) -> Void) throws(IndexError) {
+        var raw: [UInt8] = []
+        for b in 0..<storeBlocks {
+            let e = b * 20
+            var doc = loadLE32(storeIndex, e)
+            let off = Int(loadLE64(storeIndex, e + 4))
+            let clen = Int(loadLE32(storeIndex, e + 12))
+            let rlen = Int(loadLE32(storeIndex, e + 16))
+            let nextFirst = b + 1 < storeBlocks ? loadLE32(storeIndex, (b + 1) * 20) : UInt32(docCount)
+            guard off + clen <= storeData.count else { throw .corrupt("\(name): store block out of range") }
+            raw = [UInt8](repeating: 0, count: rlen)
+            let rc = raw.withUnsafeMutableBufferPointer { dst in
+                evx_inflate(storeData.baseAddress!.assumingMemoryBound(to: UInt8.self) + off, clen, dst.baseAddress, rlen)
+            }
+            guard rc == 0 else { throw .corrupt("\(name): store block \(b) does not decompress") }
+            try raw.withRawBytes { (buf) throws(IndexError) in
+                var r = ByteReader(buf)
+                while doc < nextFirst {
+                    let n = Int(try r.varint())
+                    guard r.offset + n <= buf.count else { throw .corrupt("\(name): stored document truncated") }
+                    try body(doc, UnsafeRawBufferPointer(rebasing: buf[r.offset..<(r.offset + n)]))
+                    r.offset += n
+                    doc += 1
+                }
+            }
+        }
+    }
+
+    /// Full checksum and structure check.
+    public func verify() throws(IndexError) {
+        try IndexFormat.verifyChecksum(file.bytes, file: name)
+        var seen = 0
+        try forEachEncodedDocument { (_, bytes) throws(IndexError) in
+            var r = ByteReader(bytes)
+            _ = try StoredDocumentCodec.decode(&r)
+            seen += 1
+        }
+        guard seen == docCount else { throw .corrupt("\(name): store holds \(seen) documents, expected \(docCount)") }
+        // Every posting list must decode in range.
+        for t in 0..<termCount {
+            let info = termInfo(ordinal: t)
+            let c = postings(info)
+            var n = 0
+            var last: Int64 = -1
+            while c.doc != PostingsCursor.exhausted {
+                guard Int64(c.doc) > last, Int(c.doc) < docCount else {
+                    throw .corrupt("\(name): posting list of \(termKey(ordinal: t).term) is out of order or range")
+                }
+                last = Int64(c.doc)
+                n += 1
+                c.next()
+            }
+            guard n == Int(info.docFreq) else { throw .corrupt("\(name): posting list length mismatch") }
+        }
+    }
+}
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif

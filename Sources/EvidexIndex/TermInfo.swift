@@ -1,0 +1,43 @@
+/// What the term dictionary records for one term of one segment (32 bytes on disk).
+public struct TermInfo: Sendable, Equatable {
+    /// Documents in this posting list.
+    public var docFreq: UInt32
+    /// For a `stem` namespace entry: documents holding any form with this stem, i.e.
+    /// |exact:s ∪ stem:s| in this segment. Equal to docFreq otherwise.
+    public var groupDocFreq: UInt32
+    /// Byte offset of the posting list in the postings section.
+    public var postingsOffset: UInt64
+    /// Byte offset of the positions stream in the positions section (0 for keyword fields).
+    public var positionsOffset: UInt64
+    /// Largest term frequency in the list, and smallest field length among its documents:
+    /// together they bound the list's best BM25 contribution for any avgdl and b.
+    public var maxFreq: UInt32
+    public var minLength: UInt32
+
+    public static let byteSize = 32
+
+    public init(docFreq: UInt32, groupDocFreq: UInt32, postingsOffset: UInt64, positionsOffset: UInt64, maxFreq: UInt32, minLength: UInt32) {
+        self.docFreq = docFreq
+        self.groupDocFreq = groupDocFreq
+        self.postingsOffset = postingsOffset
+        self.positionsOffset = positionsOffset
+        self.maxFreq = maxFreq
+        self.minLength = minLength
+    }
+
+    func write(into out: inout ByteBuffer) {
+        out.appendLE(docFreq)
+        out.appendLE(groupDocFreq)
+        out.appendLE(postingsOffset)
+        out.appendLE(positionsOffset)
+        out.appendLE(maxFreq)
+        out.appendLE(minLength)
+    }
+
+    static func read(_ p: UnsafeRawPointer) -> TermInfo {
+        TermInfo(
+            docFreq: loadLE32(p, 0), groupDocFreq: loadLE32(p, 4),
+            postingsOffset: loadLE64(p, 8), positionsOffset: loadLE64(p, 16),
+            maxFreq: loadLE32(p, 24), minLength: loadLE32(p, 28))
+    }
+}

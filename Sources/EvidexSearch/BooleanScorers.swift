@@ -1,0 +1,234 @@
+import EvidexIndex
+
+/// Documents matching every clause; the score is the sum.
+final class ConjunctionScorer: Scorer {
+    private let clauses: [Scorer]
+
+    init(_ clauses: [Scorer]) {
+        // Leading with the rarest clause is cheapest, but clause sizes are not known here;
+        // callers order them when they can.
+        self.clauses = clauses
+        super.init()
+        doc = 0
+        settle(from: 0)
+    }
+
+    private func settle(from target: UInt32) {
+        var t = target
+        while true {
+            var agreed = true
+            for c in clauses {
+                c.advance(to: t)
+                if c.doc == PostingsCursor.exhausted {
+                    doc = PostingsCursor.exhausted
+                    return
+                }
+                if c.doc > t {
+                    t = c.doc
+                    agreed = false
+                    break
+                }
+            }
+            if agreed {
+                doc = t
+                return
+            }
+        }
+    }
+
+    override func next() {
+        if doc == PostingsCursor.exhausted { return }
+        settle(from: doc + 1)
+    }
+
+    override func advance(to target: UInt32) {
+        if doc >= target { return }
+        settle(from: target)
+    }
+
+    override func score() -> Double { clauses.reduce(0) { $0 + $1.score() } }
+    override var maxScore: Double { clauses.reduce(0) { $0 + $1.maxScore } }
+
+    override func explain() -> Explanation {
+        let parts = clauses.map { $0.explain() }
+        return Explanation(value: parts.reduce(0) { $0 + $1.value }, description: "all of", details: parts)
+    }
+}
+
+/// Documents matching any clause; the score is the sum of the matching clauses.
+final class DisjunctionScorer: Scorer {
+    let clauses: [Scorer]
+
+    init(_ clauses: [Scorer]) {
+        self.clauses = clauses
+        super.init()
+        doc = minDoc()
+    }
+
+    @inline(__always)
+    private func minDoc() -> UInt32 {
+        var m = PostingsCursor.exhausted
+        for c in clauses where c.doc < m { m = c.doc }
+        return m
+    }
+
+    override func next() {
+        let d = doc
+        for c in clauses where c.doc == d { c.next() }
+        doc = minDoc()
+    }
+
+    override func advance(to target: UInt32) {
+        if doc >= target { return }
+        for c in clauses where c.doc < target { c.advance(to: target) }
+        doc = minDoc()
+    }
+
+    override func score() -> Double {
+        var s = 0.0
+        for c in clauses where c.doc == doc { s += c.score() }
+        return s
+    }
+
+    override var maxScore: Double { clauses.reduce(0) { $0 + $1.maxScore } }
+
+    override func explain() -> Explanation {
+        let parts = clauses.filter { $0.doc == doc }.map { $0.explain() }
+        return Explanation(value: parts.reduce(0) { $0 + $1.value }, description: "sum of matching", details: parts)
+    }
+}
+
+/// Required clause, optional clauses that add to its score when they match too.
+final class RequiredOptionalScorer: Scorer {
+    private let required: Scorer
+    private let optional: Scorer
+
+    init(required: Scorer, optional: Scorer) {
+        self.required = required
+        self.optional = optional
+        super.init()
+        doc = required.doc
+    }
+
+    override func next() {
+        required.next()
+        doc = required.doc
+    }
+
+    override func advance(to target: UInt32) {
+        required.advance(to: target)
+        doc = required.doc
+    }
+
+    override func score() -> Double {
+        var s = required.score()
+        if optional.doc < doc { optional.advance(to: doc) }
+        if optional.doc == doc { s += optional.score() }
+        return s
+    }
+
+    override var maxScore: Double { required.maxScore + optional.maxScore }
+
+    override func explain() -> Explanation {
+        var parts = [required.explain()]
+        if optional.doc < doc { optional.advance(to: doc) }
+        if optional.doc == doc { parts.append(optional.explain()) }
+        return Explanation(value: parts.reduce(0) { $0 + $1.value }, description: "required plus optional", details: parts)
+    }
+}
+
+/// Documents of `include` that `exclude` does not match.
+final class ExclusionScorer: Scorer {
+    private let include: Scorer
+    private let exclude: Scorer
+
+    init(include: Scorer, exclude: Scorer) {
+        self.include = include
+        self.exclude = exclude
+        super.init()
+        doc = include.doc
+        skipExcluded()
+    }
+
+    private func skipExcluded() {
+        while include.doc != PostingsCursor.exhausted {
+            exclude.advance(to: include.doc)
+            if exclude.doc != include.doc { break }
+            include.next()
+        }
+        doc = include.doc
+    }
+
+    override func next() {
+        include.next()
+        skipExcluded()
+    }
+
+    override func advance(to target: UInt32) {
+        include.advance(to: target)
+        skipExcluded()
+    }
+
+    override func score() -> Double { include.score() }
+    override var maxScore: Double { include.maxScore }
+    override func blockMax(from target: UInt32) -> (upTo: UInt32, bound: Double) { include.blockMax(from: target) }
+    override func explain() -> Explanation { include.explain() }
+}
+
+/// Multiplies a clause's score (query-level boosts of groups).
+final class BoostScorer: Scorer {
+    private let inner: Scorer
+    private let factor: Double
+
+    init(_ inner: Scorer, factor: Double) {
+        self.inner = inner
+        self.factor = factor
+        super.init()
+        doc = inner.doc
+    }
+
+    override func next() { inner.next(); doc = inner.doc }
+    override func advance(to target: UInt32) { inner.advance(to: target); doc = inner.doc }
+    override func score() -> Double { inner.score() * factor }
+    override var maxScore: Double { inner.maxScore * factor }
+    override func explain() -> Explanation {
+        let e = inner.explain()
+        return Explanation(value: e.value * factor, description: "boost ×\(fmt(factor))", details: [e])
+    }
+}
+
+/// Documents accepted by a per-document predicate over columns (dates, source, kind, or all),
+/// scoring 0: filters restrict without ranking.
+final class PredicateScorer: Scorer {
+    private let docCount: UInt32
+    private let accept: (UInt32) -> Bool
+    private let label: String
+
+    init(docCount: Int, label: String, accept: @escaping (UInt32) -> Bool) {
+        self.docCount = UInt32(docCount)
+        self.accept = accept
+        self.label = label
+        super.init()
+        doc = 0
+        seek(0)
+    }
+
+    private func seek(_ from: UInt32) {
+        var d = from
+        while d < docCount && !accept(d) { d += 1 }
+        doc = d < docCount ? d : PostingsCursor.exhausted
+    }
+
+    override func next() {
+        if doc == PostingsCursor.exhausted { return }
+        seek(doc + 1)
+    }
+
+    override func advance(to target: UInt32) {
+        if doc >= target { return }
+        seek(target)
+    }
+
+    override var maxScore: Double { 0 }
+    override func explain() -> Explanation { Explanation(value: 0, description: label) }
+}

@@ -1,0 +1,47 @@
+import EvidexIndex
+
+/// Top-k over a disjunction with the MaxScore algorithm (Turtle & Flood): clauses are sorted
+/// by their score bounds; the low-bound prefix whose bounds sum below the current k-th score
+/// cannot produce a hit alone, so only the others ("essential") drive the iteration and the
+/// rest are probed for candidates that can still make it. Exact for the top k; skips the
+/// counting of documents that cannot enter it.
+enum MaxScoreCollector {
+    static func collect(_ clauses: [Scorer], segment: LiveSegment, segmentIndex: Int, into top: inout TopDocs) {
+        let c = clauses.sorted { $0.maxScore < $1.maxScore }
+        var prefix = [Double](repeating: 0, count: c.count)
+        var acc = 0.0
+        for (i, s) in c.enumerated() {
+            acc += s.maxScore
+            prefix[i] = acc
+        }
+        var firstEssential = 0
+        func updateEssential() {
+            let t = top.threshold
+            while firstEssential < c.count && prefix[firstEssential] <= t { firstEssential += 1 }
+        }
+        updateEssential()
+        while firstEssential < c.count {
+            var d = PostingsCursor.exhausted
+            for i in firstEssential..<c.count where c[i].doc < d { d = c[i].doc }
+            if d == PostingsCursor.exhausted { break }
+            var score = 0.0
+            for i in firstEssential..<c.count where c[i].doc == d {
+                score += c[i].score()
+                c[i].next()
+            }
+            var i = firstEssential - 1
+            let t = top.threshold
+            while i >= 0 {
+                if score + prefix[i] <= t { break }
+                c[i].advance(to: d)
+                if c[i].doc == d { score += c[i].score() }
+                i -= 1
+            }
+            if i < 0 || score > t, !segment.isDeleted(d) {
+                let before = top.threshold
+                top.offer(ScoredDoc(score: score, segment: segmentIndex, doc: d))
+                if top.threshold != before { updateEssential() }
+            }
+        }
+    }
+}

@@ -1,0 +1,133 @@
+import EvidexIndex
+
+/// The documents of one field where the words occur as a phrase, with the phrase frequency.
+/// slop 0: consecutive, in order. slop n: for some occurrence of the first word, each other
+/// word occurs within n positions of where the phrase would put it, and those occurrences
+/// span at most n positions of misplacement (a simpler rule than Lucene's edit distance).
+final class PhraseMatcher: FreqSource {
+    private let cursors: [PostingsCursor]
+    private let offsets: [UInt32]
+    private let slop: Int
+    private(set) var doc: UInt32 = 0
+    private(set) var freq: UInt32 = 0
+    private var lists: [[UInt32]]
+
+    /// `offsets[i]` is word i's position within the phrase.
+    init(cursors: [PostingsCursor], offsets: [Int], slop: Int) {
+        self.cursors = cursors
+        self.offsets = offsets.map { UInt32($0) }
+        self.slop = slop
+        self.lists = Array(repeating: [], count: cursors.count)
+        doc = 0
+        settle(from: 0)
+    }
+
+    /// Finds the first document ≥ target where all words occur and the phrase matches.
+    private func settle(from target: UInt32) {
+        var t = target
+        while true {
+            // Leapfrog to a document all cursors share.
+            var agreed = false
+            while !agreed {
+                agreed = true
+                for c in cursors {
+                    c.advance(to: t)
+                    if c.doc == PostingsCursor.exhausted {
+                        doc = PostingsCursor.exhausted
+                        freq = 0
+                        return
+                    }
+                    if c.doc > t {
+                        t = c.doc
+                        agreed = false
+                    }
+                }
+            }
+            let f = phraseFreq()
+            if f > 0 {
+                doc = t
+                freq = f
+                return
+            }
+            t += 1
+        }
+    }
+
+    private func phraseFreq() -> UInt32 {
+        for (i, c) in cursors.enumerated() {
+            lists[i].removeAll(keepingCapacity: true)
+            c.positions(into: &lists[i])
+        }
+        var count: UInt32 = 0
+        if slop == 0 {
+            // Intersect adjusted positions p − offset.
+            var idx = [Int](repeating: 0, count: lists.count)
+            outer: for p0 in lists[0] {
+                guard p0 >= offsets[0] else { continue }
+                let start = p0 - offsets[0]
+                for i in 1..<lists.count {
+                    let want = start + offsets[i]
+                    while idx[i] < lists[i].count && lists[i][idx[i]] < want { idx[i] += 1 }
+                    if idx[i] == lists[i].count { break outer }
+                    if lists[i][idx[i]] != want { continue outer }
+                }
+                count += 1
+            }
+        } else {
+            for p0 in lists[0] {
+                let anchor = Int(p0) - Int(offsets[0])
+                var lo = 0
+                var hi = 0
+                var ok = true
+                for i in 1..<lists.count {
+                    let want = anchor + Int(offsets[i])
+                    var best = Int.max
+                    var bestDelta = 0
+                    for p in lists[i] {
+                        let d = Int(p) - want
+                        if abs(d) < best {
+                            best = abs(d)
+                            bestDelta = d
+                        }
+                        if d > slop { break }
+                    }
+                    if best > slop {
+                        ok = false
+                        break
+                    }
+                    lo = min(lo, bestDelta)
+                    hi = max(hi, bestDelta)
+                }
+                if ok && hi - lo <= slop { count += 1 }
+            }
+        }
+        return count
+    }
+
+    func next() {
+        if doc == PostingsCursor.exhausted { return }
+        settle(from: doc + 1)
+    }
+
+    func advance(to target: UInt32) {
+        if doc >= target { return }
+        settle(from: target)
+    }
+
+    func bounds(from target: UInt32) -> (lastDoc: UInt32, maxFreq: UInt32, minLength: UInt32) {
+        var last = PostingsCursor.exhausted
+        var mf = UInt32.max
+        var ml: UInt32 = 0
+        for c in cursors {
+            let b = c.peekBounds(for: target)
+            last = min(last, b.lastDoc)
+            mf = min(mf, b.maxFreq)
+            ml = max(ml, b.minLength == UInt32.max ? 0 : b.minLength)
+        }
+        return (last, mf, ml)
+    }
+
+    var globalBounds: (maxFreq: UInt32, minLength: UInt32) {
+        (cursors.map(\.info.maxFreq).min() ?? 0, cursors.map(\.info.minLength).max() ?? 0)
+    }
+}

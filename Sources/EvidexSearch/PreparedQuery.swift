@@ -1,0 +1,55 @@
+import EvidexDocuments
+import EvidexIndex
+
+/// A query resolved against one snapshot: words analysed, expansions chosen and collection
+/// statistics (idf) fixed, so every segment scores with the same numbers.
+indirect enum PreparedQuery {
+    /// One analysed word over fields; `lists[f]` are the term keys whose postings together
+    /// hold the word in field f (its exact list and its stem list).
+    case word(PreparedWord)
+    case phrase(PreparedPhrase)
+    case filter(DocumentFilter)
+    case boolean(must: [PreparedQuery], should: [PreparedQuery], mustNot: [PreparedQuery], boost: Double)
+    case matchAll
+    case nothing
+}
+
+struct PreparedWord {
+    var label: String
+    var fields: [FieldScoring]
+    /// Per field slot, the term keys to union.
+    var keys: [[TermKey]]
+    var idf: Double
+    var boost: Double
+}
+
+struct PreparedPhrase {
+    var label: String
+    var fields: [FieldScoring]
+    /// Per field slot, one exact key per word.
+    var keys: [[TermKey]]
+    var offsets: [Int]
+    var slop: Int
+    var idf: Double
+    var boost: Double
+}
+
+/// A restriction on column values, scoring nothing.
+enum DocumentFilter {
+    case dateRange(from: Int32?, to: Int32?)
+    case kind(DocumentKind?)
+    /// Sources whose folded words contain these folded words in order.
+    case source(words: [String])
+}
+
+/// What snippets should highlight.
+struct HighlightTerms {
+    /// Stems of bare words (any field).
+    var stems: Set<String> = []
+    /// Exact folded words (prefix and fuzzy expansions).
+    var exact: Set<String> = []
+    /// Phrases as exact folded words.
+    var phrases: [[String]] = []
+
+    var isEmpty: Bool { stems.isEmpty && exact.isEmpty && phrases.isEmpty }
+}

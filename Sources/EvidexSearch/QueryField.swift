@@ -1,0 +1,31 @@
+/// A document field a query clause can be restricted to with `field:` syntax.
+///
+/// Dates are not a `QueryField`: `date:` clauses parse to `Query.dateRange`.
+public enum QueryField: String, Sendable, CaseIterable {
+    case title
+    case body
+    case author
+    case source
+    case kind
+    case speaker
+
+    /// Extra names accepted before the colon, mapped to their field.
+    public static let aliases: [String: QueryField] = [
+        "by": .author,
+        "who": .speaker,
+        "text": .body,
+    ]
+
+    /// The field a query prefix names (`title`, `Title`, `by`, `who`, `text`, ...), ignoring
+    /// ASCII case; nil when the name is not a field (so `foo:bar` stays a plain term).
+    public init?(queryName name: some StringProtocol) {
+        let lower = name.lowercased()
+        if let field = QueryField(rawValue: lower) {
+            self = field
+        } else if let field = QueryField.aliases[lower] {
+            self = field
+        } else {
+            return nil
+        }
+    }
+}

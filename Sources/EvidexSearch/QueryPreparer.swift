@@ -1,0 +1,189 @@
+import EvidexDocuments
+import EvidexIndex
+import EvidexText
+
+/// Turns a parsed `Query` into a `PreparedQuery` for one snapshot, collecting what snippets
+/// should highlight on the way.
+struct QueryPreparer {
+    let snapshot: IndexSnapshot
+    let analyzer: Analyzer
+    let settings: RankingSettings
+    /// Most terms a prefix or fuzzy clause expands to (the most frequent are kept).
+    static let maxExpansions = 64
+    var highlights = HighlightTerms()
+
+    init(snapshot: IndexSnapshot, analyzer: Analyzer, settings: RankingSettings) {
+        self.snapshot = snapshot
+        self.analyzer = analyzer
+        self.settings = settings
+    }
+
+    mutating func prepare(_ q: Query, negated: Bool = false) -> PreparedQuery {
+        switch q {
+        case let .term(text, field, boost):
+            if let f = field, f == .kind || f == .source { return .filter(filter(f, text)) }
+            let tokens = analyzer.tokens(text)
+            if tokens.isEmpty { return .nothing }
+            if tokens.count > 1 {
+                // "covid-19", "U.K.-based": several tokens from one term read as a phrase.
+                return prepare(.phrase(tokens.map(\.exact), field: field, slop: 0, boost: boost), negated: negated)
+            }
+            return word(stem: tokens[0].stem, field: field, boost: boost, negated: negated)
+        case let .phrase(words, field, slop, boost):
+            if let f = field, f == .kind || f == .source { return .filter(filter(f, words.joined(separator: " "))) }
+            let tokens = analyzer.tokens(words.joined(separator: " "))
+            if tokens.isEmpty { return .nothing }
+            return phrase(tokens, field: field, slop: slop, boost: boost, negated: negated)
+        case let .prefix(text, field, boost):
+            let folded = analyzer.fold(text)
+            let expansions = expandPrefix(folded, fields: fields(field))
+            return expanded(expansions, field: field, boost: boost, label: "\(folded)*", negated: negated)
+        case let .fuzzy(text, field, maxEdits, boost):
+            let tokens = analyzer.tokens(text)
+            guard let t = tokens.first else { return .nothing }
+            let expansions = expandFuzzy(t.exact, maxEdits: maxEdits, fields: fields(field))
+            return expanded(expansions, field: field, boost: boost, label: "\(t.exact)~\(maxEdits)", negated: negated)
+        case let .dateRange(from, to):
+            return .filter(.dateRange(from: from.map { Int32($0.ordinal) }, to: to.map { Int32($0.ordinal) }))
+        case let .boolean(must, should, mustNot, boost):
+            return .boolean(
+                must: must.map { prepare($0, negated: negated) },
+                should: should.map { prepare($0, negated: negated) },
+                mustNot: mustNot.map { prepare($0, negated: !negated) },
+                boost: boost)
+        case .matchAll:
+            return .matchAll
+        }
+    }
+
+    private func fields(_ f: QueryField?) -> [IndexField] {
+        guard let f else { return RankingSettings.defaultFields }
+        switch f {
+        case .title: return [.title]
+        case .body: return [.body]
+        case .author: return [.author]
+        case .speaker: return [.speaker]
+        case .source: return [.source]
+        case .kind: return [.kind]
+        }
+    }
+
+    private func scoring(_ fields: [IndexField]) -> [FieldScoring] {
+        fields.map { FieldScoring(field: $0, weight: settings.weight($0), averageLength: snapshot.averageLength($0), b: settings.b) }
+    }
+
+    /// Whether the exact list of `s` belongs to the word group of stem s: only when s is its
+    /// own stem (otherwise the surface form s is a different word that happens to spell s).
+    private func isOwnStem(_ s: String) -> Bool {
+        let t = analyzer.tokens(s)
+        return t.count == 1 && t[0].stem == s
+    }
+
+    private mutating func word(stem: String, field: QueryField?, boost: Double, negated: Bool) -> PreparedQuery {
+        let fs = fields(field)
+        let own = isOwnStem(stem)
+        var keys: [[TermKey]] = []
+        var df = 0
+        for f in fs {
+            let stemKey = TermKey(field: f, namespace: .stem, term: stem)
+            let exactKey = TermKey(field: f, namespace: .exact, term: stem)
+            keys.append(own ? [exactKey, stemKey] : [stemKey])
+            var fieldDF = 0
+            for s in snapshot.segments {
+                if let info = s.reader.termInfo(stemKey) {
+                    fieldDF += Int(info.groupDocFreq)
+                } else if own, let info = s.reader.termInfo(exactKey) {
+                    fieldDF += Int(info.docFreq)
+                }
+            }
+            df = max(df, fieldDF)
+        }
+        if df == 0 { return .nothing }
+        if !negated { highlights.stems.insert(stem) }
+        return .word(PreparedWord(
+            label: (field.map { "\($0.rawValue):" } ?? "") + stem, fields: scoring(fs), keys: keys,
+            idf: RankingSettings.idf(docFreq: df, docCount: snapshot.maxDocCount), boost: boost))
+    }
+
+    private mutating func phrase(_ tokens: [AnalyzedToken], field: QueryField?, slop: Int, boost: Double, negated: Bool) -> PreparedQuery {
+        let fs = fields(field)
+        let words = tokens.map(\.exact)
+        var idf = 0.0
+        for w in words {
+            var df = 0
+            for f in fs { df = max(df, snapshot.docFreq(TermKey(field: f, namespace: .exact, term: w))) }
+            if df == 0 { return .nothing }
+            idf += RankingSettings.idf(docFreq: df, docCount: snapshot.maxDocCount)
+        }
+        if !negated {
+            if words.count == 1 { highlights.exact.insert(words[0]) } else { highlights.phrases.append(words) }
+        }
+        let first = tokens[0].position
+        return .phrase(PreparedPhrase(
+            label: (field.map { "\($0.rawValue):" } ?? "") + "\"" + words.joined(separator: " ") + "\"" + (slop > 0 ? "~\(slop)" : ""),
+            fields: scoring(fs),
+            keys: fs.map { f in words.map { TermKey(field: f, namespace: .exact, term: $0) } },
+            offsets: tokens.map { $0.position - first }, slop: slop, idf: idf, boost: boost))
+    }
+
+    private mutating func expanded(_ terms: [(String, Int)], field: QueryField?, boost: Double, label: String, negated: Bool) -> PreparedQuery {
+        if terms.isEmpty { return .nothing }
+        let fs = fields(field)
+        var clauses: [PreparedQuery] = []
+        for (term, df) in terms {
+            if !negated { highlights.exact.insert(term) }
+            clauses.append(.word(PreparedWord(
+                label: label + "→" + term, fields: scoring(fs),
+                keys: fs.map { [TermKey(field: $0, namespace: .exact, term: term)] },
+                idf: RankingSettings.idf(docFreq: df, docCount: snapshot.maxDocCount), boost: boost)))
+        }
+        return clauses.count == 1 ? clauses[0] : .boolean(must: [], should: clauses, mustNot: [], boost: 1)
+    }
+
+    /// Exact terms starting with `prefix` in the fields, most frequent first.
+    private func expandPrefix(_ prefix: String, fields: [IndexField]) -> [(String, Int)] {
+        var df: [String: Int] = [:]
+        for f in fields {
+            let key = TermKey(field: f, namespace: .exact, term: prefix)
+            for s in snapshot.segments {
+                for o in s.reader.termOrdinals(withPrefix: key) {
+                    df[s.reader.termKey(ordinal: o).term, default: 0] += Int(s.reader.termInfo(ordinal: o).docFreq)
+                }
+            }
+        }
+        return top(df)
+    }
+
+    /// Exact terms within `maxEdits` of the word (the word itself included).
+    private func expandFuzzy(_ word: String, maxEdits: Int, fields: [IndexField]) -> [(String, Int)] {
+        let target = Array(word.unicodeScalars)
+        var df: [String: Int] = [:]
+        for f in fields {
+            let start = TermKey(field: f, namespace: .exact, term: "")
+            for s in snapshot.segments {
+                for o in s.reader.termOrdinals(withPrefix: start) {
+                    let term = s.reader.termKey(ordinal: o).term
+                    if abs(term.unicodeScalars.count - target.count) > maxEdits { continue }
+                    if Levenshtein.distance(Array(term.unicodeScalars), target, limit: maxEdits) != nil {
+                        df[term, default: 0] += Int(s.reader.termInfo(ordinal: o).docFreq)
+                    }
+                }
+            }
+        }
+        return top(df)
+    }
+
+    private func top(_ df: [String: Int]) -> [(String, Int)] {
+        Array(df.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(QueryPreparer.maxExpansions))
+            .map { ($0.key, $0.value) }
+    }
+
+    private func filter(_ f: QueryField, _ text: String) -> DocumentFilter {
+        if f == .kind {
+            return .kind(DocumentKind(rawValue: analyzer.fold(text).trimmingCharacters(in: .whitespaces)))
+        }
+        return .source(words: analyzer.tokens(text).map(\.exact))
+    }
+}
+
+import Foundation

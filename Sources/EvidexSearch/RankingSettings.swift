@@ -1,0 +1,35 @@
+import EvidexIndex
+
+/// BM25F parameters. Per-field weights scale term frequencies before saturation, so a title
+/// match counts like `weight` body matches of the same length-normalised frequency.
+public struct RankingSettings: Sendable, Equatable {
+    public var k1: Double
+    public var b: Double
+    public var weights: [IndexField: Double]
+
+    public init(k1: Double = 1.2, b: Double = 0.75, weights: [IndexField: Double] = RankingSettings.defaultWeights) {
+        self.k1 = k1
+        self.b = b
+        self.weights = weights
+    }
+
+    public static let defaultWeights: [IndexField: Double] = [.title: 2.0, .body: 1.0, .speaker: 1.0, .author: 1.0]
+
+    /// Fields an unfielded word searches.
+    public static let defaultFields: [IndexField] = [.title, .body, .speaker, .author]
+
+    public func weight(_ f: IndexField) -> Double { weights[f] ?? 1.0 }
+
+    /// BM25 inverse document frequency (the Lucene/Tantivy form, always positive).
+    public static func idf(docFreq: Int, docCount: Int) -> Double {
+        let n = Double(max(docCount, 1))
+        let df = Double(min(max(docFreq, 0), max(docCount, 1)))
+        return log(1 + (n - df + 0.5) / (df + 0.5))
+    }
+}
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif

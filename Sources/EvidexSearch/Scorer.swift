@@ -1,0 +1,38 @@
+import EvidexIndex
+
+/// A document iterator that scores: the unit query trees are built from, per segment.
+/// `doc` is `PostingsCursor.exhausted` once done. Classes, not protocols with value types,
+/// because scorers form trees and are advanced in place.
+class Scorer {
+    var doc: UInt32 = 0
+
+    /// Moves to the next matching document.
+    func next() { fatalError("abstract") }
+
+    /// Moves to the first matching document ≥ target.
+    func advance(to target: UInt32) { fatalError("abstract") }
+
+    /// Score of the current document.
+    func score() -> Double { 0 }
+
+    /// An upper bound of `score()` over all documents (for dynamic pruning).
+    var maxScore: Double { .infinity }
+
+    /// An upper bound of `score()` for documents in [target, bound.lastDoc]: scorers backed by
+    /// blocked postings refine `maxScore` with per-block bounds. Default: global bound.
+    func blockMax(from target: UInt32) -> (upTo: UInt32, bound: Double) { (PostingsCursor.exhausted, maxScore) }
+
+    /// Explanation of the current document's score.
+    func explain() -> Explanation { Explanation(value: score(), description: "score", details: []) }
+}
+
+/// Matches nothing.
+final class EmptyScorer: Scorer {
+    override init() {
+        super.init()
+        doc = PostingsCursor.exhausted
+    }
+    override func next() {}
+    override func advance(to target: UInt32) {}
+    override var maxScore: Double { 0 }
+}

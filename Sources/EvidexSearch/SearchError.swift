@@ -1,0 +1,16 @@
+import EvidexIndex
+
+/// Why a search could not run. Descriptions tell the user what to change.
+public enum SearchError: Error, Sendable, CustomStringConvertible {
+    case query(QueryParseError)
+    case index(IndexError)
+    case analyzer(String)
+
+    public var description: String {
+        switch self {
+        case .query(let e): return "invalid query: \(e.description)"
+        case .index(let e): return e.description
+        case .analyzer(let m): return "the text analyzer could not start: \(m)"
+        }
+    }
+}

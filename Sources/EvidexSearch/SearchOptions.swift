@@ -1,0 +1,32 @@
+import EvidexDocuments
+
+/// What a search returns besides the ranked ids.
+public struct SearchOptions: Sendable {
+    public var limit: Int
+    public var offset: Int
+    /// Count every match and compute facets (needs a full pass over the matches). Without
+    /// it, top-k retrieval may skip documents that cannot enter the top k.
+    public var exhaustive: Bool
+    public var snippets: Bool
+    public var maxSnippets: Int
+    public var explain: Bool
+    /// Restrictions added to the query as filters.
+    public var from: Day?
+    public var to: Day?
+    public var source: String?
+    public var kind: DocumentKind?
+
+    public init(limit: Int = 10, offset: Int = 0, exhaustive: Bool = true, snippets: Bool = true, maxSnippets: Int = 3,
+                explain: Bool = false, from: Day? = nil, to: Day? = nil, source: String? = nil, kind: DocumentKind? = nil) {
+        self.limit = max(0, limit)
+        self.offset = max(0, offset)
+        self.exhaustive = exhaustive
+        self.snippets = snippets
+        self.maxSnippets = maxSnippets
+        self.explain = explain
+        self.from = from
+        self.to = to
+        self.source = source
+        self.kind = kind
+    }
+}

@@ -1,0 +1,182 @@
+import EvidexDocuments
+import EvidexIndex
+import EvidexText
+
+/// Runs queries against one snapshot. Holds an analyzer, so use one searcher per thread (the
+/// snapshot itself may be shared).
+public final class Searcher {
+    public let snapshot: IndexSnapshot
+    public let settings: RankingSettings
+    public var parser: QueryParser
+    let analyzer: Analyzer
+
+    public init(snapshot: IndexSnapshot, settings: RankingSettings = RankingSettings(), parser: QueryParser = QueryParser()) throws(SearchError) {
+        self.snapshot = snapshot
+        self.settings = settings
+        self.parser = parser
+        do {
+            analyzer = try Analyzer()
+        } catch {
+            throw .analyzer(error.description)
+        }
+    }
+
+    /// Parses and runs a query.
+    public func search(_ text: String, options: SearchOptions = SearchOptions()) throws(SearchError) -> SearchResult {
+        let start = ContinuousClock.now
+        let query: Query
+        do { query = try parser.parse(text) } catch { throw .query(error) }
+        var result = try search(query, options: options)
+        result.query = text
+        result.tookMs = Searcher.ms(since: start)
+        return result
+    }
+
+    public func search(_ query: Query, options: SearchOptions = SearchOptions()) throws(SearchError) -> SearchResult {
+        let start = ContinuousClock.now
+        var preparer = QueryPreparer(snapshot: snapshot, analyzer: analyzer, settings: settings)
+        let prepared = withFilters(preparer.prepare(query), options)
+        let k = options.offset + options.limit
+        var top = TopDocs(capacity: k)
+        var total = 0
+        var facetCounts = FacetAccumulator()
+        for (si, seg) in snapshot.segments.enumerated() {
+            let builder = SegmentScorerBuilder(segment: seg, k1: settings.k1, analyzer: analyzer)
+            let scorer = builder.build(prepared)
+            if options.exhaustive {
+                while scorer.doc != PostingsCursor.exhausted {
+                    let d = scorer.doc
+                    if !seg.isDeleted(d) {
+                        total += 1
+                        facetCounts.add(seg.reader, d)
+                        if k > 0 { top.offer(ScoredDoc(score: scorer.score(), segment: si, doc: d)) }
+                    }
+                    scorer.next()
+                }
+            } else if k > 0 {
+                Searcher.collectTop(scorer, segment: seg, segmentIndex: si, into: &top)
+            }
+        }
+        let ranked = top.sorted().dropFirst(options.offset)
+        var hits: [SearchHit] = []
+        let snippets = SnippetBuilder(analyzer: analyzer, terms: preparer.highlights, maxSnippets: options.maxSnippets)
+        for r in ranked {
+            let seg = snapshot.segments[r.segment]
+            let doc: Document
+            do { doc = try seg.reader.document(r.doc) } catch { throw .index(error) }
+            var hit = SearchHit(
+                id: doc.id, title: doc.title, date: doc.date?.description, source: doc.source,
+                kind: doc.kind.rawValue, score: r.score,
+                snippets: options.snippets ? snippets.snippets(for: doc) : [], explanation: nil)
+            if options.explain {
+                let scorer = SegmentScorerBuilder(segment: seg, k1: settings.k1, analyzer: analyzer).build(prepared)
+                scorer.advance(to: r.doc)
+                if scorer.doc == r.doc { hit.explanation = scorer.explain() }
+            }
+            hits.append(hit)
+        }
+        return SearchResult(
+            query: query.description, total: options.exhaustive ? total : nil,
+            tookMs: Searcher.ms(since: start), hits: hits,
+            facets: options.exhaustive ? facetCounts.facets() : nil)
+    }
+
+    /// The ids of the best `k` documents and, if asked, the exact number of matches: the lean
+    /// path of the batch `query` protocol (no stored documents are read).
+    public func topIDs(_ text: String, k: Int, count: Bool) throws(SearchError) -> (ids: [String], count: Int?) {
+        let query: Query
+        do { query = try parser.parse(text) } catch { throw .query(error) }
+        var preparer = QueryPreparer(snapshot: snapshot, analyzer: analyzer, settings: settings)
+        let prepared = preparer.prepare(query)
+        var top = TopDocs(capacity: k)
+        var total = 0
+        for (si, seg) in snapshot.segments.enumerated() {
+            let builder = SegmentScorerBuilder(segment: seg, k1: settings.k1, analyzer: analyzer)
+            Searcher.collectTop(builder.build(prepared), segment: seg, segmentIndex: si, into: &top)
+            if count {
+                let counter = builder.build(prepared)
+                while counter.doc != PostingsCursor.exhausted {
+                    if !seg.isDeleted(counter.doc) { total += 1 }
+                    counter.next()
+                }
+            }
+        }
+        let ids = top.sorted().map { snapshot.segments[$0.segment].reader.id(of: $0.doc) }
+        return (ids, count ? total : nil)
+    }
+
+    static func collectTop(_ scorer: Scorer, segment: LiveSegment, segmentIndex si: Int, into top: inout TopDocs) {
+        if let dis = scorer as? DisjunctionScorer {
+            MaxScoreCollector.collect(dis.clauses, segment: segment, segmentIndex: si, into: &top)
+            return
+        }
+        while scorer.doc != PostingsCursor.exhausted {
+            let d = scorer.doc
+            if top.isFull {
+                // Skip blocks whose best possible score cannot enter the top k.
+                let (upTo, bound) = scorer.blockMax(from: d)
+                if bound <= top.threshold {
+                    if upTo == PostingsCursor.exhausted { break }
+                    scorer.advance(to: upTo + 1)
+                    continue
+                }
+            }
+            if !segment.isDeleted(d) { top.offer(ScoredDoc(score: scorer.score(), segment: si, doc: d)) }
+            scorer.next()
+        }
+    }
+
+    private func withFilters(_ q: PreparedQuery, _ o: SearchOptions) -> PreparedQuery {
+        var filters: [PreparedQuery] = []
+        if o.from != nil || o.to != nil { filters.append(.filter(.dateRange(from: o.from?.ordinal, to: o.to?.ordinal))) }
+        if let k = o.kind { filters.append(.filter(.kind(k))) }
+        if let s = o.source { filters.append(.filter(.source(words: analyzer.tokens(s).map(\.exact)))) }
+        if filters.isEmpty { return q }
+        return .boolean(must: [q] + filters, should: [], mustNot: [], boost: 1)
+    }
+
+    static func ms(since start: ContinuousClock.Instant) -> Double {
+        let d = ContinuousClock.now - start
+        return Double(d.components.seconds) * 1000 + Double(d.components.attoseconds) / 1e15
+    }
+}
+
+/// Counts facet values over matching documents.
+struct FacetAccumulator {
+    private var source: [String: Int] = [:]
+    private var kind: [String: Int] = [:]
+    private var year: [String: Int] = [:]
+    private var lastReader: ObjectIdentifier?
+    private var sourceCounts: [Int] = []
+    private var pending: [(SegmentReader, [Int])] = []
+
+    mutating func add(_ r: SegmentReader, _ d: UInt32) {
+        if lastReader != ObjectIdentifier(r) {
+            flushSources()
+            lastReader = ObjectIdentifier(r)
+            sourceCounts = [Int](repeating: 0, count: r.sourceCount)
+            pending.append((r, []))
+        }
+        sourceCounts[r.sourceOrdinal(d)] += 1
+        kind[r.kind(d).rawValue, default: 0] += 1
+        if let o = r.dateOrdinal(d) { year[String(Day(ordinal: o).year), default: 0] += 1 }
+    }
+
+    private mutating func flushSources() {
+        guard let last = pending.last else { return }
+        for (o, n) in sourceCounts.enumerated() where n > 0 {
+            let name = last.0.sourceName(ordinal: o)
+            source[name.isEmpty ? "(none)" : name, default: 0] += n
+        }
+        sourceCounts = []
+    }
+
+    mutating func facets() -> Facets {
+        flushSources()
+        func list(_ d: [String: Int], byValue: Bool = false) -> [FacetCount] {
+            d.map { FacetCount(value: $0.key, count: $0.value) }
+                .sorted { byValue ? $0.value > $1.value : ($0.count != $1.count ? $0.count > $1.count : $0.value < $1.value) }
+        }
+        return Facets(source: list(source), kind: list(kind), year: list(year, byValue: true))
+    }
+}

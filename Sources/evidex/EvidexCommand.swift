@@ -1,0 +1,66 @@
+import ArgumentParser
+import Evidex
+import Foundation
+
+@main
+struct EvidexCommand: ParsableCommand {
+    static let version = "0.1.0"
+
+    static let configuration = CommandConfiguration(
+        commandName: "evidex",
+        abstract: "Full-text search for news articles and committee evidence.",
+        discussion: """
+            Exit codes: 0 success; 1 error (no index, damaged index, bad query, I/O); \
+            2 indexing finished but some files or lines failed (listed on stderr); \
+            3 the document id does not exist (show, delete); 64 bad command-line usage.
+            """,
+        version: version,
+        subcommands: [
+            IndexCommand.self, SearchCommand.self, ShowCommand.self, StatsCommand.self,
+            AnalyzeCommand.self, DeleteCommand.self, VerifyCommand.self, QueryCommand.self,
+        ]
+    )
+}
+
+/// Options every command that touches an index takes.
+struct IndexOptions: ParsableArguments {
+    @Option(name: .long, help: "Index folder (default: $EVIDEX_INDEX or ./index).")
+    var index: String?
+
+    var directory: String {
+        index ?? ProcessInfo.processInfo.environment["EVIDEX_INDEX"] ?? "index"
+    }
+}
+
+/// Exit statuses (README, "Exit codes").
+enum ExitStatus {
+    static let failure = ExitCode(1)
+    static let partial = ExitCode(2)
+    static let notFound = ExitCode(3)
+}
+
+/// Prints a user-facing error to stderr and returns the failure exit code.
+func fail(_ message: String, code: ExitCode = ExitStatus.failure) -> ExitCode {
+    Terminal.error("evidex: " + message)
+    return code
+}
+
+/// Opens the index, building it from ./corpus first when the default index is missing, so
+/// that the README's one command works on a fresh clone.
+func openSnapshot(_ options: IndexOptions) throws -> IndexSnapshot {
+    let dir = options.directory
+    if !IndexDirectory.exists(dir) {
+        let corpus = "corpus"
+        if options.index == nil && ProcessInfo.processInfo.environment["EVIDEX_INDEX"] == nil
+            && FileManager.default.fileExists(atPath: corpus) {
+            Terminal.error("evidex: no index at \(dir); building it from \(corpus)/ …")
+            let report = try CorpusIndexer.run(paths: [corpus], indexDirectory: dir, progress: Terminal.progressPrinter())
+            Terminal.clearProgress()
+            Terminal.error("evidex: indexed \(report.documents) documents from \(report.files) files in \(String(format: "%.1f", report.seconds)) s")
+            for p in report.problems { Terminal.error("  " + p.description) }
+        } else {
+            throw IndexError.notFound(path: dir)
+        }
+    }
+    return try IndexSnapshot(directory: dir)
+}

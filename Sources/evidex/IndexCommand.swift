@@ -1,0 +1,97 @@
+import ArgumentParser
+import Evidex
+import Foundation
+
+struct IndexCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "index",
+        abstract: "Index folders and files (default: corpus/) into the index folder.",
+        discussion: """
+            Formats: raw news text (.txt), Markdown or text with front matter (.md, .txt), HTML \
+            (.html, .htm), evidence transcripts (.rst, plain-text oral evidence), JSONL (.jsonl, \
+            .ndjson), and .gz versions of each. A document whose id is already indexed is replaced. \
+            Files that fail are listed at the end and the exit code is 2.
+            """)
+
+    @OptionGroup var indexOptions: IndexOptions
+
+    @Argument(help: "Folders or files to index.")
+    var paths: [String] = []
+
+    @Option(help: "Indexing threads (default: every core).")
+    var threads: Int = IndexWriterOptions.defaultThreads
+
+    @Option(name: .customLong("memory-mb"), help: "Memory budget for in-memory postings, in MB.")
+    var memoryMB: Int = 256
+
+    @Flag(help: "Delete documents whose files are no longer under the indexed folders.")
+    var prune = false
+
+    @Flag(help: "Discard the existing index and build it again.")
+    var rebuild = false
+
+    @Option(name: .customLong("max-segments"), help: "Merge down to this many segments after indexing.")
+    var maxSegments: Int = 8
+
+    @Flag(help: "Print the report as JSON.")
+    var json = false
+
+    func run() throws {
+        let paths = self.paths.isEmpty ? ["corpus"] : self.paths
+        for p in paths where !FileManager.default.fileExists(atPath: p) {
+            throw fail("\(p) does not exist: give a folder or file to index")
+        }
+        let options = IndexingOptions(threads: threads, memoryBudget: memoryMB << 20, prune: prune, rebuild: rebuild, maxSegments: maxSegments)
+        let report: IndexingReport
+        do {
+            report = try CorpusIndexer.run(paths: paths, indexDirectory: indexOptions.directory, options: options,
+                                           progress: json ? nil : Terminal.progressPrinter())
+        } catch {
+            Terminal.clearProgress()
+            throw fail(String(describing: error))
+        }
+        Terminal.clearProgress()
+        if json {
+            JSONOutput.print(IndexReportJSON(report))
+        } else {
+            let mb = Double(report.bytes) / 1e6
+            print("Indexed \(report.documents) documents from \(report.files) files (\(String(format: "%.1f", mb)) MB) in \(String(format: "%.2f", report.seconds)) s"
+                + (report.seconds > 0 ? String(format: ": %.0f docs/s, %.1f MB/s", Double(report.documents) / report.seconds, mb / report.seconds) : ""))
+            if let c = report.commit {
+                print("Commit \(c.generation): \(c.segments) segments, \(c.replacedDocuments) replaced, \(report.pruned) pruned, \(report.mergedSegments) segments merged")
+            }
+        }
+        for w in report.warnings { Terminal.error("warning: " + w.description) }
+        if !report.failures.isEmpty {
+            Terminal.error("\(report.failures.count) file(s) or line(s) failed and were not indexed:")
+            for f in report.failures { Terminal.error("  " + f.description) }
+            throw ExitStatus.partial
+        }
+    }
+}
+
+struct IndexReportJSON: Encodable {
+    var files: Int
+    var documents: Int
+    var bytes: Int
+    var seconds: Double
+    var generation: UInt64?
+    var segments: Int?
+    var replaced: Int?
+    var pruned: Int
+    var errors: [String]
+    var warnings: [String]
+
+    init(_ r: IndexingReport) {
+        files = r.files
+        documents = r.documents
+        bytes = r.bytes
+        seconds = r.seconds
+        generation = r.commit?.generation
+        segments = r.commit?.segments
+        replaced = r.commit?.replacedDocuments
+        pruned = r.pruned
+        errors = r.failures.map(\.description)
+        warnings = r.warnings.map(\.description)
+    }
+}

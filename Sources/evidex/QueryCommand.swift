@@ -1,0 +1,58 @@
+import ArgumentParser
+import Evidex
+import Foundation
+
+/// The batch protocol of ../shared/bench: one query per stdin line, one flushed JSON line per
+/// query with up to EVIDEX_DEPTH (or BENCH_DEPTH, default 10) ids best first.
+struct QueryCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "query",
+        abstract: "Answer queries from stdin, one JSON line each (for scripts and benchmarks).")
+
+    @OptionGroup var indexOptions: IndexOptions
+    @Option(help: "Hits per query (default: $EVIDEX_DEPTH, $BENCH_DEPTH or 10).") var depth: Int?
+    @Flag(name: .customLong("no-count"), help: "Skip the exact match count.") var noCount = false
+
+    struct Answer: Encodable {
+        var ids: [String]
+        var count: Int?
+        var took_us: Double
+        var error: String?
+    }
+
+    func run() throws {
+        let env = ProcessInfo.processInfo.environment
+        let k = depth ?? Int(env["EVIDEX_DEPTH"] ?? env["BENCH_DEPTH"] ?? "") ?? 10
+        let searcher: Searcher
+        do { searcher = try Searcher(snapshot: try IndexSnapshot(directory: indexOptions.directory)) } catch {
+            throw fail(String(describing: error))
+        }
+        while let line = readLine(strippingNewline: true) {
+            let start = ContinuousClock.now
+            var answer: Answer
+            if line.trimmingCharacters(in: .whitespaces).isEmpty {
+                answer = Answer(ids: [], count: 0, took_us: 0, error: nil)
+            } else {
+                do {
+                    let r = try searcher.topIDs(line, k: k, count: !noCount)
+                    answer = Answer(ids: r.ids, count: r.count, took_us: 0, error: nil)
+                } catch {
+                    answer = Answer(ids: [], count: nil, took_us: 0, error: String(describing: error))
+                }
+            }
+            let d = ContinuousClock.now - start
+            answer.took_us = (Double(d.components.seconds) * 1e6 + Double(d.components.attoseconds) / 1e12).rounded() 
+            // One write(2) per answer: the line is flushed as the protocol requires.
+            var line = JSONOutput.encode(answer)
+            line += "\n"
+            line.withUTF8 { u in
+                var off = 0
+                while off < u.count {
+                    let n = write(1, u.baseAddress! + off, u.count - off)
+                    if n <= 0 { break }
+                    off += n
+                }
+            }
+        }
+    }
+}
