@@ -68,7 +68,7 @@ public final class IndexSnapshot: Sendable {
 
     public func locate(id: String) -> (segment: Int, doc: UInt32)? {
         for (i, s) in segments.enumerated().reversed() {
-            if let d = s.reader.doc(forID: id), !s.isDeleted(d) { return (i, d) }
+            if let d = s.reader.docs(forID: id).first(where: { !s.isDeleted($0) }) { return (i, d) }
         }
         return nil
     }

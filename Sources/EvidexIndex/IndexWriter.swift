@@ -110,7 +110,7 @@ public final class IndexWriter: @unchecked Sendable {
             s.sequence += 1
             s.deletedIDs[id] = s.sequence
             let committed = s.committed.contains { c in
-                c.reader.doc(forID: id).map { !c.deletes.contains($0) } ?? false
+                c.reader.docs(forID: id).contains { !c.deletes.contains($0) }
             }
             return committed || s.pending.contains { $0.ids.contains(id) }
         }
@@ -179,11 +179,12 @@ public final class IndexWriter: @unchecked Sendable {
             for c in s.committed.indices {
                 let r = s.committed[c].reader
                 func kill(_ id: String) -> Bool {
-                    if let d = r.doc(forID: id), s.committed[c].deletes.insert(d) {
+                    var killed = false
+                    for d in r.docs(forID: id) where s.committed[c].deletes.insert(d) {
                         s.committed[c].dirty = true
-                        return true
+                        killed = true
                     }
-                    return false
+                    return killed
                 }
                 if newest.count < r.docCount {
                     for id in newest.keys where kill(id) { replaced += 1 }

@@ -167,8 +167,9 @@ public final class SegmentReader: @unchecked Sendable {
     public var distinctPaths: [String] { (0..<pathStrings.count).map { pathStrings.string($0) } }
     public func pathOrdinal(_ doc: UInt32) -> Int { Int(loadLE32(pathOrdinals, Int(doc) * 4)) }
 
-    /// The segment-local doc id of an external id.
-    public func doc(forID id: String) -> UInt32? {
+    /// The segment-local doc ids holding an external id (more than one only when a batch
+    /// added the same id twice; all but the newest are then deleted).
+    public func docs(forID id: String) -> [UInt32] {
         var id = id
         return id.withUTF8 { u in
             let k = UnsafeRawBufferPointer(u)
@@ -178,8 +179,12 @@ public final class SegmentReader: @unchecked Sendable {
                 let mid = (lo + hi) / 2
                 if compareBytes(idKeys.bytes(mid), k) < 0 { lo = mid + 1 } else { hi = mid }
             }
-            guard lo < idKeys.count, compareBytes(idKeys.bytes(lo), k) == 0 else { return nil }
-            return loadLE32(idDocs, lo * 4)
+            var out: [UInt32] = []
+            while lo < idKeys.count && compareBytes(idKeys.bytes(lo), k) == 0 {
+                out.append(loadLE32(idDocs, lo * 4))
+                lo += 1
+            }
+            return out
         }
     }
 

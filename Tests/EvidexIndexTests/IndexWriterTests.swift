@@ -1,0 +1,145 @@
+import EvidexDocuments
+@testable import EvidexIndex
+import Foundation
+import Testing
+
+@Suite("Index writer and snapshots")
+struct IndexWriterTests {
+    func write(_ docs: [Document], to dir: String, paths: [String]? = nil) throws -> CommitResult {
+        let w = try IndexWriter(directory: dir, options: IndexWriterOptions(threads: 1))
+        let worker = try w.makeWorker()
+        for (i, d) in docs.enumerated() { try worker.add(d, path: paths?[i] ?? "") }
+        try worker.finish()
+        return try w.commit()
+    }
+
+    let docs = [
+        makeDocument("a", title: "Nurses warn of burnout", body: ["Staff are running on empty.", "The report said burnout was widespread."], date: "2021-06-08", source: "Nursing Times"),
+        makeDocument("b", title: "Ambulance delays", body: ["Handover delays reached record levels."], date: "2023-01-10", source: "HSJ"),
+        makeDocument("c", title: "Inquiry hearing", body: ["I think the plan was sound.", "We ran out of gowns."], date: "2024-11-14", kind: .evidence, speaker: "Dr Catherine Penhaligon"),
+    ]
+
+    @Test("documents, columns and terms survive a commit and reopen")
+    func roundTrip() throws {
+        let dir = TemporaryDirectory()
+        let c = try write(docs, to: dir.path, paths: ["x/a.txt", "b.txt", "c.rst"])
+        #expect(c.addedDocuments == 3)
+        let s = try IndexSnapshot(directory: dir.path)
+        #expect(s.liveDocCount == 3)
+        for d in docs { #expect(try s.document(id: d.id) == d) }
+        #expect(try s.document(id: "zzz") == nil)
+        // "running" is indexed under its exact form and under the stem "run".
+        #expect(s.docFreq(TermKey(field: .body, namespace: .exact, term: "running")) == 1)
+        #expect(s.docFreq(TermKey(field: .body, namespace: .stem, term: "run")) == 1)
+        #expect(s.docFreq(TermKey(field: .body, namespace: .exact, term: "run")) == 0)
+        #expect(s.docFreq(TermKey(field: .speaker, namespace: .exact, term: "penhaligon")) == 1)
+        let (seg, doc) = try #require(s.locate(id: "b"))
+        let r = s.segments[seg].reader
+        #expect(r.dateOrdinal(doc) == Day(iso: "2023-01-10")!.ordinal)
+        #expect(r.sourceName(ordinal: r.sourceOrdinal(doc)) == "HSJ")
+        #expect(r.kind(doc) == .news)
+        #expect(r.path(doc) == "b.txt")
+        #expect(r.id(of: doc) == "b")
+        #expect(r.fieldLength(.body, doc) == 5)
+        try s.segments.forEach { try $0.reader.verify() }
+    }
+
+    @Test("adding a document with an existing id replaces it; delete removes it")
+    func updatesAndDeletes() throws {
+        let dir = TemporaryDirectory()
+        _ = try write(docs, to: dir.path)
+        var changed = docs[1]
+        changed.title = "Ambulance handover delays ease"
+        let c = try write([changed], to: dir.path)
+        #expect(c.replacedDocuments == 1)
+        var s = try IndexSnapshot(directory: dir.path)
+        #expect(s.liveDocCount == 3)
+        #expect(try s.document(id: "b")?.title == "Ambulance handover delays ease")
+
+        let w = try IndexWriter(directory: dir.path)
+        #expect(w.delete(id: "a"))
+        #expect(!w.delete(id: "nope"))
+        let d = try w.commit()
+        #expect(d.deletedDocuments == 1)
+        s = try IndexSnapshot(directory: dir.path)
+        #expect(s.liveDocCount == 2)
+        #expect(try s.document(id: "a") == nil)
+
+        // Merging purges deleted documents and keeps the rest.
+        #expect(try w.merge(maxSegments: 1) >= 1)
+        s = try IndexSnapshot(directory: dir.path)
+        #expect(s.segments.count == 1)
+        #expect(s.maxDocCount == 2)
+        #expect(try s.document(id: "b")?.title == "Ambulance handover delays ease")
+        #expect(try s.document(id: "c") == docs[2])
+        try s.segments[0].reader.verify()
+    }
+
+    @Test("the same id twice in one batch keeps the later one")
+    func duplicateInBatch() throws {
+        let dir = TemporaryDirectory()
+        var second = docs[0]
+        second.title = "Second version"
+        _ = try write([docs[0], second], to: dir.path)
+        let s = try IndexSnapshot(directory: dir.path)
+        #expect(s.liveDocCount == 1)
+        #expect(try s.document(id: "a")?.title == "Second version")
+    }
+
+    @Test("merging keeps every posting: merged index answers term lookups like the parts did")
+    func mergeKeepsPostings() throws {
+        let dir = TemporaryDirectory()
+        for d in docs { _ = try write([d], to: dir.path) }
+        let before = try IndexSnapshot(directory: dir.path)
+        #expect(before.segments.count == 3)
+        let keys = [
+            TermKey(field: .body, namespace: .exact, term: "the"),
+            TermKey(field: .title, namespace: .exact, term: "burnout"),
+            TermKey(field: .body, namespace: .stem, term: "delay"),
+        ]
+        let counts = keys.map { before.docFreq($0) }
+        let w = try IndexWriter(directory: dir.path)
+        _ = try w.merge(maxSegments: 1)
+        let after = try IndexSnapshot(directory: dir.path)
+        #expect(after.segments.count == 1)
+        #expect(keys.map { after.docFreq($0) } == counts)
+        for d in docs { #expect(try after.document(id: d.id) == d) }
+    }
+
+    @Test("a second writer gets a clear lock error")
+    func lock() throws {
+        let dir = TemporaryDirectory()
+        let w = try IndexWriter(directory: dir.path)
+        #expect(throws: IndexError.self) { _ = try IndexWriter(directory: dir.path) }
+        do {
+            _ = try IndexWriter(directory: dir.path)
+        } catch {
+            #expect(error.description.contains("being written by another process"))
+        }
+        _ = w
+    }
+
+    @Test("prune deletes documents whose files are gone")
+    func prune() throws {
+        let dir = TemporaryDirectory()
+        _ = try write(docs, to: dir.path, paths: ["a.txt", "b.txt", "c.rst"])
+        let w = try IndexWriter(directory: dir.path)
+        #expect(w.deleteDocuments(whosePathIsNotIn: ["a.txt", "c.rst"]) == 1)
+        try w.commit()
+        let s = try IndexSnapshot(directory: dir.path)
+        #expect(try s.document(id: "b") == nil)
+        #expect(s.liveDocCount == 2)
+    }
+
+    @Test("verify detects a damaged segment")
+    func checksum() throws {
+        let dir = TemporaryDirectory()
+        _ = try write(docs, to: dir.path)
+        let seg = try #require(try FileManager.default.contentsOfDirectory(atPath: dir.path).first { $0.hasSuffix(".evx") })
+        let path = dir.path + "/" + seg
+        var bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
+        bytes[bytes.count / 2] ^= 0x40
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        #expect(throws: IndexError.self) { _ = try IndexSnapshot(directory: dir.path, verify: true) }
+    }
+}

@@ -1,0 +1,148 @@
+@testable import EvidexIndex
+import Testing
+
+@Suite("Postings encoding")
+struct PostingsTests {
+    /// Deterministic pseudo-random numbers (SplitMix64) so failures reproduce.
+    struct Rng {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+        mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
+    }
+
+    struct List {
+        var docs: [UInt32] = []
+        var freqs: [UInt32] = []
+        var positions: [[UInt32]] = []
+    }
+
+    func randomList(df: Int, rng: inout Rng, gap: Int) -> List {
+        var l = List()
+        var d: UInt32 = UInt32(rng.below(5))
+        for _ in 0..<df {
+            let f = 1 + (rng.below(10) == 0 ? rng.below(300) : rng.below(3))
+            var p: UInt32 = UInt32(rng.below(4))
+            var ps: [UInt32] = []
+            for _ in 0..<f {
+                ps.append(p)
+                p += 1 + UInt32(rng.below(40))
+            }
+            l.docs.append(d)
+            l.freqs.append(UInt32(f))
+            l.positions.append(ps)
+            d += 1 + UInt32(rng.below(gap))
+        }
+        return l
+    }
+
+    /// Encodes the lists into one mapped-like buffer and returns cursors over them.
+    func encode(_ lists: [List]) -> (bytes: [UInt8], positions: [UInt8], infos: [TermInfo]) {
+        var enc = PostingsEncoder()
+        var infos: [TermInfo] = []
+        for l in lists {
+            let flat = l.positions.flatMap { $0 }
+            let info = l.docs.withUnsafeBufferPointer { d in
+                l.freqs.withUnsafeBufferPointer { f in
+                    flat.withUnsafeBufferPointer { p in
+                        enc.encode(docs: d, freqs: f, positions: p, length: { 100 + $0 % 7 })
+                    }
+                }
+            }
+            infos.append(info)
+        }
+        var post = enc.postings
+        var pos = enc.positions
+        for _ in 0..<16 {
+            post.append(0)
+            pos.append(0)
+        }
+        return (post.bytes, pos.bytes, infos)
+    }
+
+    @Test("lists of every size decode exactly, with positions", arguments: [1, 2, 127, 128, 129, 255, 256, 1000, 5000])
+    func roundTrip(df: Int) {
+        var rng = Rng(state: UInt64(df))
+        let lists = [randomList(df: df, rng: &rng, gap: 3), randomList(df: df, rng: &rng, gap: 100_000)]
+        let (post, pos, infos) = encode(lists)
+        post.withUnsafeBufferPointer { pb in
+            pos.withUnsafeBufferPointer { qb in
+                for (l, info) in zip(lists, infos) {
+                    #expect(info.docFreq == UInt32(df))
+                    #expect(info.maxFreq == l.freqs.max())
+                    let c = PostingsCursor(postings: pb.baseAddress!, positions: qb.baseAddress!, info: info)
+                    var i = 0
+                    var buf: [UInt32] = []
+                    while c.doc != PostingsCursor.exhausted {
+                        #expect(c.doc == l.docs[i])
+                        #expect(c.freq == l.freqs[i])
+                        // Read positions only for some docs, to exercise lazy skipping.
+                        if i % 3 == 0 {
+                            buf.removeAll()
+                            c.positions(into: &buf)
+                            #expect(buf == l.positions[i])
+                        }
+                        i += 1
+                        c.next()
+                    }
+                    #expect(i == df)
+                }
+            }
+        }
+    }
+
+    @Test("advance(to:) lands on the first document at or after the target")
+    func advance() {
+        var rng = Rng(state: 42)
+        let l = randomList(df: 3000, rng: &rng, gap: 20)
+        let (post, pos, infos) = encode([l])
+        post.withUnsafeBufferPointer { pb in
+            pos.withUnsafeBufferPointer { qb in
+                let c = PostingsCursor(postings: pb.baseAddress!, positions: qb.baseAddress!, info: infos[0])
+                var target: UInt32 = 0
+                while true {
+                    target += UInt32(rng.below(400))
+                    c.advance(to: target)
+                    let expected = l.docs.firstIndex { $0 >= target }
+                    guard let e = expected else {
+                        #expect(c.doc == PostingsCursor.exhausted)
+                        break
+                    }
+                    #expect(c.doc == l.docs[e])
+                    #expect(c.freq == l.freqs[e])
+                    var buf: [UInt32] = []
+                    c.positions(into: &buf)
+                    #expect(buf == l.positions[e])
+                    // Block bounds really bound the block.
+                    let b = c.blockBounds
+                    #expect(c.freq <= b.maxFreq)
+                }
+            }
+        }
+    }
+
+    @Test("bit packing round trips every width")
+    func bitPacking() {
+        for w in 0...32 {
+            var values = [UInt32](repeating: 0, count: 128)
+            var rng = Rng(state: UInt64(w))
+            for i in 0..<128 {
+                values[i] = w == 0 ? 0 : UInt32(truncatingIfNeeded: rng.next()) & (w == 32 ? UInt32.max : (1 << UInt32(w)) - 1)
+            }
+            var out = ByteBuffer()
+            values.withUnsafeBufferPointer { BitPacking.pack($0, width: w, into: &out) }
+            #expect(out.count == 16 * w)
+            for _ in 0..<8 { out.append(0) }
+            var back = [UInt32](repeating: 7, count: 128)
+            out.bytes.withUnsafeBytes { raw in
+                back.withUnsafeMutableBufferPointer { BitPacking.unpack(raw.baseAddress!, width: w, into: $0.baseAddress!) }
+            }
+            #expect(back == values)
+        }
+    }
+}

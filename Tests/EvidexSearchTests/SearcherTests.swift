@@ -1,0 +1,136 @@
+import EvidexDocuments
+import EvidexIndex
+@testable import EvidexSearch
+import Foundation
+import Testing
+
+@Suite("Searching")
+struct SearcherTests {
+    @Test("BM25 matches a hand-computed value")
+    func bm25HandComputed() throws {
+        let idx = try TestIndex([
+            doc("d1", "", "the cat sat on the mat"),
+            doc("d2", "", "the dog sat"),
+            doc("d3", "", "cats and dogs and cats"),
+        ])
+        let r = try idx.searcher().search("body:sat")
+        // N = 3, df(sat) = 2: idf = ln(1 + (3 − 2 + 0.5) / (2 + 0.5)) = ln 1.6 = 0.470004.
+        // avgdl = (6 + 3 + 5) / 3 = 4.6667. k1 = 1.2, b = 0.75.
+        // d2: tf = 1, dl = 3: B = 0.25 + 0.75 · 3 / 4.6667 = 0.732143; tf/B = 1.365854;
+        //     score = 0.470004 · 2.2 · 1.365854 / (1.2 + 1.365854) = 0.550423
+        // d1: tf = 1, dl = 6: B = 1.214286; tf/B = 0.823529; score = 0.420817
+        #expect(r.total == 2)
+        #expect(r.hits.map(\.id) == ["d2", "d1"])
+        #expect(abs(r.hits[0].score - 0.5504225) < 1e-6)
+        #expect(abs(r.hits[1].score - 0.4208172) < 1e-6)
+    }
+
+    @Test("bare words match stems; quoted phrases match the exact words, stop words included")
+    func stemsAndPhrases() throws {
+        let idx = try TestIndex([
+            doc("who", "The Who play live", "The band played at the stadium."),
+            doc("whom", "Guidance", "Who should receive the vaccine first?"),
+            doc("run", "Services", "Running services costs more.", "A run of bad winters."),
+        ])
+        let s = try idx.searcher()
+        #expect(Set(try s.search("running").hits.map(\.id)) == ["run"])
+        #expect(try s.search("runs").hits.map(\.id) == ["run"])
+        #expect(try s.search("\"running\"").hits.map(\.id) == ["run"])
+        #expect(try s.search("\"runs\"").total == 0)
+        #expect(try s.search("\"the who\"").hits.map(\.id) == ["who"])
+        #expect(try s.search("\"who should\"").hits.map(\.id) == ["whom"])
+        #expect(try s.search("\"band the\"").total == 0)
+        #expect(try s.search("\"band at the stadium\"~2").hits.map(\.id) == ["who"])
+    }
+
+    @Test("boolean operators, fields, dates, prefixes and typos")
+    func operators() throws {
+        let idx = try TestIndex([
+            doc("a", "Nurse burnout", "Burnout among nurses rose in 2021.", date: "2021-06-08", source: "Nursing Times"),
+            doc("b", "Doctors strike", "Junior doctors walked out over pay.", date: "2023-03-14", source: "BMJ"),
+            doc("c", "Burnout and pay", "Pay and burnout are linked, doctors say.", date: "2023-07-01", source: "Nursing Times", kind: .other),
+        ], segments: 2)
+        let s = try idx.searcher()
+        func ids(_ q: String) throws -> Set<String> { Set(try s.search(q, options: SearchOptions(limit: 100)).hits.map(\.id)) }
+        #expect(try ids("burnout AND doctors") == ["c"])
+        #expect(try ids("burnout OR strike") == ["a", "b", "c"])
+        #expect(try ids("burnout -pay") == ["a"])
+        #expect(try ids("burnout NOT pay") == ["a"])
+        #expect(try ids("+doctors +pay") == ["b", "c"])
+        #expect(try ids("NOT burnout") == ["b"])
+        #expect(try ids("title:burnout") == ["a", "c"])
+        #expect(try ids("date:2023") == ["b", "c"])
+        #expect(try ids("strike date:[2021-01-01 TO 2021-12-31]") == ["a", "b"])  // OR by default
+        #expect(try ids("burnout AND date:[2021-01-01 TO 2021-12-31]") == ["a"])
+        #expect(try ids("source:\"nursing times\"") == ["a", "c"])
+        #expect(try ids("kind:other") == ["c"])
+        #expect(try ids("doct*") == ["b", "c"])
+        #expect(try ids("burnuot~1") == ["a", "c"])
+        #expect(try ids("(strike OR linked) AND pay") == ["b", "c"])
+        let filtered = try s.search("burnout", options: SearchOptions(from: Day(iso: "2022-01-01"), source: "nursing times"))
+        #expect(filtered.hits.map(\.id) == ["c"])
+        #expect(throws: SearchError.self) { try s.search("\"unclosed") }
+    }
+
+    @Test("title matches rank above body matches; facets count all matches")
+    func titleBoostAndFacets() throws {
+        let idx = try TestIndex([
+            doc("body", "Workforce plan published", "The plan mentions retention twice: retention matters."),
+            doc("title", "Retention crisis", "Staff are leaving the NHS."),
+        ])
+        let r = try idx.searcher().search("retention")
+        #expect(r.hits.first?.id == "title")
+        #expect(r.facets?.kind == [FacetCount(value: "news", count: 2)])
+    }
+
+    @Test("pages never overlap and together give the full ranking")
+    func pagination() throws {
+        var docs: [Document] = []
+        for i in 0..<57 { docs.append(doc("d\(i)", "Report \(i)", "The committee report on workforce planning.")) }
+        let idx = try TestIndex(docs, segments: 3)
+        let s = try idx.searcher()
+        let all = try s.search("report", options: SearchOptions(limit: 100)).hits.map(\.id)
+        #expect(all.count == 57)
+        var paged: [String] = []
+        for page in 0..<6 { paged += try s.search("report", options: SearchOptions(limit: 10, offset: page * 10)).hits.map(\.id) }
+        #expect(paged == all)
+    }
+
+    @Test("explain adds up to the score")
+    func explain() throws {
+        let idx = try TestIndex([
+            doc("a", "Burnout in the NHS", "Burnout is rising; burnout costs money."),
+            doc("b", "Pay", "Pay and conditions."),
+        ])
+        let r = try idx.searcher().search("burnout pay", options: SearchOptions(explain: true))
+        for h in r.hits {
+            let e = try #require(h.explanation)
+            #expect(abs(e.value - h.score) < 1e-9)
+        }
+    }
+
+    @Test("top-k with pruning returns the same ranking as scoring everything")
+    func pruningIsExact() throws {
+        // Word frequencies vary so that MaxScore and block skipping have work to do.
+        let vocab = ["care", "nurse", "pay", "strike", "plan", "ward", "bed", "delay", "staff", "winter", "flu", "covid"]
+        var docs: [Document] = []
+        var x: UInt64 = 7
+        for i in 0..<1500 {
+            var words: [String] = []
+            for _ in 0..<(5 + i % 40) {
+                x = x &* 6364136223846793005 &+ 1442695040888963407
+                let r = Int((x >> 33) % 1000)
+                words.append(vocab[min(vocab.count - 1, Int(Double(r) / 1000 * Double(vocab.count) * Double(r) / 1000))])
+            }
+            docs.append(doc("d\(i)", "", words.joined(separator: " ")))
+        }
+        let idx = try TestIndex(docs, segments: 2)
+        let s = try idx.searcher()
+        for q in ["care", "covid", "nurse flu", "winter covid flu", "care nurse pay strike", "+care +flu", "\"care nurse\""] {
+            let exhaustive = try s.search(q, options: SearchOptions(limit: 10, exhaustive: true, snippets: false)).hits.map(\.id)
+            let pruned = try s.topIDs(q, k: 10, count: true)
+            #expect(pruned.ids == exhaustive, "query \(q)")
+            #expect(pruned.count == (try s.search(q, options: SearchOptions(limit: 0)).total))
+        }
+    }
+}
