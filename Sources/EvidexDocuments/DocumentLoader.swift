@@ -197,7 +197,7 @@ public struct DocumentLoader: Sendable {
         bytes.reserveCapacity(regular ? size : 65536)
         var chunk = [UInt8](repeating: 0, count: 65536)
         while true {
-            let r = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress!, 65536) }
+            let r = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress!, 65536) }
             if r < 0 {
                 if errno == EINTR { continue }
                 return .failure(.unreadable(String(cString: strerror(errno))))
@@ -257,6 +257,8 @@ public struct DocumentLoader: Sendable {
                 problems += p
             } else if OralEvidenceParser.looksLike(lines) {
                 doc = OralEvidenceParser.parse(text: text, id: relativePath)
+            } else if OralEvidenceParser.looksLikeNameLines(lines) {
+                doc = OralEvidenceParser.parseNameLines(text: text, id: relativePath)
             } else if NewsTextParser.header(lines).recognised {
                 doc = NewsTextParser.parse(text: text, id: relativePath)
             } else {

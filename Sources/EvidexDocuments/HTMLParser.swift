@@ -126,6 +126,9 @@ struct HTMLParser {
                 doc.headings.append(text)
                 section = doc.headings.count - 1
             default:
+                // A byline paragraph ("By Chris Lee · 1 September") repeats the author.
+                if let author = doc.author, text.count < 120, let (name, _) = NewsTextParser.byline(text),
+                   TextTools.key(name) == TextTools.key(author) { continue }
                 doc.paragraphs.append(Paragraph(text: text, section: section))
             }
         }

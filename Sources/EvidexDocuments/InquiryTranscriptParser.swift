@@ -51,6 +51,11 @@ struct InquiryTranscriptParser {
                 if let d = DayParser.parse(text) {
                     doc.date = d
                     doc.title = "UK Covid-19 Inquiry hearing, \(text)"
+                } else if let (code, dateText, d) = codeAndDate(text) {
+                    // "PHT000000112 - 8 October 2024": a document code and the day.
+                    doc.date = d
+                    doc.title = "UK Covid-19 Inquiry hearing, \(dateText)"
+                    doc.metadata["reference"] = code
                 } else {
                     doc.title = text
                 }
@@ -106,6 +111,18 @@ struct InquiryTranscriptParser {
         }
         if turns == 0 { doc.kind = .other }
         return doc
+    }
+
+    /// "PHT000000112 - 8 October 2024" → ("PHT000000112", "8 October 2024", day).
+    static func codeAndDate(_ s: String) -> (String, String, Day)? {
+        for sep in [" - ", " – ", " — ", ", "] {
+            guard let r = s.range(of: sep) else { continue }
+            let code = s[..<r.lowerBound].trimmingSpaces
+            let rest = s[r.upperBound...].trimmingSpaces
+            guard !code.isEmpty, !code.contains(" "), let d = DayParser.parse(rest) else { continue }
+            return (code, rest, d)
+        }
+        return nil
     }
 
     /// A line of one repeated punctuation character (= - ^ ~ * + # " ' ` : . _).

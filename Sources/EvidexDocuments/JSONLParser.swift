@@ -23,6 +23,8 @@ struct JSONLParser {
     struct Output {
         var documents: [Document] = []
         var problems: [DocumentError] = []
+        /// The line number of each document (for duplicate-id reports).
+        var lines: [Int] = []
     }
 
     /// Inputs at least this large are split across the processors.
@@ -76,6 +78,7 @@ struct JSONLParser {
         for k in 0..<n {
             out.documents.append(contentsOf: results[k].documents)
             out.problems.append(contentsOf: results[k].problems)
+            out.lines.append(contentsOf: results[k].lines)
             results[k] = Output()
         }
         flagDuplicates(&out)
@@ -99,20 +102,17 @@ struct JSONLParser {
     private func flagDuplicates(_ out: inout Output) {
         var seen = Set<String>(minimumCapacity: out.documents.count)
         var dups: [DocumentError] = []
-        for d in out.documents where !seen.insert(d.id).inserted {
-            dups.append(DocumentError(path: path, line: d.metadata[Self.lineKey].flatMap { Int($0) }, reason: .duplicateID(d.id)))
+        for i in out.documents.indices {
+            let id = out.documents[i].id
+            if !seen.insert(id).inserted {
+                dups.append(DocumentError(path: path, line: out.lines[i], reason: .duplicateID(id)))
+            }
         }
         if !dups.isEmpty {
             out.problems.append(contentsOf: dups)
             out.problems.sort { ($0.line ?? 0) < ($1.line ?? 0) }
         }
-        // The line key is only kept for the duplicate report.
-        if out.documents.contains(where: { $0.metadata[Self.lineKey] != nil }) {
-            for i in out.documents.indices { out.documents[i].metadata[Self.lineKey] = nil }
-        }
     }
-
-    private static let lineKey = "\u{1}line"
 
     /// Parses the lines in [start, end) of base; the first is line number firstLine.
     func parseChunk(_ base: UnsafePointer<UInt8>, _ start: Int, _ end: Int, firstLine: Int) -> Output {
@@ -144,11 +144,16 @@ struct JSONLParser {
             }
             ctx.line = line
             ctx.warnings.removeAll(keepingCapacity: true)
+            ctx.lineError = nil
             if let doc = build(fields, &ctx) {
                 out.documents.append(doc)
+                out.lines.append(line)
             }
             for w in ctx.warnings {
                 out.problems.append(DocumentError(path: path, line: line, reason: w))
+            }
+            if let e = ctx.lineError {
+                out.problems.append(DocumentError(path: path, line: line, reason: e, severity: .error))
             }
         }
         return out
@@ -160,6 +165,8 @@ struct JSONLParser {
         var scratch2: [UInt8] = []
         var line = 0
         var warnings: [DocumentError.Reason] = []
+        /// Why the line was not loaded, when a field (not the JSON) was at fault.
+        var lineError: DocumentError.Reason?
         var invalidUTF8 = 0
 
         init(scanner: FlatJSONScanner) {
@@ -210,7 +217,7 @@ struct JSONLParser {
                 case .string: doc.id = str(f, trim: true, &ctx) ?? ""
                 case .number: doc.id = raw(f, s)
                 case .null: break
-                default: badLine = "\"id\" must be a string or a number"
+                default: badLine = "id"
                 }
             case .title:
                 switch f.kind {
@@ -222,7 +229,7 @@ struct JSONLParser {
             case .body:
                 bodyField = f
             case .text, .content:
-                if f.kind == .string, altBody == nil { altBody = f } else { doc.metadata[which == .text ? "text" : "content"] = raw(f, s) }
+                if f.kind == .string, altBody == nil { altBody = f } else { doc.metadata[which == .text ? "text" : "content"] = f.kind == .string ? (str(f, &ctx) ?? "") : raw(f, s) }
             case .date:
                 switch f.kind {
                 case .string:
@@ -275,14 +282,17 @@ struct JSONLParser {
                 } else {
                     key = makeString(UnsafeBufferPointer(start: s.base + f.key.start, count: f.key.end - f.key.start), &ctx)
                 }
-                if key == Self.lineKey { continue }
                 doc.metadata[key] = f.kind == .string ? (str(f, &ctx) ?? "") : raw(f, s)
             }
         }
         if let badLine {
             ctx.warnings.removeAll()
-            ctx.warnings.append(.invalidJSON(badLine))
+            ctx.lineError = badLine == "id" ? .badField("id", "must be a string or a number; the line was not loaded") : .invalidJSON(badLine)
             return nil
+        }
+        if bodyField != nil, let alt = altBody {
+            // Both a body and a text/content field: the latter is kept as metadata.
+            doc.metadata[s.spanEquals(alt.key, "text") ? "text" : "content"] = str(alt, &ctx) ?? ""
         }
         if let f = bodyField ?? altBody {
             switch f.kind {
@@ -297,11 +307,7 @@ struct JSONLParser {
             ctx.warnings.append(.noContent)
             return nil
         }
-        if doc.id.isEmpty {
-            doc.id = "\(relativePath)#\(ctx.line)"
-        } else {
-            doc.metadata[Self.lineKey] = String(ctx.line)
-        }
+        if doc.id.isEmpty { doc.id = "\(relativePath)#\(ctx.line)" }
         return doc
     }
 
@@ -425,36 +431,40 @@ struct JSONLParser {
             ctx.warnings.append(.badField("body", "has a bad escape sequence; it was ignored"))
             return
         }
-        // One pass in place: collapse white space, note where paragraphs (split at lines that
-        // hold only white space) start and end.
+        // Paragraphs end at lines holding only white space; within one, line breaks become
+        // spaces (in place) and the ends are trimmed.
         var ranges: [Range<Int>] = []
         ctx.scratch.withUnsafeMutableBufferPointer { b in
-            var w = 0
-            var paraStart = -1
-            var pending = false
-            var lineHasText = false
-            for r in 0..<b.count {
-                let c = b[r]
-                if c > 0x20 || !Self.isWS(c) {
-                    if paraStart < 0 { paraStart = w } else if pending { b[w] = 0x20; w += 1 }
-                    pending = false
-                    b[w] = c
-                    w += 1
-                    lineHasText = true
-                } else if c == 0x0A {
-                    if !lineHasText && paraStart >= 0 {
-                        ranges.append(paraStart..<w)
-                        paraStart = -1
-                        pending = false
-                    } else {
-                        pending = paraStart >= 0
-                    }
-                    lineHasText = false
-                } else {
-                    pending = paraStart >= 0
-                }
+            guard let base = b.baseAddress else { return }
+            let n = b.count
+            var paraStart = -1      // first byte of the open paragraph
+            var lineStart = 0
+            func closeParagraph(_ end: Int) {
+                guard paraStart >= 0 else { return }
+                var e = end
+                while e > paraStart, Self.isWS(b[e - 1]) { e -= 1 }
+                if e > paraStart { ranges.append(paraStart..<e) }
+                paraStart = -1
             }
-            if paraStart >= 0 { ranges.append(paraStart..<w) }
+            while lineStart <= n {
+                var lineEnd = n
+                if lineStart < n, let nl = memchr(base + lineStart, 0x0A, n - lineStart) {
+                    lineEnd = UnsafeMutablePointer<UInt8>(nl.assumingMemoryBound(to: UInt8.self)) - base
+                }
+                var firstText = lineStart
+                while firstText < lineEnd, Self.isWS(b[firstText]) { firstText += 1 }
+                if firstText == lineEnd {
+                    closeParagraph(lineStart)
+                } else if paraStart < 0 {
+                    paraStart = firstText
+                }
+                if lineEnd < n {
+                    b[lineEnd] = 0x20
+                    if lineEnd > 0, b[lineEnd - 1] == 0x0D { b[lineEnd - 1] = 0x20 }
+                }
+                lineStart = lineEnd + 1
+            }
+            closeParagraph(n)
         }
         var paras: [Paragraph] = []
         paras.reserveCapacity(ranges.count)

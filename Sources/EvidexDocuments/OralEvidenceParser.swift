@@ -50,6 +50,57 @@ struct OralEvidenceParser {
         return Label(name: name, rest: rest, question: q)
     }
 
+    /// A speaker's name standing alone on a line (Hansard style: "Rachael Maskell").
+    static func isNameLine<S: StringProtocol>(_ line: S) -> Bool {
+        let t = TextTools.clean(line)
+        guard !t.isEmpty, t.count <= 60, !t.contains(where: { $0.isNumber || ":;,!?\"“”‘’()[]".contains($0) }) else { return false }
+        if TextTools.endsSentence(t) { return false }
+        let words = t.split(separator: " ")
+        guard (2...6).contains(words.count) else { return false }
+        for (i, w) in words.enumerated() {
+            if i > 0 && connectors.contains(w.lowercased()) { continue }
+            guard let f = w.unicodeScalars.first, f.properties.isUppercase else { return false }
+        }
+        return true
+    }
+
+    /// Hansard-style text: at least three blocks that open with a name line followed by
+    /// speech, and some speaker speaking twice.
+    static func looksLikeNameLines(_ lines: [Substring]) -> Bool {
+        var names: [String: Int] = [:]
+        var blocks = 0
+        for block in TextTools.blocks(lines) where block.lines.count >= 2 && isNameLine(block.lines[0]) {
+            blocks += 1
+            names[TextTools.clean(block.lines[0]), default: 0] += 1
+        }
+        return blocks >= 3 && names.values.contains { $0 >= 2 }
+    }
+
+    /// Parses Hansard-style text (see `looksLikeNameLines`).
+    static func parseNameLines(text: String, id: String) -> Document {
+        let lines = TextTools.lines(text)
+        var doc = Document(id: id, kind: .evidence)
+        var speaker: String?
+        for block in TextTools.blocks(lines) {
+            var body = block.lines[...]
+            if block.lines.count >= 2, isNameLine(block.lines[0]) {
+                speaker = TextTools.clean(block.lines[0])
+                body = body.dropFirst()
+            } else if doc.paragraphs.isEmpty && doc.title.isEmpty && block.lines.count == 1 && block.lines[0].count <= 200 {
+                doc.title = TextTools.clean(block.lines[0])
+                continue
+            }
+            let t = TextTools.joinLines(Array(body))
+            if !t.isEmpty { doc.paragraphs.append(Paragraph(text: t, speaker: speaker)) }
+        }
+        let base = TextTools.baseName(id)
+        if doc.title.isEmpty {
+            doc.title = base
+        }
+        doc.date = DayParser.isoPrefix(base.prefix(10))
+        return doc
+    }
+
     /// Several `Q<n> Name:` lines, or an "Oral evidence" header and several labelled lines.
     static func looksLike(_ lines: [Substring]) -> Bool {
         var qLabels = 0, labels = 0, header = false

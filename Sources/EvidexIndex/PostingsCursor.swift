@@ -31,7 +31,7 @@ public final class PostingsCursor {
         self.df = Int(info.docFreq)
         self.fullBlocks = df / BitPacking.blockSize
         self.skipAt = Int(info.postingsOffset)
-        self.blocksStart = skipAt + (fullBlocks > 0 ? fullBlocks * 20 + 8 : 0)
+        self.blocksStart = skipAt + (fullBlocks > 0 ? fullBlocks * PostingsLayout.skipEntrySize + PostingsLayout.tailLocatorSize : 0)
         self.positionsStart = Int(info.positionsOffset)
         let cap = BitPacking.blockSize
         docs = .allocate(capacity: cap)
@@ -51,17 +51,48 @@ public final class PostingsCursor {
 
     @inline(__always)
     private func skipLastDoc(_ b: Int) -> UInt32 {
-        loadLE32(base, skipAt + b * 20)
+        loadLE32(base, skipAt + b * PostingsLayout.skipEntrySize)
     }
 
-    /// Upper bounds for the block holding the current document: (last doc of the block,
-    /// max frequency, min field length). For the tail, the list-wide values.
-    public var blockBounds: (lastDoc: UInt32, maxFreq: UInt32, minLength: UInt32) {
-        if block < fullBlocks {
-            let e = skipAt + block * 20
-            return (loadLE32(base, e), loadLE32(base, e + 12), loadLE32(base, e + 16))
+    /// Byte offset of the impacts of block b (the tail when b == fullBlocks), or nil for a
+    /// list without full blocks.
+    @inline(__always)
+    private func impactsAt(_ b: Int) -> Int? {
+        if fullBlocks == 0 { return nil }
+        return b < fullBlocks ? skipAt + b * PostingsLayout.skipEntrySize + 12 : skipAt + fullBlocks * PostingsLayout.skipEntrySize + 8
+    }
+
+    /// The largest value of `f(freq, length)` over the (freq, length) pairs stored for block b;
+    /// `f` must grow with freq and fall with length (a BM25 term weight).
+    @inline(__always)
+    private func maxImpact(block b: Int, _ f: (UInt32, UInt32) -> Double) -> Double {
+        guard let at = impactsAt(b) else { return f(info.maxFreq, info.minLength) }
+        var best = 0.0
+        for i in 0..<PostingsLayout.impactCount {
+            let freq = loadLE32(base, at + i * 8)
+            if freq == 0 { break }
+            best = max(best, f(freq, loadLE32(base, at + i * 8 + 4)))
         }
-        return (PostingsCursor.exhausted, info.maxFreq, info.minLength)
+        return best
+    }
+
+    /// An upper bound of `f(freq, length)` for the documents from `target` to `lastDoc` (the
+    /// end of the block holding target), without decoding that block.
+    public func maxImpact(from target: UInt32, _ f: (UInt32, UInt32) -> Double) -> (lastDoc: UInt32, value: Double) {
+        if doc == PostingsCursor.exhausted { return (PostingsCursor.exhausted, 0) }
+        var b = max(block, 0)
+        if !(count > 0 && docs[count - 1] >= target) {
+            while b < fullBlocks && skipLastDoc(b) < target { b += 1 }
+        }
+        let last = b < fullBlocks ? skipLastDoc(b) : PostingsCursor.exhausted
+        return (last, maxImpact(block: b, f))
+    }
+
+    /// An upper bound of `f(freq, length)` over the whole list.
+    public func maxImpact(_ f: (UInt32, UInt32) -> Double) -> Double {
+        var best = maxImpact(block: fullBlocks, f)
+        for b in 0..<fullBlocks { best = max(best, maxImpact(block: b, f)) }
+        return best
     }
 
     private func load(block b: Int) {
@@ -69,7 +100,7 @@ public final class PostingsCursor {
         index = 0
         posDocIndex = 0
         if b < fullBlocks {
-            let e = skipAt + b * 20
+            let e = skipAt + b * PostingsLayout.skipEntrySize
             var prev: UInt32 = b == 0 ? 0 : skipLastDoc(b - 1)
             let at = blocksStart + Int(loadLE32(base, e + 4))
             blockPositions = positionsStart + Int(loadLE32(base, e + 8))
@@ -97,7 +128,7 @@ public final class PostingsCursor {
             var at: Int
             var prev: UInt32
             if fullBlocks > 0 {
-                let t = skipAt + fullBlocks * 20
+                let t = skipAt + fullBlocks * PostingsLayout.skipEntrySize
                 at = blocksStart + Int(loadLE32(base, t))
                 blockPositions = positionsStart + Int(loadLE32(base, t + 4))
                 prev = skipLastDoc(fullBlocks - 1)
@@ -150,20 +181,6 @@ public final class PostingsCursor {
             load(block: block + 1)
             if doc < target { advance(to: target) }
         }
-    }
-
-    /// Moves to the block that may hold `target` without decoding it when the target lies in a
-    /// later block; returns that block's bounds. For block-max pruning.
-    public func peekBounds(for target: UInt32) -> (lastDoc: UInt32, maxFreq: UInt32, minLength: UInt32) {
-        if doc == PostingsCursor.exhausted { return (PostingsCursor.exhausted, 0, UInt32.max) }
-        if count > 0 && docs[count - 1] >= target { return blockBounds }
-        var b = max(block, 0)
-        while b < fullBlocks && skipLastDoc(b) < target { b += 1 }
-        if b < fullBlocks {
-            let e = skipAt + b * 20
-            return (loadLE32(base, e), loadLE32(base, e + 12), loadLE32(base, e + 16))
-        }
-        return (PostingsCursor.exhausted, info.maxFreq, info.minLength)
     }
 
     /// Appends the current document's positions to `out`.

@@ -1,7 +1,7 @@
 /// Writes posting lists into a segment's postings and positions sections.
 ///
-/// Layout of one list (FORMAT.md, "Postings"): for df ≥ 128 a skip table of ⌊df/128⌋ 20-byte
-/// entries and an 8-byte tail locator, then that many bit-packed blocks of 128 documents, then the df mod 128 remaining
+/// Layout of one list (FORMAT.md, "Postings"): for df ≥ 128 a skip table of ⌊df/128⌋ 44-byte
+/// entries and a 40-byte tail locator, then that many bit-packed blocks of 128 documents, then the df mod 128 remaining
 /// documents as varint pairs. Doc ids are delta coded; frequencies are stored as freq − 1 in
 /// blocks and as freq in the tail.
 struct PostingsEncoder {
@@ -31,9 +31,8 @@ struct PostingsEncoder {
         var skipTableAt = 0
         if fullBlocks > 0 {
             skipTableAt = postings.count
-            // 20 bytes per block, then 8 bytes locating the tail: its postings offset
-            // (relative to the first block) and its positions offset (relative to the list's).
-            for _ in 0..<(fullBlocks * 5 + 2) { postings.appendLE(UInt32(0)) }
+            // A skip entry per block, then the tail locator (FORMAT.md).
+            for _ in 0..<((fullBlocks * PostingsLayout.skipEntrySize + PostingsLayout.tailLocatorSize) / 4) { postings.appendLE(UInt32(0)) }
         }
         let blocksStart = postings.count
 
@@ -53,13 +52,14 @@ struct PostingsEncoder {
             posIndex += Int(freq)
         }
 
+        var pairs: [(freq: UInt32, length: UInt32)] = []
+        pairs.reserveCapacity(blockSize)
         for b in 0..<fullBlocks {
             let blockOffset = UInt32(postings.count - blocksStart)
             let blockPositions = UInt32(pos == nil ? 0 : positions.count - positionsStart)
             var maxDelta: UInt32 = 0
             var maxF: UInt32 = 0
-            var bMaxFreq: UInt32 = 0
-            var bMinLen = UInt32.max
+            pairs.removeAll(keepingCapacity: true)
             for i in 0..<blockSize {
                 let d = docs[b * blockSize + i]
                 let f = freqs[b * blockSize + i]
@@ -69,8 +69,10 @@ struct PostingsEncoder {
                 scratch2[i] = f - 1
                 maxDelta = max(maxDelta, delta)
                 maxF = max(maxF, f - 1)
-                bMaxFreq = max(bMaxFreq, f)
-                bMinLen = min(bMinLen, length(d))
+                let len = length(d)
+                pairs.append((f, len))
+                maxFreq = max(maxFreq, f)
+                minLength = min(minLength, len)
                 writePositions(f)
             }
             let dw = BitPacking.width(of: maxDelta)
@@ -79,34 +81,72 @@ struct PostingsEncoder {
             postings.append(UInt8(fw))
             scratch.withUnsafeBufferPointer { BitPacking.pack($0, width: dw, into: &postings) }
             scratch2.withUnsafeBufferPointer { BitPacking.pack($0, width: fw, into: &postings) }
-            let entry = skipTableAt + b * 20
+            let entry = skipTableAt + b * PostingsLayout.skipEntrySize
             postings.setLE(prevDoc, at: entry)
             postings.setLE(blockOffset, at: entry + 4)
             postings.setLE(blockPositions, at: entry + 8)
-            postings.setLE(bMaxFreq, at: entry + 12)
-            postings.setLE(bMinLen, at: entry + 16)
-            maxFreq = max(maxFreq, bMaxFreq)
-            minLength = min(minLength, bMinLen)
+            PostingsLayout.writeImpacts(pairs, into: &postings, at: entry + 12)
         }
+        let tailEntry = skipTableAt + fullBlocks * PostingsLayout.skipEntrySize
         if fullBlocks > 0 {
-            let tailEntry = skipTableAt + fullBlocks * 20
             postings.setLE(UInt32(postings.count - blocksStart), at: tailEntry)
             postings.setLE(UInt32(pos == nil ? 0 : positions.count - positionsStart), at: tailEntry + 4)
         }
+        pairs.removeAll(keepingCapacity: true)
         for i in (fullBlocks * blockSize)..<df {
             let d = docs[i]
             let f = freqs[i]
             postings.appendVarint(i == 0 ? d : d - prevDoc)
             postings.appendVarint(f)
             prevDoc = d
+            let len = length(d)
+            pairs.append((f, len))
             maxFreq = max(maxFreq, f)
-            minLength = min(minLength, length(d))
+            minLength = min(minLength, len)
             writePositions(f)
         }
+        if fullBlocks > 0 { PostingsLayout.writeImpacts(pairs, into: &postings, at: tailEntry + 8) }
         _ = postingsStart
         return TermInfo(
             docFreq: UInt32(df), groupDocFreq: UInt32(df), postingsOffset: UInt64(postingsStart),
             positionsOffset: UInt64(positionsStart), maxFreq: maxFreq,
             minLength: minLength == .max ? 0 : minLength)
+    }
+}
+
+/// Sizes and the impact encoding shared by the encoder and the cursor.
+enum PostingsLayout {
+    /// lastDoc, blockOffset, positionsOffset, then `impactCount` (freq, length) pairs.
+    static let skipEntrySize = 12 + impactCount * 8
+    /// tailOffset, tailPositionsOffset, then the tail's impacts.
+    static let tailLocatorSize = 8 + impactCount * 8
+    static let impactCount = 4
+
+    /// Writes the Pareto frontier of (freq, length) pairs — no pair has both a higher freq and a
+    /// shorter length than another — reduced to `impactCount` pairs. Each written pair is
+    /// (max freq, min length) of a run of the frontier, so it dominates the run: a score that
+    /// grows with freq and falls with length is bounded by the best written pair for any
+    /// k1, b and average length. Unused slots are (0, 0).
+    static func writeImpacts(_ pairs: [(freq: UInt32, length: UInt32)], into out: inout ByteBuffer, at offset: Int) {
+        let sorted = pairs.sorted { $0.length != $1.length ? $0.length < $1.length : $0.freq > $1.freq }
+        var frontier: [(freq: UInt32, length: UInt32)] = []
+        for p in sorted where frontier.last.map({ p.freq > $0.freq }) ?? true { frontier.append(p) }
+        var groups: [(freq: UInt32, length: UInt32)] = []
+        if frontier.count <= impactCount {
+            groups = frontier
+        } else {
+            // Frontier runs of near-equal size; each run's representative dominates it.
+            for g in 0..<impactCount {
+                let lo = g * frontier.count / impactCount
+                let hi = (g + 1) * frontier.count / impactCount
+                let run = frontier[lo..<hi]
+                groups.append((run.map(\.freq).max()!, run.map(\.length).min()!))
+            }
+        }
+        for i in 0..<impactCount {
+            let p = i < groups.count ? groups[i] : (freq: UInt32(0), length: UInt32(0))
+            out.setLE(p.freq, at: offset + i * 8)
+            out.setLE(p.length, at: offset + i * 8 + 4)
+        }
     }
 }

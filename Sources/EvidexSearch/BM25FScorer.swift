@@ -17,21 +17,28 @@ struct FieldScoring {
 /// or a phrase's matches per field):
 ///   tf̃ = Σ_f w_f · tf_f / (1 − b + b · len_f / avglen_f),   score = boost · idf · (k1 + 1) · tf̃ / (k1 + tf̃)
 /// Sources of the same field add their frequencies (exact and stem lists are disjoint).
-final class BM25FScorer: Scorer {
-    private let sources: [FreqSource]
+/// Generic over the source type so that the hot loops call a concrete type (posting lists
+/// for words, phrase matchers for phrases) rather than an existential.
+final class BM25FScorer<Source: FreqSource>: Scorer {
+    private let sources: ContiguousArray<Source>
     private let slot: [Int]
     private let fields: [FieldScoring]
     private let idf: Double
     private let k1: Double
     private let boost: Double
     private let reader: SegmentReader
+    /// Per source: weight / normaliser of its field, per document.
+    private let invNorms: [UnsafeBufferPointer<Double>]
+    private let weights: [Double]
     private let label: String
     private var tf: [Double]
     private let upperBound: Double
 
-    init(sources: [(FreqSource, Int)], fields: [FieldScoring], idf: Double, k1: Double, boost: Double,
-         reader: SegmentReader, label: String) {
-        self.sources = sources.map(\.0)
+    init(sources: [(Source, Int)], fields: [FieldScoring], idf: Double, k1: Double, boost: Double,
+         reader: SegmentReader, norms: NormCache, label: String) {
+        self.invNorms = sources.map { norms.table(reader, fields[$0.1]) }
+        self.weights = sources.map { fields[$0.1].weight }
+        self.sources = ContiguousArray(sources.map(\.0))
         self.slot = sources.map(\.1)
         self.fields = fields
         self.idf = idf
@@ -42,8 +49,8 @@ final class BM25FScorer: Scorer {
         self.tf = [Double](repeating: 0, count: fields.count)
         var tfMax = 0.0
         for (s, f) in sources {
-            let g = s.globalBounds
-            tfMax += fields[f].weight * Double(g.maxFreq) / fields[f].normalizer(g.minLength)
+            let field = fields[f]
+            tfMax += s.maxImpact { freq, len in field.weight * Double(freq) / field.normalizer(len) }
         }
         upperBound = boost * idf * (k1 + 1) * tfMax / (k1 + tfMax)
         super.init()
@@ -53,19 +60,22 @@ final class BM25FScorer: Scorer {
     @inline(__always)
     private func minDoc() -> UInt32 {
         var m = PostingsCursor.exhausted
-        for s in sources where s.doc < m { m = s.doc }
+        for i in sources.indices {
+            let d = sources[i].doc
+            if d < m { m = d }
+        }
         return m
     }
 
     override func next() {
         let d = doc
-        for s in sources where s.doc == d { s.next() }
+        for i in sources.indices where sources[i].doc == d { sources[i].next() }
         doc = minDoc()
     }
 
     override func advance(to target: UInt32) {
         if doc >= target { return }
-        for s in sources where s.doc < target { s.advance(to: target) }
+        for i in sources.indices where sources[i].doc < target { sources[i].advance(to: target) }
         doc = minDoc()
     }
 
@@ -76,9 +86,9 @@ final class BM25FScorer: Scorer {
     override func score() -> Double {
         let d = doc
         var t = 0.0
-        for (i, s) in sources.enumerated() where s.doc == d {
-            let f = fields[slot[i]]
-            t += f.weight * Double(s.freq) / f.normalizer(reader.fieldLength(f.field, d))
+        for i in 0..<sources.count {
+            let s = sources[i]
+            if s.doc == d { t += weights[i] * Double(s.freq) * invNorms[i][Int(d)] }
         }
         return saturate(t)
     }
@@ -89,11 +99,11 @@ final class BM25FScorer: Scorer {
         var upTo = PostingsCursor.exhausted
         var t = 0.0
         for (i, s) in sources.enumerated() {
-            let b = s.bounds(from: target)
-            if b.maxFreq == 0 { continue }
-            upTo = min(upTo, b.lastDoc)
+            if s.doc == PostingsCursor.exhausted { continue }
             let f = fields[slot[i]]
-            t += f.weight * Double(b.maxFreq) / f.normalizer(b.minLength)
+            let b = s.maxImpact(from: target) { freq, len in f.weight * Double(freq) / f.normalizer(len) }
+            upTo = min(upTo, b.lastDoc)
+            t += b.value
         }
         return (upTo, saturate(t))
     }

@@ -49,6 +49,17 @@ final class ConjunctionScorer: Scorer {
     override func score() -> Double { clauses.reduce(0) { $0 + $1.score() } }
     override var maxScore: Double { clauses.reduce(0) { $0 + $1.maxScore } }
 
+    override func blockMax(from target: UInt32) -> (upTo: UInt32, bound: Double) {
+        var upTo = PostingsCursor.exhausted
+        var bound = 0.0
+        for c in clauses {
+            let b = c.blockMax(from: target)
+            upTo = min(upTo, b.upTo)
+            bound += b.bound
+        }
+        return (upTo, bound)
+    }
+
     override func explain() -> Explanation {
         let parts = clauses.map { $0.explain() }
         return Explanation(value: parts.reduce(0) { $0 + $1.value }, description: "all of", details: parts)

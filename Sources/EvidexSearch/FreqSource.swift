@@ -6,16 +6,10 @@ protocol FreqSource: AnyObject {
     var freq: UInt32 { get }
     func next()
     func advance(to target: UInt32)
-    /// (last doc the bound covers, max frequency, min field length) from `target` on.
-    func bounds(from target: UInt32) -> (lastDoc: UInt32, maxFreq: UInt32, minLength: UInt32)
-    /// List-wide (max frequency, min field length).
-    var globalBounds: (maxFreq: UInt32, minLength: UInt32) { get }
+    /// Bound of f(freq, field length) from `target` to `lastDoc`; f grows with freq, falls with length.
+    func maxImpact(from target: UInt32, _ f: (UInt32, UInt32) -> Double) -> (lastDoc: UInt32, value: Double)
+    /// Bound of f(freq, field length) over the whole stream.
+    func maxImpact(_ f: (UInt32, UInt32) -> Double) -> Double
 }
 
-extension PostingsCursor: FreqSource {
-    func bounds(from target: UInt32) -> (lastDoc: UInt32, maxFreq: UInt32, minLength: UInt32) {
-        peekBounds(for: target)
-    }
-
-    var globalBounds: (maxFreq: UInt32, minLength: UInt32) { (info.maxFreq, info.minLength) }
-}
+extension PostingsCursor: FreqSource {}

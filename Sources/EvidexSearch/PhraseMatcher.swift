@@ -54,6 +54,8 @@ final class PhraseMatcher: FreqSource {
     }
 
     private func phraseFreq() -> UInt32 {
+        // One word: its own frequency, no positions needed.
+        if cursors.count == 1 { return cursors[0].freq }
         for (i, c) in cursors.enumerated() {
             lists[i].removeAll(keepingCapacity: true)
             c.positions(into: &lists[i])
@@ -114,20 +116,20 @@ final class PhraseMatcher: FreqSource {
         settle(from: target)
     }
 
-    func bounds(from target: UInt32) -> (lastDoc: UInt32, maxFreq: UInt32, minLength: UInt32) {
+    /// A phrase occurs at most as often as each of its words, in the same field length, so
+    /// each word's bound bounds the phrase; the smallest is kept.
+    func maxImpact(from target: UInt32, _ f: (UInt32, UInt32) -> Double) -> (lastDoc: UInt32, value: Double) {
         var last = PostingsCursor.exhausted
-        var mf = UInt32.max
-        var ml: UInt32 = 0
+        var v = Double.infinity
         for c in cursors {
-            let b = c.peekBounds(for: target)
+            let b = c.maxImpact(from: target, f)
             last = min(last, b.lastDoc)
-            mf = min(mf, b.maxFreq)
-            ml = max(ml, b.minLength == UInt32.max ? 0 : b.minLength)
+            v = min(v, b.value)
         }
-        return (last, mf, ml)
+        return (last, v)
     }
 
-    var globalBounds: (maxFreq: UInt32, minLength: UInt32) {
-        (cursors.map(\.info.maxFreq).min() ?? 0, cursors.map(\.info.minLength).max() ?? 0)
+    func maxImpact(_ f: (UInt32, UInt32) -> Double) -> Double {
+        cursors.map { $0.maxImpact(f) }.min() ?? 0
     }
 }

@@ -9,6 +9,7 @@ public final class Searcher {
     public let settings: RankingSettings
     public var parser: QueryParser
     let analyzer: Analyzer
+    private let norms = NormCache()
 
     public init(snapshot: IndexSnapshot, settings: RankingSettings = RankingSettings(), parser: QueryParser = QueryParser()) throws(SearchError) {
         self.snapshot = snapshot
@@ -41,7 +42,7 @@ public final class Searcher {
         var total = 0
         var facetCounts = FacetAccumulator()
         for (si, seg) in snapshot.segments.enumerated() {
-            let builder = SegmentScorerBuilder(segment: seg, k1: settings.k1, analyzer: analyzer)
+            let builder = SegmentScorerBuilder(segment: seg, k1: settings.k1, analyzer: analyzer, norms: norms)
             let scorer = builder.build(prepared)
             if options.exhaustive {
                 while scorer.doc != PostingsCursor.exhausted {
@@ -69,7 +70,7 @@ public final class Searcher {
                 kind: doc.kind.rawValue, score: r.score,
                 snippets: options.snippets ? snippets.snippets(for: doc) : [], explanation: nil)
             if options.explain {
-                let scorer = SegmentScorerBuilder(segment: seg, k1: settings.k1, analyzer: analyzer).build(prepared)
+                let scorer = SegmentScorerBuilder(segment: seg, k1: settings.k1, analyzer: analyzer, norms: norms).build(prepared)
                 scorer.advance(to: r.doc)
                 if scorer.doc == r.doc { hit.explanation = scorer.explain() }
             }
@@ -91,7 +92,7 @@ public final class Searcher {
         var top = TopDocs(capacity: k)
         var total = 0
         for (si, seg) in snapshot.segments.enumerated() {
-            let builder = SegmentScorerBuilder(segment: seg, k1: settings.k1, analyzer: analyzer)
+            let builder = SegmentScorerBuilder(segment: seg, k1: settings.k1, analyzer: analyzer, norms: norms)
             Searcher.collectTop(builder.build(prepared), segment: seg, segmentIndex: si, into: &top)
             if count {
                 let counter = builder.build(prepared)
@@ -110,14 +111,21 @@ public final class Searcher {
             MaxScoreCollector.collect(dis.clauses, segment: segment, segmentIndex: si, into: &top)
             return
         }
+        // Block-max skipping: a bound holds for every document up to `boundEnd`, so it is
+        // computed once per block, not once per document.
+        var boundEnd: UInt32 = 0
+        var bound = Double.infinity
+        var haveBound = false
         while scorer.doc != PostingsCursor.exhausted {
             let d = scorer.doc
             if top.isFull {
-                // Skip blocks whose best possible score cannot enter the top k.
-                let (upTo, bound) = scorer.blockMax(from: d)
+                if !haveBound || d > boundEnd {
+                    (boundEnd, bound) = scorer.blockMax(from: d)
+                    haveBound = true
+                }
                 if bound <= top.threshold {
-                    if upTo == PostingsCursor.exhausted { break }
-                    scorer.advance(to: upTo + 1)
+                    if boundEnd == PostingsCursor.exhausted { break }
+                    scorer.advance(to: boundEnd + 1)
                     continue
                 }
             }

@@ -7,6 +7,7 @@ struct SegmentScorerBuilder {
     let k1: Double
     /// Source ordinals accepted by each source filter, computed once per segment.
     let analyzer: Analyzer
+    let norms: NormCache
 
     var reader: SegmentReader { segment.reader }
 
@@ -17,30 +18,26 @@ struct SegmentScorerBuilder {
         case .matchAll:
             return PredicateScorer(docCount: reader.docCount, label: "all documents") { _ in true }
         case .word(let w):
-            var sources: [(FreqSource, Int)] = []
+            var sources: [(PostingsCursor, Int)] = []
             for (slot, keys) in w.keys.enumerated() {
                 for k in keys {
                     if let info = reader.termInfo(k) { sources.append((reader.postings(info), slot)) }
                 }
             }
             if sources.isEmpty { return EmptyScorer() }
-            return BM25FScorer(sources: sources, fields: w.fields, idf: w.idf, k1: k1, boost: w.boost, reader: reader, label: w.label)
+            return BM25FScorer(sources: sources, fields: w.fields, idf: w.idf, k1: k1, boost: w.boost, reader: reader, norms: norms, label: w.label)
         case .phrase(let p):
-            var sources: [(FreqSource, Int)] = []
+            var sources: [(PhraseMatcher, Int)] = []
             fieldLoop: for (slot, keys) in p.keys.enumerated() {
                 var cursors: [PostingsCursor] = []
                 for k in keys {
                     guard let info = reader.termInfo(k) else { continue fieldLoop }
                     cursors.append(reader.postings(info))
                 }
-                if cursors.count == 1 {
-                    sources.append((cursors[0], slot))
-                } else {
-                    sources.append((PhraseMatcher(cursors: cursors, offsets: p.offsets, slop: p.slop), slot))
-                }
+                sources.append((PhraseMatcher(cursors: cursors, offsets: p.offsets, slop: p.slop), slot))
             }
             if sources.isEmpty { return EmptyScorer() }
-            return BM25FScorer(sources: sources, fields: p.fields, idf: p.idf, k1: k1, boost: p.boost, reader: reader, label: p.label)
+            return BM25FScorer(sources: sources, fields: p.fields, idf: p.idf, k1: k1, boost: p.boost, reader: reader, norms: norms, label: p.label)
         case .filter(let f):
             return filterScorer(f)
         case let .boolean(must, should, mustNot, boost):

@@ -33,6 +33,7 @@ struct TopDocs {
     @inline(__always)
     mutating func offer(_ d: ScoredDoc) {
         if capacity == 0 { return }
+        if heap.count == capacity && d.score < heap[0].score { return }
         if heap.count < capacity {
             heap.append(d)
             siftUp(heap.count - 1)

@@ -118,9 +118,14 @@ struct PostingsTests {
                     var buf: [UInt32] = []
                     c.positions(into: &buf)
                     #expect(buf == l.positions[e])
-                    // Block bounds really bound the block.
-                    let b = c.blockBounds
-                    #expect(c.freq <= b.maxFreq)
+                    // Impact bounds really bound the block: for a BM25-like weight, the bound
+                    // from this doc covers it and every later doc up to lastDoc.
+                    let weight: (UInt32, UInt32) -> Double = { f, len in Double(f) / (Double(f) + 1.2 * (0.25 + 0.75 * Double(len) / 103)) }
+                    let bound = c.maxImpact(from: c.doc, weight)
+                    for k in e..<l.docs.count where l.docs[k] <= bound.lastDoc {
+                        #expect(weight(l.freqs[k], 100 + l.docs[k] % 7) <= bound.value + 1e-12)
+                    }
+                    #expect(weight(c.freq, 100 + c.doc % 7) <= c.maxImpact(weight) + 1e-12)
                 }
             }
         }
