@@ -24,7 +24,12 @@ public final class PostingsCursor {
 
     public private(set) var doc: UInt32 = 0
 
-    init(postings: UnsafePointer<UInt8>, positions: UnsafePointer<UInt8>?, info: TermInfo) {
+    /// The field's length column (u32 per doc), when known: lists too short for a skip table
+    /// are then bounded exactly from their decoded documents.
+    private let lengths: UnsafeRawPointer?
+
+    init(postings: UnsafePointer<UInt8>, positions: UnsafePointer<UInt8>?, info: TermInfo, lengths: UnsafeRawPointer? = nil) {
+        self.lengths = lengths
         self.base = postings
         self.posBase = info.positionsOffset == 0 ? nil : positions
         self.info = info
@@ -64,9 +69,23 @@ public final class PostingsCursor {
 
     /// The largest value of `f(freq, length)` over the (freq, length) pairs stored for block b;
     /// `f` must grow with freq and fall with length (a BM25 term weight).
+    /// Whether the whole list sits decoded in the buffer (no skip table).
+    public var isBuffered: Bool { fullBlocks == 0 }
+
     @inline(__always)
-    private func maxImpact(block b: Int, _ f: (UInt32, UInt32) -> Double) -> Double {
-        guard let at = impactsAt(b) else { return f(info.maxFreq, info.minLength) }
+    private func maxImpact(block b: Int, upTo limit: UInt32 = PostingsCursor.exhausted, _ f: (UInt32, UInt32) -> Double) -> Double {
+        guard let at = impactsAt(b) else {
+            // The whole list is decoded in the buffer: bound the documents ahead, up to the
+            // limit, exactly.
+            guard let lengths, block == 0, count > 0 else { return f(info.maxFreq, info.minLength) }
+            var best = 0.0
+            var i = index
+            while i < count && docs[i] <= limit {
+                best = max(best, f(freqs[i], loadLE32(lengths, Int(docs[i]) * 4)))
+                i += 1
+            }
+            return best
+        }
         var best = 0.0
         for i in 0..<PostingsLayout.impactCount {
             let freq = loadLE32(base, at + i * 8)
@@ -78,8 +97,26 @@ public final class PostingsCursor {
 
     /// An upper bound of `f(freq, length)` for the documents from `target` to `lastDoc` (the
     /// end of the block holding target), without decoding that block.
-    public func maxImpact(from target: UInt32, _ f: (UInt32, UInt32) -> Double) -> (lastDoc: UInt32, value: Double) {
+    /// For a buffered list the bound covers only documents ≤ `limit` (and `lastDoc` is
+    /// "exhausted"), so a short list adds nothing to ranges where it has no documents.
+    public func maxImpact(from target: UInt32, upTo limit: UInt32 = PostingsCursor.exhausted,
+                          _ f: (UInt32, UInt32) -> Double) -> (lastDoc: UInt32, value: Double) {
         if doc == PostingsCursor.exhausted { return (PostingsCursor.exhausted, 0) }
+        if fullBlocks == 0 {
+            // Skip buffered documents before the target without moving the cursor.
+            if doc >= target { return (PostingsCursor.exhausted, maxImpact(block: 0, upTo: limit, f)) }
+            var best = 0.0
+            var i = index
+            while i < count && docs[i] < target { i += 1 }
+            if let lengths {
+                while i < count && docs[i] <= limit {
+                    best = max(best, f(freqs[i], loadLE32(lengths, Int(docs[i]) * 4)))
+                    i += 1
+                }
+                return (PostingsCursor.exhausted, best)
+            }
+            return (PostingsCursor.exhausted, f(info.maxFreq, info.minLength))
+        }
         var b = max(block, 0)
         if !(count > 0 && docs[count - 1] >= target) {
             while b < fullBlocks && skipLastDoc(b) < target { b += 1 }

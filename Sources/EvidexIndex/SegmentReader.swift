@@ -141,6 +141,12 @@ public final class SegmentReader: @unchecked Sendable {
         PostingsCursor(postings: postings, positions: positions, info: info)
     }
 
+    /// A cursor that also knows its field's lengths, for exact bounds on short lists.
+    public func postings(_ info: TermInfo, field: IndexField) -> PostingsCursor {
+        let lengths = field.isText ? fieldLengths + Int(field.rawValue) * docCount * 4 : nil
+        return PostingsCursor(postings: postings, positions: positions, info: info, lengths: lengths)
+    }
+
     // MARK: per-document values
 
     @inline(__always)

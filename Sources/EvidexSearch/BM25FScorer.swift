@@ -17,9 +17,9 @@ struct FieldScoring {
 /// or a phrase's matches per field):
 ///   tf̃ = Σ_f w_f · tf_f / (1 − b + b · len_f / avglen_f),   score = boost · idf · (k1 + 1) · tf̃ / (k1 + tf̃)
 /// Sources of the same field add their frequencies (exact and stem lists are disjoint).
-/// Generic over the source type so that the hot loops call a concrete type (posting lists
-/// for words, phrase matchers for phrases) rather than an existential.
-final class BM25FScorer<Source: FreqSource>: Scorer {
+/// A generic struct, specialised inside the concrete scorer classes below: the methods of a
+/// generic class reached through a vtable would run unspecialised in the hot loop.
+struct BM25FCore<Source: FreqSource> {
     private let sources: ContiguousArray<Source>
     private let slot: [Int]
     private let fields: [FieldScoring]
@@ -32,7 +32,7 @@ final class BM25FScorer<Source: FreqSource>: Scorer {
     private let weights: [Double]
     private let label: String
     private var tf: [Double]
-    private let upperBound: Double
+    let upperBound: Double
 
     init(sources: [(Source, Int)], fields: [FieldScoring], idf: Double, k1: Double, boost: Double,
          reader: SegmentReader, norms: NormCache, label: String) {
@@ -53,12 +53,10 @@ final class BM25FScorer<Source: FreqSource>: Scorer {
             tfMax += s.maxImpact { freq, len in field.weight * Double(freq) / field.normalizer(len) }
         }
         upperBound = boost * idf * (k1 + 1) * tfMax / (k1 + tfMax)
-        super.init()
-        doc = minDoc()
     }
 
     @inline(__always)
-    private func minDoc() -> UInt32 {
+    func minDoc() -> UInt32 {
         var m = PostingsCursor.exhausted
         for i in sources.indices {
             let d = sources[i].doc
@@ -67,24 +65,24 @@ final class BM25FScorer<Source: FreqSource>: Scorer {
         return m
     }
 
-    override func next() {
-        let d = doc
+    @inline(__always)
+    func next(from d: UInt32) -> UInt32 {
         for i in sources.indices where sources[i].doc == d { sources[i].next() }
-        doc = minDoc()
+        return minDoc()
     }
 
-    override func advance(to target: UInt32) {
-        if doc >= target { return }
+    @inline(__always)
+    func advance(to target: UInt32) -> UInt32 {
         for i in sources.indices where sources[i].doc < target { sources[i].advance(to: target) }
-        doc = minDoc()
+        return minDoc()
     }
 
     private func saturate(_ t: Double) -> Double {
         boost * idf * (k1 + 1) * t / (k1 + t)
     }
 
-    override func score() -> Double {
-        let d = doc
+    @inline(__always)
+    func score(_ d: UInt32) -> Double {
         var t = 0.0
         for i in 0..<sources.count {
             let s = sources[i]
@@ -93,23 +91,32 @@ final class BM25FScorer<Source: FreqSource>: Scorer {
         return saturate(t)
     }
 
-    override var maxScore: Double { upperBound }
-
-    override func blockMax(from target: UInt32) -> (upTo: UInt32, bound: Double) {
+    func blockMax(from target: UInt32) -> (upTo: UInt32, bound: Double) {
+        // Lists with skip tables fix the range (the shortest block ahead); short buffered lists
+        // are then bounded exactly over that range.
         var upTo = PostingsCursor.exhausted
         var t = 0.0
-        for (i, s) in sources.enumerated() {
-            if s.doc == PostingsCursor.exhausted { continue }
+        var bounded = [Double](repeating: -1, count: sources.count)
+        for i in sources.indices where sources[i].doc != PostingsCursor.exhausted {
             let f = fields[slot[i]]
-            let b = s.maxImpact(from: target) { freq, len in f.weight * Double(freq) / f.normalizer(len) }
-            upTo = min(upTo, b.lastDoc)
-            t += b.value
+            let b = sources[i].maxImpact(from: target, upTo: PostingsCursor.exhausted) { freq, len in f.weight * Double(freq) / f.normalizer(len) }
+            if b.lastDoc != PostingsCursor.exhausted {
+                upTo = min(upTo, b.lastDoc)
+                bounded[i] = b.value
+            }
+        }
+        for i in sources.indices where sources[i].doc != PostingsCursor.exhausted {
+            if bounded[i] >= 0 {
+                t += bounded[i]
+            } else {
+                let f = fields[slot[i]]
+                t += sources[i].maxImpact(from: target, upTo: upTo) { freq, len in f.weight * Double(freq) / f.normalizer(len) }.value
+            }
         }
         return (upTo, saturate(t))
     }
 
-    override func explain() -> Explanation {
-        let d = doc
+    mutating func explain(_ d: UInt32) -> Explanation {
         for i in tf.indices { tf[i] = 0 }
         for (i, s) in sources.enumerated() where s.doc == d { tf[slot[i]] += Double(s.freq) }
         var details: [Explanation] = []
@@ -129,6 +136,42 @@ final class BM25FScorer<Source: FreqSource>: Scorer {
             description: "\(label): boost=\(fmt(boost)) · idf · (k1+1) · tf̃/(k1+tf̃), tf̃=\(fmt(t)), k1=\(fmt(k1))",
             details: details)
     }
+}
+
+/// BM25F over a word's posting lists (each field, exact and stem namespaces).
+final class TermScorer: Scorer {
+    private var core: BM25FCore<PostingsCursor>
+
+    init(_ core: BM25FCore<PostingsCursor>) {
+        self.core = core
+        super.init()
+        doc = core.minDoc()
+    }
+
+    override func next() { doc = core.next(from: doc) }
+    override func advance(to target: UInt32) { if doc < target { doc = core.advance(to: target) } }
+    override func score() -> Double { core.score(doc) }
+    override var maxScore: Double { core.upperBound }
+    override func blockMax(from target: UInt32) -> (upTo: UInt32, bound: Double) { core.blockMax(from: target) }
+    override func explain() -> Explanation { core.explain(doc) }
+}
+
+/// BM25F over a phrase's matches in each field.
+final class PhraseScorer: Scorer {
+    private var core: BM25FCore<PhraseMatcher>
+
+    init(_ core: BM25FCore<PhraseMatcher>) {
+        self.core = core
+        super.init()
+        doc = core.minDoc()
+    }
+
+    override func next() { doc = core.next(from: doc) }
+    override func advance(to target: UInt32) { if doc < target { doc = core.advance(to: target) } }
+    override func score() -> Double { core.score(doc) }
+    override var maxScore: Double { core.upperBound }
+    override func blockMax(from target: UInt32) -> (upTo: UInt32, bound: Double) { core.blockMax(from: target) }
+    override func explain() -> Explanation { core.explain(doc) }
 }
 
 func fmt(_ v: Double) -> String {

@@ -4,7 +4,8 @@ import EvidexIndex
 /// `doc` is `PostingsCursor.exhausted` once done. Classes, not protocols with value types,
 /// because scorers form trees and are advanced in place.
 class Scorer {
-    var doc: UInt32 = 0
+    /// Final so that reading it is a field load, not a virtual call.
+    final var doc: UInt32 = 0
 
     /// Moves to the next matching document.
     func next() { fatalError("abstract") }

@@ -21,23 +21,23 @@ struct SegmentScorerBuilder {
             var sources: [(PostingsCursor, Int)] = []
             for (slot, keys) in w.keys.enumerated() {
                 for k in keys {
-                    if let info = reader.termInfo(k) { sources.append((reader.postings(info), slot)) }
+                    if let info = reader.termInfo(k) { sources.append((reader.postings(info, field: w.fields[slot].field), slot)) }
                 }
             }
             if sources.isEmpty { return EmptyScorer() }
-            return BM25FScorer(sources: sources, fields: w.fields, idf: w.idf, k1: k1, boost: w.boost, reader: reader, norms: norms, label: w.label)
+            return TermScorer(BM25FCore(sources: sources, fields: w.fields, idf: w.idf, k1: k1, boost: w.boost, reader: reader, norms: norms, label: w.label))
         case .phrase(let p):
             var sources: [(PhraseMatcher, Int)] = []
             fieldLoop: for (slot, keys) in p.keys.enumerated() {
                 var cursors: [PostingsCursor] = []
                 for k in keys {
                     guard let info = reader.termInfo(k) else { continue fieldLoop }
-                    cursors.append(reader.postings(info))
+                    cursors.append(reader.postings(info, field: p.fields[slot].field))
                 }
                 sources.append((PhraseMatcher(cursors: cursors, offsets: p.offsets, slop: p.slop), slot))
             }
             if sources.isEmpty { return EmptyScorer() }
-            return BM25FScorer(sources: sources, fields: p.fields, idf: p.idf, k1: k1, boost: p.boost, reader: reader, norms: norms, label: p.label)
+            return PhraseScorer(BM25FCore(sources: sources, fields: p.fields, idf: p.idf, k1: k1, boost: p.boost, reader: reader, norms: norms, label: p.label))
         case .filter(let f):
             return filterScorer(f)
         case let .boolean(must, should, mustNot, boost):

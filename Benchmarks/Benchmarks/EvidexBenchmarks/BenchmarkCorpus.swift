@@ -113,17 +113,6 @@ enum BenchmarkCorpus {
         }
         return ("synthetic", SyntheticCorpus.documents(count: SyntheticCorpus.defaultDocumentCount))
     }
-
-    /// A short signature of the index input, for the index cache key.
-    static func signature(_ documents: [Document]) -> String {
-        var h = FNV1a()
-        for d in documents {
-            h.add(d.id)
-            h.add(d.title)
-            for p in d.paragraphs { h.add(p.text) }
-        }
-        return "\(documents.count)-\(h.hex)"
-    }
 }
 
 /// Deterministic English-like text: a Zipf-distributed vocabulary of made-up words (rank 0 most
@@ -205,15 +194,6 @@ struct SplitMix64 {
         return z ^ (z >> 31)
     }
     mutating func nextDouble() -> Double { Double(next() >> 11) / Double(1 << 53) }
-}
-
-struct FNV1a {
-    private(set) var value: UInt64 = 0xCBF2_9CE4_8422_2325
-    mutating func add(_ s: String) {
-        for b in s.utf8 { value = (value ^ UInt64(b)) &* 0x0000_0100_0000_01B3 }
-        value = (value ^ 0xFF) &* 0x0000_0100_0000_01B3
-    }
-    var hex: String { String(value, radix: 16) }
 }
 
 /// One line on stderr (the benchmark tool keeps the runner's stdout for itself).

@@ -79,7 +79,7 @@ final class QueryFixture {
 /// `search(_:options:)` with 10 hits, snippets and facets.
 func registerQueryLatencyBenchmarks() {
     let configuration = Benchmark.Configuration(
-        metrics: [.wallClock, .cpuTotal, .throughput, .mallocCountTotal],
+        metrics: [.wallClock, .throughput, .mallocCountTotal],
         warmupIterations: 30,
         scalingFactor: .one,
         maxDuration: .seconds(3),
@@ -96,6 +96,8 @@ func registerQueryLatencyBenchmarks() {
             }
         } setup: {
             try QueryFixture(queries: { $0 ? kind.bbcQueries : kind.syntheticQueries }, label: kind.name)
+        } teardown: {
+            BenchmarkIndex.remove()
         }
     }
 
@@ -111,5 +113,7 @@ func registerQueryLatencyBenchmarks() {
         try QueryFixture(
             queries: { $0 ? ["interest rates"] : ["\(SyntheticCorpus.word(4)) \(SyntheticCorpus.word(60))"] },
             label: "search with snippets")
+    } teardown: {
+        BenchmarkIndex.remove()
     }
 }
