@@ -13,6 +13,8 @@ let package = Package(
     name: "EvidexBenchmarks",
     platforms: [.macOS(.v15)],
     dependencies: [
+        // Named explicitly: a path dependency's identity is otherwise its folder's name ("main"
+        // here, something else in another clone).
         .package(name: "Evidex", path: ".."),
         // The RuntimeInterposer default trait is left off: only MallocInterposer is enabled.
         .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
