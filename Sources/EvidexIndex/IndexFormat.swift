@@ -42,8 +42,9 @@ public enum IndexFormat {
 /// Section ids of a segment file's directory.
 enum SegmentSection: UInt32, CaseIterable {
     case stats = 1
-    case termKeys = 2
-    case termInfos = 4
+    case termBlockKeys = 2
+    case termBlockOffsets = 3
+    case termBlocks = 4
     case postings = 5
     case positions = 6
     case fieldLengths = 7

@@ -57,6 +57,11 @@ public final class IndexSnapshot: Sendable {
         return max(Double(totalFieldLengths[Int(field.rawValue)]) / Double(maxDocCount), 1e-9)
     }
 
+    /// Whether any document has a value in the field (a field nobody uses need not be searched).
+    public func hasValues(_ field: IndexField) -> Bool {
+        field.isText && totalFieldLengths[Int(field.rawValue)] > 0
+    }
+
     /// Documents containing the term, summed over segments (the group count for stem keys).
     public func docFreq(_ key: TermKey) -> Int {
         var n = 0

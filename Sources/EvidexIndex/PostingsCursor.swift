@@ -12,22 +12,17 @@ public final class PostingsCursor {
     private let blocksStart: Int
     private let positionsStart: Int
 
-    // Visible to inlined code so that next(), doc and freq cost no call in scorers.
-    @usableFromInline let docs: UnsafeMutablePointer<UInt32>
-    @usableFromInline let freqs: UnsafeMutablePointer<UInt32>
-    @usableFromInline var count = 0
-    @usableFromInline var index = 0
+    private let docs: UnsafeMutablePointer<UInt32>
+    private let freqs: UnsafeMutablePointer<UInt32>
+    private var count = 0
+    private var index = 0
     /// Block being read; == fullBlocks for the tail, > fullBlocks once exhausted.
-    @usableFromInline var block = -1
+    private var block = -1
     private var blockPositions = 0
     private var posDocIndex = 0
     private var posOffset = 0
 
-    @usableFromInline var current: UInt32 = 0
-
-    /// The current document, or `exhausted`.
-    @inlinable
-    public var doc: UInt32 { current }
+    public private(set) var doc: UInt32 = 0
 
     /// The field's length column (u32 per doc), when known: lists too short for a skip table
     /// are then bounded exactly from their decoded documents.
@@ -56,7 +51,7 @@ public final class PostingsCursor {
 
     public var docFreq: Int { df }
 
-    @inlinable
+    @inline(__always)
     public var freq: UInt32 { freqs[index] }
 
     @inline(__always)
@@ -137,8 +132,7 @@ public final class PostingsCursor {
         return best
     }
 
-    @usableFromInline
-    func load(block b: Int) {
+    private func load(block b: Int) {
         block = b
         index = 0
         posDocIndex = 0
@@ -166,7 +160,7 @@ public final class PostingsCursor {
             }
             for i in 0..<BitPacking.blockSize { freqs[i] &+= 1 }
             count = BitPacking.blockSize
-            current = docs[0]
+            doc = docs[0]
         } else if b == fullBlocks && df % BitPacking.blockSize > 0 {
             var at: Int
             var prev: UInt32
@@ -188,20 +182,20 @@ public final class PostingsCursor {
                 freqs[i] = readVarint(base, &at)
             }
             count = n
-            current = docs[0]
+            doc = docs[0]
         } else {
             block = fullBlocks + 1
             count = 0
-            current = PostingsCursor.exhausted
+            doc = PostingsCursor.exhausted
         }
         posOffset = blockPositions
     }
 
-    @inlinable
+    @inline(__always)
     public func next() {
         index += 1
         if index < count {
-            current = docs[index]
+            doc = docs[index]
         } else if doc != PostingsCursor.exhausted {
             load(block: block + 1)
         }
@@ -219,7 +213,7 @@ public final class PostingsCursor {
         }
         while index < count && docs[index] < target { index += 1 }
         if index < count {
-            current = docs[index]
+            doc = docs[index]
         } else {
             load(block: block + 1)
             if doc < target { advance(to: target) }

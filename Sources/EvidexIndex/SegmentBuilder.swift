@@ -111,7 +111,8 @@ final class SegmentBuilder {
         let order = keys.indices.sorted { keys[$0].lexicographicallyPrecedes(keys[$1]) }
 
         var encoder = PostingsEncoder()
-        var infos = ByteBuffer(capacity: order.count * TermInfo.byteSize)
+        var infos: [TermInfo] = []
+        infos.reserveCapacity(order.count)
         var sortedKeys: [[UInt8]] = []
         sortedKeys.reserveCapacity(order.count)
         var docs: [UInt32] = []
@@ -145,7 +146,7 @@ final class SegmentBuilder {
                 let exactSlot = Int(slotOf[table - 1].count > Int(term) ? slotOf[table - 1][Int(term)] : 0) - 1
                 info.groupDocFreq = exactSlot < 0 ? info.docFreq : SegmentBuilder.unionCount(docs, slotData[exactSlot])
             }
-            info.write(into: &infos)
+            infos.append(info)
             sortedKeys.append(keys[slot])
         }
 

@@ -28,12 +28,13 @@ enum SegmentMerger {
         // All distinct term keys in sorted order.
         var keySet = Set<[UInt8]>()
         for seg in inputs {
-            for t in 0..<seg.reader.termCount { keySet.insert(Array(seg.reader.termKeys.bytes(t))) }
+            seg.reader.dictionary.forEach { _, k, _ in keySet.insert(k) }
         }
         let keys = keySet.sorted { $0.lexicographicallyPrecedes($1) }
 
         var encoder = PostingsEncoder()
-        var infos = ByteBuffer(capacity: keys.count * TermInfo.byteSize)
+        var infos: [TermInfo] = []
+        infos.reserveCapacity(keys.count)
         var kept: [[UInt8]] = []
         var docs: [UInt32] = []
         var freqs: [UInt32] = []
@@ -58,7 +59,7 @@ enum SegmentMerger {
                 collect(exactKey, inputs, remap, &exactDocs, &scratchFreqs, &scratchPositions, wantPositions: false)
                 info.groupDocFreq = UInt32(unionCount(docs, exactDocs))
             }
-            info.write(into: &infos)
+            infos.append(info)
             kept.append(key)
         }
         return parts.assemble(termKeys: kept, termInfos: infos, encoder: encoder)

@@ -16,7 +16,7 @@ struct SegmentParts {
     }
 
     /// Assembles a complete segment file from these parts and encoded term data.
-    mutating func assemble(termKeys: [[UInt8]], termInfos: ByteBuffer, encoder: PostingsEncoder) -> [UInt8] {
+    mutating func assemble(termKeys: [[UInt8]], termInfos: [TermInfo], encoder: PostingsEncoder) -> [UInt8] {
         let n = ids.count
         var sections: [(SegmentSection, ByteBuffer)] = []
         var stats = ByteBuffer()
@@ -24,8 +24,10 @@ struct SegmentParts {
         stats.appendLE(UInt32(IndexField.textFields.count))
         for f in 0..<IndexField.textFields.count { stats.appendLE(totalLength(f)) }
         sections.append((.stats, stats))
-        sections.append((.termKeys, StringTableWriter.encode(termKeys)))
-        sections.append((.termInfos, termInfos))
+        let (blockKeys, blockOffsets, blocks) = TermDictionaryWriter.encode(keys: termKeys, infos: termInfos)
+        sections.append((.termBlockKeys, blockKeys))
+        sections.append((.termBlockOffsets, blockOffsets))
+        sections.append((.termBlocks, blocks))
         var post = encoder.postings
         for _ in 0..<16 { post.append(0) }  // slack for the 8-byte unaligned loads of unpacking
         sections.append((.postings, post))

@@ -8,8 +8,7 @@ public final class SegmentReader: @unchecked Sendable {
     public let docCount: Int
     /// Total tokens per text field, for average field lengths.
     public let totalFieldLengths: [UInt64]
-    let termKeys: StringTable
-    let termInfos: UnsafeRawPointer
+    let dictionary: TermDictionary
     let postings: UnsafePointer<UInt8>
     let positions: UnsafePointer<UInt8>
     let fieldLengths: UnsafeRawPointer
@@ -26,7 +25,7 @@ public final class SegmentReader: @unchecked Sendable {
     let idDocs: UnsafeRawPointer
     let idOrdinals: UnsafeRawPointer
 
-    public var termCount: Int { termKeys.count }
+    public var termCount: Int { dictionary.count }
     public var byteSize: Int { file.bytes.count }
 
     public init(path: String, name: String) throws(IndexError) {
@@ -64,10 +63,9 @@ public final class SegmentReader: @unchecked Sendable {
         guard nf == IndexField.textFields.count, stats.count >= 8 + nf * 8 else { throw .corrupt("\(name): unexpected field count") }
         totalFieldLengths = (0..<nf).map { loadLE64(stats.baseAddress!, 8 + $0 * 8) }
 
-        termKeys = try StringTable(try section(.termKeys))
-        let infos = try section(.termInfos)
-        guard infos.count == termKeys.count * TermInfo.byteSize else { throw .corrupt("\(name): term infos size") }
-        termInfos = infos.baseAddress ?? UnsafeRawPointer(base)
+        dictionary = try TermDictionary(
+            firstKeys: try StringTable(try section(.termBlockKeys)),
+            offsets: try section(.termBlockOffsets), blocks: try section(.termBlocks))
         postings = try section(.postings).baseAddress!.assumingMemoryBound(to: UInt8.self)
         positions = try section(.positions).baseAddress!.assumingMemoryBound(to: UInt8.self)
         func column(_ s: SegmentSection, width: Int) throws(IndexError) -> UnsafeRawPointer {
@@ -96,46 +94,29 @@ public final class SegmentReader: @unchecked Sendable {
 
     // MARK: terms
 
-    /// Ordinal of the first term ≥ key.
-    func lowerBound(_ key: UnsafeRawBufferPointer) -> Int {
-        var lo = 0
-        var hi = termKeys.count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if compareBytes(termKeys.bytes(mid), key) < 0 { lo = mid + 1 } else { hi = mid }
-        }
-        return lo
-    }
-
     public func termInfo(_ key: TermKey) -> TermInfo? {
-        key.bytes.withUnsafeBytes { k in
-            let i = lowerBound(k)
-            guard i < termKeys.count, compareBytes(termKeys.bytes(i), k) == 0 else { return nil }
-            return TermInfo.read(termInfos + i * TermInfo.byteSize)
-        }
+        dictionary.info(key.bytes)
     }
 
-    public func termInfo(ordinal: Int) -> TermInfo {
-        TermInfo.read(termInfos + ordinal * TermInfo.byteSize)
+    /// Every term whose key starts with `prefix`, in key order.
+    public func forEachTerm(withPrefix prefix: TermKey, _ body: (TermKey, TermInfo) -> Void) {
+        dictionary.forEach(withPrefix: prefix.bytes) { _, k, info in body(TermKey(raw: k), info) }
     }
 
-    public func termKey(ordinal: Int) -> TermKey {
-        TermKey(raw: Array(termKeys.bytes(ordinal)))
-    }
-
-    /// Ordinals of all terms whose key starts with `prefix` (a range of the sorted dictionary).
+    /// Ordinals of the terms whose key starts with `prefix` (a range of the sorted dictionary).
     public func termOrdinals(withPrefix prefix: TermKey) -> Range<Int> {
-        prefix.bytes.withUnsafeBytes { p in
-            let start = lowerBound(p)
-            var end = start
-            while end < termKeys.count {
-                let k = termKeys.bytes(end)
-                if k.count < p.count || memcmp(k.baseAddress!, p.baseAddress!, p.count) != 0 { break }
-                end += 1
-            }
-            return start..<end
+        var first = -1
+        var last = -1
+        dictionary.forEach(withPrefix: prefix.bytes) { o, _, _ in
+            if first < 0 { first = o }
+            last = o
         }
+        return first < 0 ? 0..<0 : first..<(last + 1)
     }
+
+    /// Random access by ordinal (decodes one dictionary block).
+    public func termInfo(ordinal: Int) -> TermInfo { dictionary.entry(ordinal: ordinal).1 }
+    public func termKey(ordinal: Int) -> TermKey { TermKey(raw: dictionary.entry(ordinal: ordinal).0) }
 
     public func postings(_ info: TermInfo) -> PostingsCursor {
         PostingsCursor(postings: postings, positions: positions, info: info)
@@ -284,21 +265,30 @@ public final class SegmentReader: @unchecked Sendable {
         }
         guard seen == docCount else { throw .corrupt("\(name): store holds \(seen) documents, expected \(docCount)") }
         // Every posting list must decode in range.
-        for t in 0..<termCount {
-            let info = termInfo(ordinal: t)
+        var problem: IndexError?
+        var previous: [UInt8] = []
+        dictionary.forEach { _, key, info in
+            if problem != nil { return }
+            if !previous.isEmpty && !previous.lexicographicallyPrecedes(key) {
+                problem = .corrupt("\(name): term dictionary out of order")
+                return
+            }
+            previous = key
             let c = postings(info)
             var n = 0
             var last: Int64 = -1
             while c.doc != PostingsCursor.exhausted {
                 guard Int64(c.doc) > last, Int(c.doc) < docCount else {
-                    throw .corrupt("\(name): posting list of \(termKey(ordinal: t).term) is out of order or range")
+                    problem = .corrupt("\(name): posting list of \(TermKey(raw: key).term) is out of order or range")
+                    return
                 }
                 last = Int64(c.doc)
                 n += 1
                 c.next()
             }
-            guard n == Int(info.docFreq) else { throw .corrupt("\(name): posting list length mismatch") }
+            if n != Int(info.docFreq) { problem = .corrupt("\(name): posting list length mismatch") }
         }
+        if let problem { throw problem }
     }
 }
 

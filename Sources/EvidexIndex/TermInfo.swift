@@ -1,4 +1,4 @@
-/// What the term dictionary records for one term of one segment (32 bytes on disk).
+/// What the term dictionary records for one term of one segment.
 public struct TermInfo: Sendable, Equatable {
     /// Documents in this posting list.
     public var docFreq: UInt32
@@ -14,8 +14,6 @@ public struct TermInfo: Sendable, Equatable {
     public var maxFreq: UInt32
     public var minLength: UInt32
 
-    public static let byteSize = 32
-
     public init(docFreq: UInt32, groupDocFreq: UInt32, postingsOffset: UInt64, positionsOffset: UInt64, maxFreq: UInt32, minLength: UInt32) {
         self.docFreq = docFreq
         self.groupDocFreq = groupDocFreq
@@ -23,21 +21,5 @@ public struct TermInfo: Sendable, Equatable {
         self.positionsOffset = positionsOffset
         self.maxFreq = maxFreq
         self.minLength = minLength
-    }
-
-    func write(into out: inout ByteBuffer) {
-        out.appendLE(docFreq)
-        out.appendLE(groupDocFreq)
-        out.appendLE(postingsOffset)
-        out.appendLE(positionsOffset)
-        out.appendLE(maxFreq)
-        out.appendLE(minLength)
-    }
-
-    static func read(_ p: UnsafeRawPointer) -> TermInfo {
-        TermInfo(
-            docFreq: loadLE32(p, 0), groupDocFreq: loadLE32(p, 4),
-            postingsOffset: loadLE64(p, 8), positionsOffset: loadLE64(p, 16),
-            maxFreq: loadLE32(p, 24), minLength: loadLE32(p, 28))
     }
 }

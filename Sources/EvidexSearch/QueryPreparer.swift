@@ -57,7 +57,7 @@ struct QueryPreparer {
     }
 
     private func fields(_ f: QueryField?) -> [IndexField] {
-        guard let f else { return RankingSettings.defaultFields }
+        guard let f else { return RankingSettings.defaultFields.filter { snapshot.hasValues($0) } }
         switch f {
         case .title: return [.title]
         case .body: return [.body]
@@ -146,9 +146,7 @@ struct QueryPreparer {
         for f in fields {
             let key = TermKey(field: f, namespace: .exact, term: prefix)
             for s in snapshot.segments {
-                for o in s.reader.termOrdinals(withPrefix: key) {
-                    df[s.reader.termKey(ordinal: o).term, default: 0] += Int(s.reader.termInfo(ordinal: o).docFreq)
-                }
+                s.reader.forEachTerm(withPrefix: key) { k, info in df[k.term, default: 0] += Int(info.docFreq) }
             }
         }
         return top(df)
@@ -161,11 +159,11 @@ struct QueryPreparer {
         for f in fields {
             let start = TermKey(field: f, namespace: .exact, term: "")
             for s in snapshot.segments {
-                for o in s.reader.termOrdinals(withPrefix: start) {
-                    let term = s.reader.termKey(ordinal: o).term
-                    if abs(term.unicodeScalars.count - target.count) > maxEdits { continue }
+                s.reader.forEachTerm(withPrefix: start) { k, info in
+                    let term = k.term
+                    if abs(term.unicodeScalars.count - target.count) > maxEdits { return }
                     if Levenshtein.distance(Array(term.unicodeScalars), target, limit: maxEdits) != nil {
-                        df[term, default: 0] += Int(s.reader.termInfo(ordinal: o).docFreq)
+                        df[term, default: 0] += Int(info.docFreq)
                     }
                 }
             }

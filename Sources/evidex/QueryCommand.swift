@@ -11,7 +11,8 @@ struct QueryCommand: ParsableCommand {
 
     @OptionGroup var indexOptions: IndexOptions
     @Option(help: "Hits per query (default: $EVIDEX_DEPTH, $BENCH_DEPTH or 10).") var depth: Int?
-    @Flag(name: .customLong("no-count"), help: "Skip the exact match count.") var noCount = false
+    @Flag(help: "Add the exact number of matches to each answer (a second pass over the matches, included in took_us).")
+    var count = false
 
     struct Answer {
         var ids: [String]
@@ -52,7 +53,7 @@ struct QueryCommand: ParsableCommand {
                 answer = Answer(ids: [], count: 0, took_us: 0, error: nil)
             } else {
                 do {
-                    let r = try searcher.topIDs(line, k: k, count: !noCount)
+                    let r = try searcher.topIDs(line, k: k, count: count)
                     answer = Answer(ids: r.ids, count: r.count, took_us: 0, error: nil)
                 } catch {
                     answer = Answer(ids: [], count: nil, took_us: 0, error: String(describing: error))

@@ -1,0 +1,192 @@
+/// The term dictionary of a segment: sorted term keys with their `TermInfo`s, front-coded in
+/// blocks of `blockSize` terms (FORMAT.md, "Term dictionary"). A lookup binary-searches the
+/// first keys of the blocks, then decodes one block; prefix scans walk blocks in order.
+enum TermDictionaryWriter {
+    static let blockSize = 32
+
+    /// Returns (block first keys as a string table, block offsets, blocks).
+    static func encode(keys: [[UInt8]], infos: [TermInfo]) -> (ByteBuffer, ByteBuffer, ByteBuffer) {
+        var firstKeys: [[UInt8]] = []
+        var offsets = ByteBuffer()
+        var blocks = ByteBuffer(capacity: keys.count * 12)
+        offsets.appendLE(UInt32(keys.count))
+        var i = 0
+        while i < keys.count {
+            let end = min(i + blockSize, keys.count)
+            firstKeys.append(keys[i])
+            offsets.appendLE(UInt64(blocks.count))
+            var prevKey: [UInt8] = []
+            var prevPost: UInt64 = 0
+            var prevPos: UInt64 = 0
+            for t in i..<end {
+                let k = keys[t]
+                var shared = 0
+                let limit = min(prevKey.count, k.count)
+                while shared < limit && prevKey[shared] == k[shared] { shared += 1 }
+                blocks.appendVarint(UInt32(shared))
+                blocks.appendVarint(UInt32(k.count - shared))
+                blocks.append(contentsOf: k[shared...])
+                let info = infos[t]
+                blocks.appendVarint(info.docFreq)
+                blocks.appendVarint(info.groupDocFreq - info.docFreq)
+                blocks.appendVarint64(info.postingsOffset - prevPost)
+                blocks.appendVarint64(info.positionsOffset &- prevPos)
+                blocks.appendVarint(info.maxFreq)
+                blocks.appendVarint(info.minLength)
+                prevKey = k
+                prevPost = info.postingsOffset
+                prevPos = info.positionsOffset
+            }
+            i = end
+        }
+        return (StringTableWriter.encode(firstKeys), offsets, blocks)
+    }
+}
+
+/// Reads a term dictionary from a mapped segment.
+struct TermDictionary {
+    let firstKeys: StringTable
+    let offsets: UnsafeRawPointer
+    let blocks: UnsafeRawBufferPointer
+    let count: Int
+    var blockCount: Int { firstKeys.count }
+
+    init(firstKeys: StringTable, offsets: UnsafeRawBufferPointer, blocks: UnsafeRawBufferPointer) throws(IndexError) {
+        guard offsets.count >= 4 else { throw .corrupt("term dictionary offsets too short") }
+        self.firstKeys = firstKeys
+        self.count = Int(loadLE32(offsets.baseAddress!, 0))
+        self.offsets = offsets.baseAddress! + 4
+        self.blocks = blocks
+        let expected = (count + TermDictionaryWriter.blockSize - 1) / TermDictionaryWriter.blockSize
+        guard firstKeys.count == expected, offsets.count == 4 + expected * 8 else {
+            throw .corrupt("term dictionary has \(firstKeys.count) blocks for \(count) terms")
+        }
+    }
+
+    /// Decodes block b, calling body(ordinal, key, info) for each term until it returns false.
+    func scan(block b: Int, _ body: (Int, [UInt8], TermInfo) -> Bool) -> Bool {
+        guard let base = blocks.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return true }
+        var at = Int(loadLE64(offsets, b * 8))
+        let first = b * TermDictionaryWriter.blockSize
+        let end = min(first + TermDictionaryWriter.blockSize, count)
+        var key: [UInt8] = []
+        key.reserveCapacity(32)
+        var post: UInt64 = 0
+        var pos: UInt64 = 0
+        for t in first..<end {
+            let shared = Int(readVarint(base, &at))
+            let suffix = Int(readVarint(base, &at))
+            key.removeSubrange(min(shared, key.count)...)
+            key.append(contentsOf: UnsafeBufferPointer(start: base + at, count: suffix))
+            at += suffix
+            let df = readVarint(base, &at)
+            let extra = readVarint(base, &at)
+            post += readVarint64(base, &at)
+            pos &+= readVarint64(base, &at)
+            let maxFreq = readVarint(base, &at)
+            let minLength = readVarint(base, &at)
+            let info = TermInfo(docFreq: df, groupDocFreq: df + extra, postingsOffset: post, positionsOffset: pos,
+                                maxFreq: maxFreq, minLength: minLength)
+            if !body(t, key, info) { return false }
+        }
+        return true
+    }
+
+    /// The block whose first key is the greatest ≤ key (−1 if key sorts before every term).
+    func block(for key: UnsafeRawBufferPointer) -> Int {
+        var lo = 0
+        var hi = firstKeys.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if compareBytes(firstKeys.bytes(mid), key) <= 0 { lo = mid + 1 } else { hi = mid }
+        }
+        return lo - 1
+    }
+
+    /// Exact lookup. Decodes the block in place into a stack buffer, comparing as it goes and
+    /// stopping at the first key past the target: no allocation on this hot path.
+    func info(_ key: [UInt8]) -> TermInfo? {
+        guard let base = blocks.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return nil }
+        return key.withUnsafeBytes { k -> TermInfo? in
+            let b = block(for: k)
+            if b < 0 { return nil }
+            return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 512) { scratch -> TermInfo? in
+                var at = Int(loadLE64(offsets, b * 8))
+                let first = b * TermDictionaryWriter.blockSize
+                let end = min(first + TermDictionaryWriter.blockSize, count)
+                var len = 0
+                var post: UInt64 = 0
+                var pos: UInt64 = 0
+                for _ in first..<end {
+                    let shared = Int(readVarint(base, &at))
+                    let suffix = Int(readVarint(base, &at))
+                    guard shared <= len, shared + suffix <= scratch.count else { return nil }
+                    (scratch.baseAddress! + shared).update(from: base + at, count: suffix)
+                    at += suffix
+                    len = shared + suffix
+                    let df = readVarint(base, &at)
+                    let extra = readVarint(base, &at)
+                    post += readVarint64(base, &at)
+                    pos &+= readVarint64(base, &at)
+                    let maxFreq = readVarint(base, &at)
+                    let minLength = readVarint(base, &at)
+                    let c = compareBytes(UnsafeRawBufferPointer(start: scratch.baseAddress, count: len), k)
+                    if c == 0 {
+                        return TermInfo(docFreq: df, groupDocFreq: df + extra, postingsOffset: post, positionsOffset: pos,
+                                        maxFreq: maxFreq, minLength: minLength)
+                    }
+                    if c > 0 { return nil }
+                }
+                return nil
+            }
+        }
+    }
+
+    /// Calls body for every term whose key starts with `prefix`, in order.
+    func forEach(withPrefix prefix: [UInt8], _ body: (Int, [UInt8], TermInfo) -> Void) {
+        prefix.withUnsafeBytes { p in
+            var b = max(block(for: p), 0)
+            while b < blockCount {
+                var done = false
+                let go = scan(block: b) { o, k, info in
+                    if k.count >= prefix.count && k[0..<prefix.count].elementsEqual(prefix) {
+                        body(o, k, info)
+                        return true
+                    }
+                    if k.lexicographicallyPrecedes(prefix) { return true }
+                    done = true
+                    return false
+                }
+                if done || !go { return }
+                b += 1
+            }
+        }
+    }
+
+    /// Calls body for every term in order.
+    func forEach(_ body: (Int, [UInt8], TermInfo) -> Void) {
+        for b in 0..<blockCount { _ = scan(block: b) { o, k, i in body(o, k, i); return true } }
+    }
+
+    func entry(ordinal: Int) -> ([UInt8], TermInfo) {
+        var out: ([UInt8], TermInfo)?
+        _ = scan(block: ordinal / TermDictionaryWriter.blockSize) { o, k, i in
+            if o == ordinal { out = (k, i); return false }
+            return true
+        }
+        return out!
+    }
+}
+
+@inline(__always)
+func readVarint64(_ p: UnsafePointer<UInt8>, _ offset: inout Int) -> UInt64 {
+    var result: UInt64 = 0
+    var shift: UInt64 = 0
+    while true {
+        let b = p[offset]
+        offset += 1
+        result |= UInt64(b & 0x7F) << shift
+        if b < 0x80 || shift >= 63 { return result }
+        shift += 7
+    }
+}
