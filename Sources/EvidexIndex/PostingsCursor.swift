@@ -97,32 +97,39 @@ public final class PostingsCursor {
 
     /// An upper bound of `f(freq, length)` for the documents from `target` to `lastDoc` (the
     /// end of the block holding target), without decoding that block.
-    /// For a buffered list the bound covers only documents ≤ `limit` (and `lastDoc` is
-    /// "exhausted"), so a short list adds nothing to ranges where it has no documents.
-    public func maxImpact(from target: UInt32, upTo limit: UInt32 = PostingsCursor.exhausted,
-                          _ f: (UInt32, UInt32) -> Double) -> (lastDoc: UInt32, value: Double) {
-        if doc == PostingsCursor.exhausted { return (PostingsCursor.exhausted, 0) }
-        if fullBlocks == 0 {
-            // Skip buffered documents before the target without moving the cursor.
-            if doc >= target { return (PostingsCursor.exhausted, maxImpact(block: 0, upTo: limit, f)) }
-            var best = 0.0
-            var i = index
-            while i < count && docs[i] < target { i += 1 }
-            if let lengths {
-                while i < count && docs[i] <= limit {
-                    best = max(best, f(freqs[i], loadLE32(lengths, Int(docs[i]) * 4)))
-                    i += 1
-                }
-                return (PostingsCursor.exhausted, best)
-            }
-            return (PostingsCursor.exhausted, f(info.maxFreq, info.minLength))
+    /// The last document a bound from `target` can cover: the end of the decoded block when
+    /// it reaches target (the end of the list for the tail), else the end of the skip-table
+    /// block holding target.
+    public func boundEnd(from target: UInt32) -> UInt32 {
+        if doc == PostingsCursor.exhausted { return PostingsCursor.exhausted }
+        if count > 0 && docs[count - 1] >= target {
+            return block < fullBlocks ? docs[count - 1] : PostingsCursor.exhausted
         }
         var b = max(block, 0)
-        if !(count > 0 && docs[count - 1] >= target) {
-            while b < fullBlocks && skipLastDoc(b) < target { b += 1 }
+        while b < fullBlocks && skipLastDoc(b) < target { b += 1 }
+        return b < fullBlocks ? skipLastDoc(b) : PostingsCursor.exhausted
+    }
+
+    /// An upper bound of `f(freq, length)` over the documents in [target, limit], where
+    /// limit ≤ `boundEnd(from: target)`. Exact when the documents are decoded already (the
+    /// cursor's block, or a short list) and the field lengths are known; otherwise the
+    /// stored impacts of the block.
+    public func maxImpact(from target: UInt32, upTo limit: UInt32, _ f: (UInt32, UInt32) -> Double) -> Double {
+        if doc == PostingsCursor.exhausted { return 0 }
+        if count > 0 && docs[count - 1] >= target {
+            guard let lengths else { return maxImpact(block: min(block, fullBlocks), f) }
+            var i = index
+            while i < count && docs[i] < target { i += 1 }
+            var best = 0.0
+            while i < count && docs[i] <= limit {
+                best = max(best, f(freqs[i], loadLE32(lengths, Int(docs[i]) * 4)))
+                i += 1
+            }
+            return best
         }
-        let last = b < fullBlocks ? skipLastDoc(b) : PostingsCursor.exhausted
-        return (last, maxImpact(block: b, f))
+        var b = max(block, 0)
+        while b < fullBlocks && skipLastDoc(b) < target { b += 1 }
+        return maxImpact(block: b, f)
     }
 
     /// An upper bound of `f(freq, length)` over the whole list.

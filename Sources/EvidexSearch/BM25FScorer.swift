@@ -19,7 +19,7 @@ struct FieldScoring {
 /// Sources of the same field add their frequencies (exact and stem lists are disjoint).
 /// A generic struct, specialised inside the concrete scorer classes below: the methods of a
 /// generic class reached through a vtable would run unspecialised in the hot loop.
-struct BM25FCore<Source: FreqSource> {
+final class BM25FCore<Source: FreqSource> {
     private let sources: ContiguousArray<Source>
     private let slot: [Int]
     private let fields: [FieldScoring]
@@ -27,17 +27,21 @@ struct BM25FCore<Source: FreqSource> {
     private let k1: Double
     private let boost: Double
     private let reader: SegmentReader
-    /// Per source: weight / normaliser of its field, per document.
-    private let invNorms: [UnsafeBufferPointer<Double>]
-    private let weights: [Double]
     private let label: String
     private var tf: [Double]
     let upperBound: Double
 
+    // The hot loops read these flat buffers: each source's current document, its field weight
+    // and its field's inverse length normalisers. Sources are called through unretained
+    // references, so stepping a list costs no reference counting.
+    private let n: Int
+    private let current: UnsafeMutablePointer<UInt32>
+    private let weights: UnsafeMutablePointer<Double>
+    private let invNorms: UnsafeMutablePointer<UnsafePointer<Double>>
+    private let refs: UnsafeMutablePointer<Unmanaged<Source>>
+
     init(sources: [(Source, Int)], fields: [FieldScoring], idf: Double, k1: Double, boost: Double,
          reader: SegmentReader, norms: NormCache, label: String) {
-        self.invNorms = sources.map { norms.table(reader, fields[$0.1]) }
-        self.weights = sources.map { fields[$0.1].weight }
         self.sources = ContiguousArray(sources.map(\.0))
         self.slot = sources.map(\.1)
         self.fields = fields
@@ -47,34 +51,65 @@ struct BM25FCore<Source: FreqSource> {
         self.reader = reader
         self.label = label
         self.tf = [Double](repeating: 0, count: fields.count)
+        n = sources.count
+        current = .allocate(capacity: max(n, 1))
+        weights = .allocate(capacity: max(n, 1))
+        invNorms = .allocate(capacity: max(n, 1))
+        refs = .allocate(capacity: max(n, 1))
         var tfMax = 0.0
-        for (s, f) in sources {
+        for (i, (s, f)) in sources.enumerated() {
             let field = fields[f]
             tfMax += s.maxImpact { freq, len in field.weight * Double(freq) / field.normalizer(len) }
+            current[i] = s.doc
+            weights[i] = field.weight
+            invNorms[i] = norms.table(reader, field).baseAddress!
+            refs[i] = Unmanaged.passUnretained(s)
         }
         upperBound = boost * idf * (k1 + 1) * tfMax / (k1 + tfMax)
+    }
+
+    deinit {
+        current.deallocate()
+        weights.deallocate()
+        invNorms.deallocate()
+        refs.deallocate()
     }
 
     @inline(__always)
     func minDoc() -> UInt32 {
         var m = PostingsCursor.exhausted
-        for i in sources.indices {
-            let d = sources[i].doc
-            if d < m { m = d }
-        }
+        for i in 0..<n where current[i] < m { m = current[i] }
         return m
     }
 
     @inline(__always)
     func next(from d: UInt32) -> UInt32 {
-        for i in sources.indices where sources[i].doc == d { sources[i].next() }
-        return minDoc()
+        var m = PostingsCursor.exhausted
+        for i in 0..<n {
+            if current[i] == d {
+                current[i] = refs[i]._withUnsafeGuaranteedRef { s in
+                    s.next()
+                    return s.doc
+                }
+            }
+            if current[i] < m { m = current[i] }
+        }
+        return m
     }
 
     @inline(__always)
     func advance(to target: UInt32) -> UInt32 {
-        for i in sources.indices where sources[i].doc < target { sources[i].advance(to: target) }
-        return minDoc()
+        var m = PostingsCursor.exhausted
+        for i in 0..<n {
+            if current[i] < target {
+                current[i] = refs[i]._withUnsafeGuaranteedRef { s in
+                    s.advance(to: target)
+                    return s.doc
+                }
+            }
+            if current[i] < m { m = current[i] }
+        }
+        return m
     }
 
     private func saturate(_ t: Double) -> Double {
@@ -84,39 +119,29 @@ struct BM25FCore<Source: FreqSource> {
     @inline(__always)
     func score(_ d: UInt32) -> Double {
         var t = 0.0
-        for i in 0..<sources.count {
-            let s = sources[i]
-            if s.doc == d { t += weights[i] * Double(s.freq) * invNorms[i][Int(d)] }
+        for i in 0..<n where current[i] == d {
+            let f = refs[i]._withUnsafeGuaranteedRef { $0.freq }
+            t += weights[i] * Double(f) * invNorms[i][Int(d)]
         }
         return saturate(t)
     }
 
+    /// A bound over [target, upTo] where upTo is the nearest end of a block among the sources;
+    /// sources whose documents there are decoded are bounded exactly.
     func blockMax(from target: UInt32) -> (upTo: UInt32, bound: Double) {
-        // Lists with skip tables fix the range (the shortest block ahead); short buffered lists
-        // are then bounded exactly over that range.
         var upTo = PostingsCursor.exhausted
-        var t = 0.0
-        var bounded = [Double](repeating: -1, count: sources.count)
         for i in sources.indices where sources[i].doc != PostingsCursor.exhausted {
-            let f = fields[slot[i]]
-            let b = sources[i].maxImpact(from: target, upTo: PostingsCursor.exhausted) { freq, len in f.weight * Double(freq) / f.normalizer(len) }
-            if b.lastDoc != PostingsCursor.exhausted {
-                upTo = min(upTo, b.lastDoc)
-                bounded[i] = b.value
-            }
+            upTo = min(upTo, sources[i].boundEnd(from: target))
         }
-        for i in sources.indices where sources[i].doc != PostingsCursor.exhausted {
-            if bounded[i] >= 0 {
-                t += bounded[i]
-            } else {
-                let f = fields[slot[i]]
-                t += sources[i].maxImpact(from: target, upTo: upTo) { freq, len in f.weight * Double(freq) / f.normalizer(len) }.value
-            }
+        var t = 0.0
+        for i in sources.indices where sources[i].doc != PostingsCursor.exhausted && sources[i].doc <= upTo {
+            let f = fields[slot[i]]
+            t += sources[i].maxImpact(from: target, upTo: upTo) { freq, len in f.weight * Double(freq) / f.normalizer(len) }
         }
         return (upTo, saturate(t))
     }
 
-    mutating func explain(_ d: UInt32) -> Explanation {
+    func explain(_ d: UInt32) -> Explanation {
         for i in tf.indices { tf[i] = 0 }
         for (i, s) in sources.enumerated() where s.doc == d { tf[slot[i]] += Double(s.freq) }
         var details: [Explanation] = []
@@ -140,7 +165,7 @@ struct BM25FCore<Source: FreqSource> {
 
 /// BM25F over a word's posting lists (each field, exact and stem namespaces).
 final class TermScorer: Scorer {
-    private var core: BM25FCore<PostingsCursor>
+    private let core: BM25FCore<PostingsCursor>
 
     init(_ core: BM25FCore<PostingsCursor>) {
         self.core = core
@@ -158,7 +183,7 @@ final class TermScorer: Scorer {
 
 /// BM25F over a phrase's matches in each field.
 final class PhraseScorer: Scorer {
-    private var core: BM25FCore<PhraseMatcher>
+    private let core: BM25FCore<PhraseMatcher>
 
     init(_ core: BM25FCore<PhraseMatcher>) {
         self.core = core

@@ -2,12 +2,12 @@ import EvidexIndex
 
 /// Documents matching every clause; the score is the sum.
 final class ConjunctionScorer: Scorer {
-    private let clauses: [Scorer]
+    private let clauses: ScorerList
 
     init(_ clauses: [Scorer]) {
         // Leading with the rarest clause is cheapest, but clause sizes are not known here;
         // callers order them when they can.
-        self.clauses = clauses
+        self.clauses = ScorerList(clauses)
         super.init()
         doc = 0
         settle(from: 0)
@@ -15,16 +15,18 @@ final class ConjunctionScorer: Scorer {
 
     private func settle(from target: UInt32) {
         var t = target
+        let c = clauses
         while true {
             var agreed = true
-            for c in clauses {
-                c.advance(to: t)
-                if c.doc == PostingsCursor.exhausted {
+            for i in 0..<c.count {
+                c.advance(i, to: t)
+                let d = c.doc(i)
+                if d == PostingsCursor.exhausted {
                     doc = PostingsCursor.exhausted
                     return
                 }
-                if c.doc > t {
-                    t = c.doc
+                if d > t {
+                    t = d
                     agreed = false
                     break
                 }
@@ -46,14 +48,19 @@ final class ConjunctionScorer: Scorer {
         settle(from: target)
     }
 
-    override func score() -> Double { clauses.reduce(0) { $0 + $1.score() } }
-    override var maxScore: Double { clauses.reduce(0) { $0 + $1.maxScore } }
+    override func score() -> Double {
+        var s = 0.0
+        for i in 0..<clauses.count { s += clauses.score(i) }
+        return s
+    }
+
+    override var maxScore: Double { clauses.owners.reduce(0) { $0 + $1.maxScore } }
 
     override func blockMax(from target: UInt32) -> (upTo: UInt32, bound: Double) {
         var upTo = PostingsCursor.exhausted
         var bound = 0.0
-        for c in clauses {
-            let b = c.blockMax(from: target)
+        for i in 0..<clauses.count {
+            let b = clauses.blockMax(i, from: target)
             upTo = min(upTo, b.upTo)
             bound += b.bound
         }
@@ -61,7 +68,7 @@ final class ConjunctionScorer: Scorer {
     }
 
     override func explain() -> Explanation {
-        let parts = clauses.map { $0.explain() }
+        let parts = clauses.owners.map { $0.explain() }
         return Explanation(value: parts.reduce(0) { $0 + $1.value }, description: "all of", details: parts)
     }
 }
@@ -69,9 +76,11 @@ final class ConjunctionScorer: Scorer {
 /// Documents matching any clause; the score is the sum of the matching clauses.
 final class DisjunctionScorer: Scorer {
     let clauses: [Scorer]
+    private let list: ScorerList
 
     init(_ clauses: [Scorer]) {
         self.clauses = clauses
+        self.list = ScorerList(clauses)
         super.init()
         doc = minDoc()
     }
@@ -79,29 +88,43 @@ final class DisjunctionScorer: Scorer {
     @inline(__always)
     private func minDoc() -> UInt32 {
         var m = PostingsCursor.exhausted
-        for c in clauses where c.doc < m { m = c.doc }
+        for i in 0..<list.count {
+            let d = list.doc(i)
+            if d < m { m = d }
+        }
         return m
     }
 
     override func next() {
         let d = doc
-        for c in clauses where c.doc == d { c.next() }
+        for i in 0..<list.count where list.doc(i) == d { list.next(i) }
         doc = minDoc()
     }
 
     override func advance(to target: UInt32) {
         if doc >= target { return }
-        for c in clauses where c.doc < target { c.advance(to: target) }
+        for i in 0..<list.count where list.doc(i) < target { list.advance(i, to: target) }
         doc = minDoc()
     }
 
     override func score() -> Double {
         var s = 0.0
-        for c in clauses where c.doc == doc { s += c.score() }
+        for i in 0..<list.count where list.doc(i) == doc { s += list.score(i) }
         return s
     }
 
     override var maxScore: Double { clauses.reduce(0) { $0 + $1.maxScore } }
+
+    override func blockMax(from target: UInt32) -> (upTo: UInt32, bound: Double) {
+        var upTo = PostingsCursor.exhausted
+        var bound = 0.0
+        for i in 0..<list.count where list.doc(i) != PostingsCursor.exhausted {
+            let b = list.blockMax(i, from: target)
+            upTo = min(upTo, b.upTo)
+            bound += b.bound
+        }
+        return (upTo, bound)
+    }
 
     override func explain() -> Explanation {
         let parts = clauses.filter { $0.doc == doc }.map { $0.explain() }

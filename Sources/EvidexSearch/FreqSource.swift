@@ -6,9 +6,11 @@ protocol FreqSource: AnyObject {
     var freq: UInt32 { get }
     func next()
     func advance(to target: UInt32)
-    /// Bound of f(freq, field length) from `target` to min(`lastDoc`, `limit`); f grows with
-    /// freq, falls with length.
-    func maxImpact(from target: UInt32, upTo limit: UInt32, _ f: (UInt32, UInt32) -> Double) -> (lastDoc: UInt32, value: Double)
+    /// The last document a bound from `target` can cover.
+    func boundEnd(from target: UInt32) -> UInt32
+    /// Bound of f(freq, field length) over [target, limit], limit ≤ boundEnd(from: target);
+    /// f grows with freq and falls with length.
+    func maxImpact(from target: UInt32, upTo limit: UInt32, _ f: (UInt32, UInt32) -> Double) -> Double
     /// Bound of f(freq, field length) over the whole stream.
     func maxImpact(_ f: (UInt32, UInt32) -> Double) -> Double
 }

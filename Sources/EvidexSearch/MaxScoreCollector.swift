@@ -7,11 +7,11 @@ import EvidexIndex
 /// counting of documents that cannot enter it.
 enum MaxScoreCollector {
     static func collect(_ clauses: [Scorer], segment: LiveSegment, segmentIndex: Int, into top: inout TopDocs) {
-        let c = clauses.sorted { $0.maxScore < $1.maxScore }
+        let c = ScorerList(clauses.sorted { $0.maxScore < $1.maxScore })
         var prefix = [Double](repeating: 0, count: c.count)
         var acc = 0.0
-        for (i, s) in c.enumerated() {
-            acc += s.maxScore
+        for i in 0..<c.count {
+            acc += c.maxScore(i)
             prefix[i] = acc
         }
         var firstEssential = 0
@@ -22,19 +22,22 @@ enum MaxScoreCollector {
         updateEssential()
         while firstEssential < c.count {
             var d = PostingsCursor.exhausted
-            for i in firstEssential..<c.count where c[i].doc < d { d = c[i].doc }
+            for i in firstEssential..<c.count {
+                let cd = c.doc(i)
+                if cd < d { d = cd }
+            }
             if d == PostingsCursor.exhausted { break }
             var score = 0.0
-            for i in firstEssential..<c.count where c[i].doc == d {
-                score += c[i].score()
-                c[i].next()
+            for i in firstEssential..<c.count where c.doc(i) == d {
+                score += c.score(i)
+                c.next(i)
             }
             var i = firstEssential - 1
             let t = top.threshold
             while i >= 0 {
                 if score + prefix[i] <= t { break }
-                c[i].advance(to: d)
-                if c[i].doc == d { score += c[i].score() }
+                c.advance(i, to: d)
+                if c.doc(i) == d { score += c.score(i) }
                 i -= 1
             }
             if i < 0 || score > t, !segment.isDeleted(d) {

@@ -118,15 +118,14 @@ final class PhraseMatcher: FreqSource {
 
     /// A phrase occurs at most as often as each of its words, in the same field length, so
     /// each word's bound bounds the phrase; the smallest is kept.
-    func maxImpact(from target: UInt32, upTo limit: UInt32, _ f: (UInt32, UInt32) -> Double) -> (lastDoc: UInt32, value: Double) {
-        var last = PostingsCursor.exhausted
+    func boundEnd(from target: UInt32) -> UInt32 {
+        cursors.map { $0.boundEnd(from: target) }.min() ?? PostingsCursor.exhausted
+    }
+
+    func maxImpact(from target: UInt32, upTo limit: UInt32, _ f: (UInt32, UInt32) -> Double) -> Double {
         var v = Double.infinity
-        for c in cursors {
-            let b = c.maxImpact(from: target, upTo: limit, f)
-            last = min(last, b.lastDoc)
-            v = min(v, b.value)
-        }
-        return (last, v)
+        for c in cursors { v = min(v, c.maxImpact(from: target, upTo: limit, f)) }
+        return v == .infinity ? 0 : v
     }
 
     func maxImpact(_ f: (UInt32, UInt32) -> Double) -> Double {

@@ -104,6 +104,12 @@ struct PostingsTests {
         post.withUnsafeBufferPointer { pb in
             pos.withUnsafeBufferPointer { qb in
                 let c = PostingsCursor(postings: pb.baseAddress!, positions: qb.baseAddress!, info: infos[0])
+                // The same list with field lengths, whose bounds on decoded blocks are exact.
+                let lengths = UnsafeMutableBufferPointer<UInt32>.allocate(capacity: Int(l.docs.last! + 1))
+                defer { lengths.deallocate() }
+                for d in lengths.indices { lengths[d] = 100 + UInt32(d) % 7 }
+                let withLengths = PostingsCursor(postings: pb.baseAddress!, positions: qb.baseAddress!, info: infos[0],
+                                                 lengths: UnsafeRawPointer(lengths.baseAddress!))
                 var target: UInt32 = 0
                 while true {
                     target += UInt32(rng.below(400))
@@ -121,9 +127,13 @@ struct PostingsTests {
                     // Impact bounds really bound the block: for a BM25-like weight, the bound
                     // from this doc covers it and every later doc up to lastDoc.
                     let weight: (UInt32, UInt32) -> Double = { f, len in Double(f) / (Double(f) + 1.2 * (0.25 + 0.75 * Double(len) / 103)) }
-                    let bound = c.maxImpact(from: c.doc, weight)
-                    for k in e..<l.docs.count where l.docs[k] <= bound.lastDoc {
-                        #expect(weight(l.freqs[k], 100 + l.docs[k] % 7) <= bound.value + 1e-12)
+                    for c2 in [c, withLengths] {
+                        c2.advance(to: target)
+                        let end = c2.boundEnd(from: c2.doc)
+                        let bound = c2.maxImpact(from: c2.doc, upTo: end, weight)
+                        for k in e..<l.docs.count where l.docs[k] <= end {
+                            #expect(weight(l.freqs[k], 100 + l.docs[k] % 7) <= bound + 1e-12)
+                        }
                     }
                     #expect(weight(c.freq, 100 + c.doc % 7) <= c.maxImpact(weight) + 1e-12)
                 }
