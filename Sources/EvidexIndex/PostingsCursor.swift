@@ -97,6 +97,17 @@ public final class PostingsCursor {
 
     /// An upper bound of `f(freq, length)` for the documents from `target` to `lastDoc` (the
     /// end of the block holding target), without decoding that block.
+    /// The decoded documents of the current block from the cursor's position up to `limit`, when
+    /// they are every document of the list in [doc, limit] (the block reaches limit, or is the
+    /// last). The pointers are valid until the cursor moves. For exact block bounds.
+    public func decoded(upTo limit: UInt32) -> (docs: UnsafePointer<UInt32>, freqs: UnsafePointer<UInt32>, count: Int)? {
+        guard doc != PostingsCursor.exhausted, count > 0 else { return nil }
+        guard docs[count - 1] >= limit || block >= fullBlocks else { return nil }
+        var end = index
+        while end < count && docs[end] <= limit { end += 1 }
+        return (UnsafePointer(docs + index), UnsafePointer(freqs + index), end - index)
+    }
+
     /// The last document a bound from `target` can cover: the end of the decoded block when
     /// it reaches target (the end of the list for the tail), else the end of the skip-table
     /// block holding target.

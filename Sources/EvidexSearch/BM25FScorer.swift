@@ -69,6 +69,10 @@ final class BM25FCore<Source: FreqSource> {
     }
 
     deinit {
+        accDocs.deallocate()
+        accVals.deallocate()
+        tmpDocs.deallocate()
+        tmpVals.deallocate()
         current.deallocate()
         weights.deallocate()
         invNorms.deallocate()
@@ -126,19 +130,76 @@ final class BM25FCore<Source: FreqSource> {
         return saturate(t)
     }
 
-    /// A bound over [target, upTo] where upTo is the nearest end of a block among the sources;
-    /// sources whose documents there are decoded are bounded exactly.
+    // Scratch for exact block bounds: per-document partial sums, merged source by source.
+    private var accDocs = UnsafeMutablePointer<UInt32>.allocate(capacity: 0)
+    private var accVals = UnsafeMutablePointer<Double>.allocate(capacity: 0)
+    private var tmpDocs = UnsafeMutablePointer<UInt32>.allocate(capacity: 0)
+    private var tmpVals = UnsafeMutablePointer<Double>.allocate(capacity: 0)
+    private var scratchCapacity = 0
+
+    private func reserveScratch(_ n: Int) {
+        if n <= scratchCapacity { return }
+        let cap = max(n, 2 * scratchCapacity, 256)
+        for p in [accDocs, tmpDocs] { p.deallocate() }
+        for p in [accVals, tmpVals] { p.deallocate() }
+        accDocs = .allocate(capacity: cap)
+        tmpDocs = .allocate(capacity: cap)
+        accVals = .allocate(capacity: cap)
+        tmpVals = .allocate(capacity: cap)
+        scratchCapacity = cap
+    }
+
+    /// A bound over [target, upTo], where upTo is the nearest end of a decoded block among the
+    /// sources. Sources whose documents there are decoded are summed per document, so the bound
+    /// is the best real score of the range (not a sum of per-field maxima from different
+    /// documents); other sources add their stored impact bound.
     func blockMax(from target: UInt32) -> (upTo: UInt32, bound: Double) {
         var upTo = PostingsCursor.exhausted
-        for i in sources.indices where sources[i].doc != PostingsCursor.exhausted {
-            upTo = min(upTo, sources[i].boundEnd(from: target))
+        for i in 0..<n where current[i] != PostingsCursor.exhausted {
+            upTo = min(upTo, refs[i]._withUnsafeGuaranteedRef { $0.boundEnd(from: target) })
         }
-        var t = 0.0
-        for i in sources.indices where sources[i].doc != PostingsCursor.exhausted && sources[i].doc <= upTo {
-            let f = fields[slot[i]]
-            t += sources[i].maxImpact(from: target, upTo: upTo) { freq, len in f.weight * Double(freq) / f.normalizer(len) }
+        var extra = 0.0
+        var accCount = 0
+        for i in 0..<n where current[i] != PostingsCursor.exhausted && current[i] <= upTo {
+            let w = weights[i]
+            let inv = invNorms[i]
+            guard let run = refs[i]._withUnsafeGuaranteedRef({ $0.decoded(upTo: upTo) }) else {
+                let f = fields[slot[i]]
+                extra += refs[i]._withUnsafeGuaranteedRef { s in
+                    s.maxImpact(from: target, upTo: upTo) { freq, len in f.weight * Double(freq) / f.normalizer(len) }
+                }
+                continue
+            }
+            reserveScratch(accCount + run.count)
+            // Merge the run into the accumulated (doc, partial sum) list.
+            var a = 0
+            var r = 0
+            var o = 0
+            while a < accCount || r < run.count {
+                if r == run.count || (a < accCount && accDocs[a] < run.docs[r]) {
+                    tmpDocs[o] = accDocs[a]
+                    tmpVals[o] = accVals[a]
+                    a += 1
+                } else {
+                    let d = run.docs[r]
+                    var v = w * Double(run.freqs[r]) * inv[Int(d)]
+                    if a < accCount && accDocs[a] == d {
+                        v += accVals[a]
+                        a += 1
+                    }
+                    tmpDocs[o] = d
+                    tmpVals[o] = v
+                    r += 1
+                }
+                o += 1
+            }
+            swap(&accDocs, &tmpDocs)
+            swap(&accVals, &tmpVals)
+            accCount = o
         }
-        return (upTo, saturate(t))
+        var best = 0.0
+        for k in 0..<accCount where accVals[k] > best { best = accVals[k] }
+        return (upTo, saturate(best + extra))
     }
 
     func explain(_ d: UInt32) -> Explanation {

@@ -13,6 +13,9 @@ protocol FreqSource: AnyObject {
     func maxImpact(from target: UInt32, upTo limit: UInt32, _ f: (UInt32, UInt32) -> Double) -> Double
     /// Bound of f(freq, field length) over the whole stream.
     func maxImpact(_ f: (UInt32, UInt32) -> Double) -> Double
+
+    /// The stream's documents and frequencies in [doc, limit] if they are decoded already.
+    func decoded(upTo limit: UInt32) -> (docs: UnsafePointer<UInt32>, freqs: UnsafePointer<UInt32>, count: Int)?
 }
 
 extension PostingsCursor: FreqSource {}
