@@ -13,8 +13,12 @@ final class PhraseMatcher: FreqSource {
     private var lists: [[UInt32]]
 
     /// `offsets[i]` is word i's position within the phrase.
+    /// Cursor indices by ascending document frequency: the rarest word leads the leapfrog.
+    private let order: [Int]
+
     init(cursors: [PostingsCursor], offsets: [Int], slop: Int) {
         self.cursors = cursors
+        self.order = cursors.indices.sorted { cursors[$0].docFreq < cursors[$1].docFreq }
         self.offsets = offsets.map { UInt32($0) }
         self.slop = slop
         self.lists = Array(repeating: [], count: cursors.count)
@@ -30,7 +34,8 @@ final class PhraseMatcher: FreqSource {
             var agreed = false
             while !agreed {
                 agreed = true
-                for c in cursors {
+                for k in order {
+                    let c = cursors[k]
                     c.advance(to: t)
                     if c.doc == PostingsCursor.exhausted {
                         doc = PostingsCursor.exhausted
