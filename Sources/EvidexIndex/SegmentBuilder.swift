@@ -11,17 +11,13 @@ final class SegmentBuilder {
     /// Positions left empty between paragraphs, so phrases never match across them.
     static let paragraphGap: UInt32 = 1
 
-    /// slotOf[field·2 + namespace][vocabulary id] = slot + 1 (0 = none yet).
-    private var slotOf: [[Int32]] = Array(repeating: [], count: IndexField.textFields.count * 2)
-    private var slotKey: [(table: Int, term: UInt32)] = []
-    private var slotData: [ContiguousArray<UInt32>] = []
-    private var slotLastDoc: [UInt32] = []
-    private var slotFreqAt: [Int32] = []
+    private let postings = PostingsAccumulator()
 
     private var parts = SegmentParts()
     private var encodeScratch = ByteBuffer(capacity: 1 << 16)
 
-    private(set) var estimatedBytes = 0
+    private var storedBytes = 0
+    var estimatedBytes: Int { postings.bytes + storedBytes }
     var docCount: Int { parts.docCount }
     var ids: [String] { parts.ids }
 
@@ -45,7 +41,7 @@ final class SegmentBuilder {
         encodeScratch = ByteBuffer(capacity: 4096)
         StoredDocumentCodec.encode(doc, into: &encodeScratch)
         encodeScratch.bytes.withUnsafeBytes { parts.store.add($0) }
-        estimatedBytes += encodeScratch.count / 3 + 64
+        storedBytes += encodeScratch.count / 3 + 64
     }
 
     /// Indexes texts as one field value; returns the field length in tokens.
@@ -69,39 +65,17 @@ final class SegmentBuilder {
 
     @inline(__always)
     private func addOccurrence(table: Int, term: UInt32, doc: UInt32, position: UInt32) {
-        let t = Int(term)
-        if slotOf[table].count <= t {
-            slotOf[table].append(contentsOf: repeatElement(0, count: max(t + 1 - slotOf[table].count, 1024)))
-        }
-        var slot = Int(slotOf[table][t]) - 1
-        if slot < 0 {
-            slot = slotData.count
-            slotOf[table][t] = Int32(slot + 1)
-            slotKey.append((table, term))
-            slotData.append(ContiguousArray())
-            slotLastDoc.append(UInt32.max)
-            slotFreqAt.append(0)
-            estimatedBytes += 96
-        }
-        if slotLastDoc[slot] != doc {
-            slotLastDoc[slot] = doc
-            slotFreqAt[slot] = Int32(slotData[slot].count + 1)
-            slotData[slot].append(doc)
-            slotData[slot].append(0)
-            estimatedBytes += 8
-        }
-        slotData[slot][Int(slotFreqAt[slot])] += 1
-        slotData[slot].append(position)
-        estimatedBytes += 4
+        postings.add(table: table, term: term, doc: doc, position: position)
     }
 
     /// Serialises the segment. The returned bytes are a complete segment file.
     func build() -> [UInt8] {
-                // Sort slots by term key.
+        // Sort slots by term key.
         let vocab = analyzer.vocabulary
         var keys: [[UInt8]] = []
-        keys.reserveCapacity(slotKey.count)
-        for (table, term) in slotKey {
+        keys.reserveCapacity(postings.slotCount)
+        for slot in 0..<postings.slotCount {
+            let (table, term) = postings.key(of: slot)
             let field = UInt8(table / 2)
             let ns = UInt8(table % 2)
             var k: [UInt8] = [field, ns]
@@ -118,11 +92,14 @@ final class SegmentBuilder {
         var docs: [UInt32] = []
         var freqs: [UInt32] = []
         var positions: [UInt32] = []
+        var data: [UInt32] = []
+        var exactData: [UInt32] = []
         for slot in order {
             docs.removeAll(keepingCapacity: true)
             freqs.removeAll(keepingCapacity: true)
             positions.removeAll(keepingCapacity: true)
-            let data = slotData[slot]
+            data.removeAll(keepingCapacity: true)
+            postings.words(of: slot, into: &data)
             var i = 0
             while i < data.count {
                 let d = data[i]
@@ -132,7 +109,7 @@ final class SegmentBuilder {
                 positions.append(contentsOf: data[(i + 2)..<(i + 2 + Int(f))])
                 i += 2 + Int(f)
             }
-            let (table, term) = slotKey[slot]
+            let (table, term) = postings.key(of: slot)
             let lengths = parts.fieldLengths[table / 2]
             var info = docs.withUnsafeBufferPointer { d in
                 freqs.withUnsafeBufferPointer { f in
@@ -143,8 +120,11 @@ final class SegmentBuilder {
             }
             if table % 2 == 1 {
                 // Documents holding any form with this stem: union with the exact list.
-                let exactSlot = Int(slotOf[table - 1].count > Int(term) ? slotOf[table - 1][Int(term)] : 0) - 1
-                info.groupDocFreq = exactSlot < 0 ? info.docFreq : SegmentBuilder.unionCount(docs, slotData[exactSlot])
+                if let exactSlot = postings.slot(table: table - 1, term: term) {
+                    exactData.removeAll(keepingCapacity: true)
+                    postings.words(of: exactSlot, into: &exactData)
+                    info.groupDocFreq = SegmentBuilder.unionCount(docs, exactData)
+                }
             }
             infos.append(info)
             sortedKeys.append(keys[slot])
@@ -154,7 +134,7 @@ final class SegmentBuilder {
     }
 
     /// |a ∪ b| where a is a doc list and b a slot's `doc, freq, positions…` run.
-    private static func unionCount(_ a: [UInt32], _ b: ContiguousArray<UInt32>) -> UInt32 {
+    private static func unionCount(_ a: [UInt32], _ b: [UInt32]) -> UInt32 {
         var i = 0
         var j = 0
         var n: UInt32 = 0
