@@ -1,14 +1,27 @@
+import Dispatch
 import EvidexDocuments
 import EvidexText
+import Synchronization
 
 /// One indexing thread's state: an analyzer and the segment it is building. Create one per
 /// thread with `IndexWriter.makeWorker()`; call `finish()` before the writer commits.
+///
+/// A full segment is serialised and written on a background queue while the worker goes on
+/// with the next one; at most one such flush is in flight per worker, so memory stays within
+/// about twice the worker's share of the budget.
 public final class IndexWorker {
     private unowned let writer: IndexWriter
     private let analyzer: Analyzer
     private var builder: SegmentBuilder
     private var sequences: [UInt64] = []
     private let budget: Int
+    private let flushes = DispatchGroup()
+    private let flushQueue = DispatchQueue(label: "evidex.segment-flush")
+    private let flushError = FlushError()
+
+    final class FlushError: Sendable {
+        let value = Mutex<IndexError?>(nil)
+    }
 
     init(writer: IndexWriter, budget: Int) throws(IndexError) {
         self.writer = writer
@@ -18,7 +31,8 @@ public final class IndexWorker {
             throw .invalidArgument("cannot start the text analyzer: \(error)")
         }
         builder = SegmentBuilder(analyzer: analyzer)
-        self.budget = budget
+        // Half the share each: one segment filling, one being written.
+        self.budget = max(budget / 2, 8 << 20)
     }
 
     /// Adds a document. `path` is its file relative to the indexed root; a later `add` of the
@@ -29,16 +43,30 @@ public final class IndexWorker {
         if builder.estimatedBytes >= budget { try flush() }
     }
 
-    /// Writes what is buffered as a segment (invisible until the writer commits).
+    /// Writes what is buffered as a segment (invisible until the writer commits) and waits for
+    /// every write of this worker to finish.
     public func finish() throws(IndexError) {
         if builder.docCount > 0 { try flush() }
+        flushes.wait()
+        if let e = flushError.value.withLock({ $0 }) { throw e }
     }
 
     private func flush() throws(IndexError) {
-        let bytes = builder.build()
-        let ids = builder.ids
-        try writer.registerSegment(bytes: bytes, ids: ids, sequences: sequences)
+        let frozen = builder.freeze()
+        let sequences = self.sequences
         builder = SegmentBuilder(analyzer: analyzer)
-        sequences = []
+        self.sequences = []
+        flushes.wait()
+        if let e = flushError.value.withLock({ $0 }) { throw e }
+        let writer = self.writer
+        let errorBox = flushError
+        flushQueue.async(group: flushes) {
+            let bytes = frozen.serialize()
+            do throws(IndexError) {
+                try writer.registerSegment(bytes: bytes, ids: frozen.ids, sequences: sequences)
+            } catch {
+                errorBox.value.withLock { $0 = $0 ?? error }
+            }
+        }
     }
 }

@@ -68,92 +68,19 @@ final class SegmentBuilder {
         postings.add(table: table, term: term, doc: doc, position: position)
     }
 
-    /// Serialises the segment. The returned bytes are a complete segment file.
-    func build() -> [UInt8] {
-        // Sort slots by term key.
+    /// Takes what was added for serialisation. The term keys are resolved now, while the
+    /// analyzer's vocabulary is safe to read; the rest of the work (`FrozenSegment.serialize`)
+    /// touches nothing the worker keeps using, so it may run on another thread.
+    func freeze() -> FrozenSegment {
         let vocab = analyzer.vocabulary
         var keys: [[UInt8]] = []
         keys.reserveCapacity(postings.slotCount)
         for slot in 0..<postings.slotCount {
             let (table, term) = postings.key(of: slot)
-            let field = UInt8(table / 2)
-            let ns = UInt8(table % 2)
-            var k: [UInt8] = [field, ns]
+            var k: [UInt8] = [UInt8(table / 2), UInt8(table % 2)]
             k.append(contentsOf: vocab.bytes(term))
             keys.append(k)
         }
-        let order = keys.indices.sorted { keys[$0].lexicographicallyPrecedes(keys[$1]) }
-
-        var encoder = PostingsEncoder()
-        var infos: [TermInfo] = []
-        infos.reserveCapacity(order.count)
-        var sortedKeys: [[UInt8]] = []
-        sortedKeys.reserveCapacity(order.count)
-        var docs: [UInt32] = []
-        var freqs: [UInt32] = []
-        var positions: [UInt32] = []
-        var data: [UInt32] = []
-        var exactData: [UInt32] = []
-        for slot in order {
-            docs.removeAll(keepingCapacity: true)
-            freqs.removeAll(keepingCapacity: true)
-            positions.removeAll(keepingCapacity: true)
-            data.removeAll(keepingCapacity: true)
-            postings.words(of: slot, into: &data)
-            var i = 0
-            while i < data.count {
-                let d = data[i]
-                let f = data[i + 1]
-                docs.append(d)
-                freqs.append(f)
-                positions.append(contentsOf: data[(i + 2)..<(i + 2 + Int(f))])
-                i += 2 + Int(f)
-            }
-            let (table, term) = postings.key(of: slot)
-            let lengths = parts.fieldLengths[table / 2]
-            var info = docs.withUnsafeBufferPointer { d in
-                freqs.withUnsafeBufferPointer { f in
-                    positions.withUnsafeBufferPointer { p in
-                        encoder.encode(docs: d, freqs: f, positions: p, length: { lengths[Int($0)] })
-                    }
-                }
-            }
-            if table % 2 == 1 {
-                // Documents holding any form with this stem: union with the exact list.
-                if let exactSlot = postings.slot(table: table - 1, term: term) {
-                    exactData.removeAll(keepingCapacity: true)
-                    postings.words(of: exactSlot, into: &exactData)
-                    info.groupDocFreq = SegmentBuilder.unionCount(docs, exactData)
-                }
-            }
-            infos.append(info)
-            sortedKeys.append(keys[slot])
-        }
-
-        return parts.assemble(termKeys: sortedKeys, termInfos: infos, encoder: encoder)
-    }
-
-    /// |a ∪ b| where a is a doc list and b a slot's `doc, freq, positions…` run.
-    private static func unionCount(_ a: [UInt32], _ b: [UInt32]) -> UInt32 {
-        var i = 0
-        var j = 0
-        var n: UInt32 = 0
-        while i < a.count || j < b.count {
-            if j >= b.count { n += UInt32(a.count - i); break }
-            let bd = b[j]
-            if i >= a.count || bd < a[i] {
-                n += 1
-                j += 2 + Int(b[j + 1])
-            } else if a[i] < bd {
-                n += 1
-                i += 1
-            } else {
-                n += 1
-                i += 1
-                j += 2 + Int(b[j + 1])
-            }
-        }
-        return n
+        return FrozenSegment(postings: postings, parts: parts, keys: keys)
     }
 }
-
