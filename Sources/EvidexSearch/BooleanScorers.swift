@@ -56,17 +56,6 @@ final class ConjunctionScorer: Scorer {
 
     override var maxScore: Double { clauses.owners.reduce(0) { $0 + $1.maxScore } }
 
-    override func blockMax(from target: UInt32) -> (upTo: UInt32, bound: Double) {
-        var upTo = PostingsCursor.exhausted
-        var bound = 0.0
-        for i in 0..<clauses.count {
-            let b = clauses.blockMax(i, from: target)
-            upTo = min(upTo, b.upTo)
-            bound += b.bound
-        }
-        return (upTo, bound)
-    }
-
     override func explain() -> Explanation {
         let parts = clauses.owners.map { $0.explain() }
         return Explanation(value: parts.reduce(0) { $0 + $1.value }, description: "all of", details: parts)

@@ -19,6 +19,9 @@ struct PreparedWord {
     var fields: [FieldScoring]
     /// Per field slot, the term keys to union.
     var keys: [[TermKey]]
+    /// The keys' dictionary entries per segment, looked up once while preparing:
+    /// `infos[segment]` lists (field slot, term info) for the keys that segment holds.
+    var infos: [[(slot: Int, info: TermInfo)]]?
     var idf: Double
     var boost: Double
 }

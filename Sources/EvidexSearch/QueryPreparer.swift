@@ -84,16 +84,21 @@ struct QueryPreparer {
         let own = isOwnStem(stem)
         var keys: [[TermKey]] = []
         var df = 0
-        for f in fs {
+        var infos = [[(slot: Int, info: TermInfo)]](repeating: [], count: snapshot.segments.count)
+        for (slot, f) in fs.enumerated() {
             let stemKey = TermKey(field: f, namespace: .stem, term: stem)
             let exactKey = TermKey(field: f, namespace: .exact, term: stem)
             keys.append(own ? [exactKey, stemKey] : [stemKey])
             var fieldDF = 0
-            for s in snapshot.segments {
-                if let info = s.reader.termInfo(stemKey) {
-                    fieldDF += Int(info.groupDocFreq)
-                } else if own, let info = s.reader.termInfo(exactKey) {
-                    fieldDF += Int(info.docFreq)
+            for (si, s) in snapshot.segments.enumerated() {
+                let stemInfo = s.reader.termInfo(stemKey)
+                let exactInfo = own ? s.reader.termInfo(exactKey) : nil
+                if let exactInfo { infos[si].append((slot, exactInfo)) }
+                if let stemInfo {
+                    infos[si].append((slot, stemInfo))
+                    fieldDF += Int(stemInfo.groupDocFreq)
+                } else if let exactInfo {
+                    fieldDF += Int(exactInfo.docFreq)
                 }
             }
             df = max(df, fieldDF)
@@ -101,7 +106,7 @@ struct QueryPreparer {
         if df == 0 { return .nothing }
         if !negated { highlights.stems.insert(stem) }
         return .word(PreparedWord(
-            label: (field.map { "\($0.rawValue):" } ?? "") + stem, fields: scoring(fs), keys: keys,
+            label: (field.map { "\($0.rawValue):" } ?? "") + stem, fields: scoring(fs), keys: keys, infos: infos,
             idf: RankingSettings.idf(docFreq: df, docCount: snapshot.maxDocCount), boost: boost))
     }
 
@@ -134,7 +139,7 @@ struct QueryPreparer {
             if !negated { highlights.exact.insert(term) }
             clauses.append(.word(PreparedWord(
                 label: label + "→" + term, fields: scoring(fs),
-                keys: fs.map { [TermKey(field: $0, namespace: .exact, term: term)] },
+                keys: fs.map { [TermKey(field: $0, namespace: .exact, term: term)] }, infos: nil,
                 idf: RankingSettings.idf(docFreq: df, docCount: snapshot.maxDocCount), boost: boost)))
         }
         return clauses.count == 1 ? clauses[0] : .boolean(must: [], should: clauses, mustNot: [], boost: 1)

@@ -42,7 +42,7 @@ public final class Searcher {
         var total = 0
         var facetCounts = FacetAccumulator()
         for (si, seg) in snapshot.segments.enumerated() {
-            let builder = SegmentScorerBuilder(segment: seg, k1: settings.k1, analyzer: analyzer, norms: norms)
+            let builder = SegmentScorerBuilder(segment: seg, segmentIndex: si, k1: settings.k1, analyzer: analyzer, norms: norms)
             let scorer = builder.build(prepared)
             if options.exhaustive {
                 while scorer.doc != PostingsCursor.exhausted {
@@ -70,7 +70,7 @@ public final class Searcher {
                 kind: doc.kind.rawValue, score: r.score,
                 snippets: options.snippets ? snippets.snippets(for: doc) : [], explanation: nil)
             if options.explain {
-                let scorer = SegmentScorerBuilder(segment: seg, k1: settings.k1, analyzer: analyzer, norms: norms).build(prepared)
+                let scorer = SegmentScorerBuilder(segment: seg, segmentIndex: r.segment, k1: settings.k1, analyzer: analyzer, norms: norms).build(prepared)
                 scorer.advance(to: r.doc)
                 if scorer.doc == r.doc { hit.explanation = scorer.explain() }
             }
@@ -92,7 +92,7 @@ public final class Searcher {
         var top = TopDocs(capacity: k)
         var total = 0
         for (si, seg) in snapshot.segments.enumerated() {
-            let builder = SegmentScorerBuilder(segment: seg, k1: settings.k1, analyzer: analyzer, norms: norms)
+            let builder = SegmentScorerBuilder(segment: seg, segmentIndex: si, k1: settings.k1, analyzer: analyzer, norms: norms)
             Searcher.collectTop(builder.build(prepared), segment: seg, segmentIndex: si, into: &top)
             if count {
                 let counter = builder.build(prepared)

@@ -4,6 +4,8 @@ import EvidexText
 /// Builds the scorer tree of a prepared query for one segment.
 struct SegmentScorerBuilder {
     let segment: LiveSegment
+    /// The segment's position in the snapshot (indexes prepared lookups).
+    let segmentIndex: Int
     let k1: Double
     /// Source ordinals accepted by each source filter, computed once per segment.
     let analyzer: Analyzer
@@ -19,9 +21,13 @@ struct SegmentScorerBuilder {
             return PredicateScorer(docCount: reader.docCount, label: "all documents") { _ in true }
         case .word(let w):
             var sources: [(PostingsCursor, Int)] = []
-            for (slot, keys) in w.keys.enumerated() {
-                for k in keys {
-                    if let info = reader.termInfo(k) { sources.append((reader.postings(info, field: w.fields[slot].field), slot)) }
+            if let infos = w.infos {
+                for (slot, info) in infos[segmentIndex] { sources.append((reader.postings(info, field: w.fields[slot].field), slot)) }
+            } else {
+                for (slot, keys) in w.keys.enumerated() {
+                    for k in keys {
+                        if let info = reader.termInfo(k) { sources.append((reader.postings(info, field: w.fields[slot].field), slot)) }
+                    }
                 }
             }
             if sources.isEmpty { return EmptyScorer() }
