@@ -34,21 +34,26 @@ final class FrozenSegment: @unchecked Sendable {
             positions.removeAll(keepingCapacity: true)
             data.removeAll(keepingCapacity: true)
             postings.words(of: slot, into: &data)
+            let (table, term) = postings.key(of: slot)
+            let withPositions = PostingsAccumulator.hasPositions(table: table)
             var i = 0
             while i < data.count {
                 let d = data[i]
                 let f = data[i + 1]
                 docs.append(d)
                 freqs.append(f)
-                positions.append(contentsOf: data[(i + 2)..<(i + 2 + Int(f))])
-                i += 2 + Int(f)
+                if withPositions {
+                    positions.append(contentsOf: data[(i + 2)..<(i + 2 + Int(f))])
+                    i += 2 + Int(f)
+                } else {
+                    i += 2
+                }
             }
-            let (table, term) = postings.key(of: slot)
             let lengths = parts.fieldLengths[table / 2]
             var info = docs.withUnsafeBufferPointer { d in
                 freqs.withUnsafeBufferPointer { f in
                     positions.withUnsafeBufferPointer { p in
-                        encoder.encode(docs: d, freqs: f, positions: p, length: { lengths[Int($0)] })
+                        encoder.encode(docs: d, freqs: f, positions: withPositions ? p : nil, length: { lengths[Int($0)] })
                     }
                 }
             }

@@ -1,5 +1,5 @@
 /// In-memory postings of a segment being built: for every (table, term) slot a run of
-/// `doc, freq, position…` words, stored as a chain of chunks in one pool of UInt32.
+/// `doc, freq, position…` words (`doc, freq` only for stem tables), stored as a chain of chunks in one pool of UInt32.
 ///
 /// One pool and flat per-slot arrays (raw buffers, not arrays of arrays) keep adding a token at
 /// a few loads and stores: no allocation per term, no reference counting, no copy-on-write
@@ -99,8 +99,12 @@ final class PostingsAccumulator {
             p.pointee.freqAt = write(&p.pointee, 0)
         }
         pool[Int(p.pointee.freqAt)] += 1
-        _ = write(&p.pointee, position)
+        // Stem lists serve bare words, never phrases: they keep no positions.
+        if table & 1 == 0 { _ = write(&p.pointee, position) }
     }
+
+    /// Whether a table's runs hold positions after each `doc, freq` pair.
+    static func hasPositions(table: Int) -> Bool { table & 1 == 0 }
 
     func key(of slot: Int) -> (table: Int, term: UInt32) {
         (Int(slotTable[slot]), slotTerm[slot])

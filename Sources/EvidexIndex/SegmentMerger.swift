@@ -43,13 +43,14 @@ enum SegmentMerger {
         var scratchFreqs: [UInt32] = []
         var scratchPositions: [UInt32] = []
         for key in keys {
-            collect(key, inputs, remap, &docs, &freqs, &positions, wantPositions: true)
+            let withPositions = key[1] == TermNamespace.exact.rawValue
+            collect(key, inputs, remap, &docs, &freqs, &positions, wantPositions: withPositions)
             if docs.isEmpty { continue }  // only deleted documents held it
             let lengths = parts.fieldLengths[Int(key[0])]
             var info = docs.withUnsafeBufferPointer { d in
                 freqs.withUnsafeBufferPointer { f in
                     positions.withUnsafeBufferPointer { p in
-                        encoder.encode(docs: d, freqs: f, positions: p, length: { lengths[Int($0)] })
+                        encoder.encode(docs: d, freqs: f, positions: withPositions ? p : nil, length: { lengths[Int($0)] })
                     }
                 }
             }
