@@ -51,23 +51,38 @@ public enum CorpusIndexer {
                 while let item = queue.next() {
                     switch item {
                     case .file(let i):
-                        let result = loader.load(files[i])
-                        if !result.problems.isEmpty { problems.withLock { $0.append(contentsOf: result.problems) } }
-                        let docs = result.documents
-                        // Hand most of a big file's documents to the other workers.
-                        var own = docs[...]
-                        if docs.count > chunkSize * 2 {
-                            own = docs[0..<chunkSize]
-                            var at = chunkSize
-                            while at < docs.count {
-                                queue.push(.documents(Array(docs[at..<min(at + chunkSize, docs.count)]), path: files[i].relativePath))
-                                at += chunkSize
+                        // Batches keep a large JSONL file from sitting in memory whole; each
+                        // batch is shared out in chunks, and this thread helps drain them
+                        // before reading more, so the backlog stays small.
+                        var failed: IndexError?
+                        loader.forEachBatch(files[i]) { result in
+                            if failed != nil { return }
+                            if !result.problems.isEmpty { problems.withLock { $0.append(contentsOf: result.problems) } }
+                            let docs = result.documents
+                            var own = docs[...]
+                            if docs.count > chunkSize * 2 {
+                                own = docs[0..<chunkSize]
+                                var at = chunkSize
+                                while at < docs.count {
+                                    queue.push(.documents(Array(docs[at..<min(at + chunkSize, docs.count)]), path: files[i].relativePath))
+                                    at += chunkSize
+                                }
+                            }
+                            do throws(IndexError) {
+                                for d in own { try worker.add(d, path: files[i].relativePath) }
+                                shared.withLock { $0.documents += own.count }
+                                while queue.backlog > 0, let (chunk, path) = queue.popChunk() {
+                                    for d in chunk { try worker.add(d, path: path) }
+                                    shared.withLock { $0.documents += chunk.count }
+                                    queue.done()
+                                }
+                            } catch {
+                                failed = error
                             }
                         }
-                        for d in own { try worker.add(d, path: files[i].relativePath) }
+                        if let failed { throw failed }
                         shared.withLock {
                             $0.filesDone += 1
-                            $0.documents += own.count
                             $0.bytesDone += sizes[i]
                         }
                     case .documents(let docs, let path):
@@ -169,6 +184,18 @@ final class WorkQueue: Sendable {
 
     func push(_ item: Item) {
         state.withLock { $0.chunks.append(item) }
+    }
+
+    /// Chunks waiting for a worker.
+    var backlog: Int { state.withLock { $0.chunks.count } }
+
+    /// Takes a waiting chunk of documents (not a file), for a thread that produced them.
+    func popChunk() -> ([Document], String)? {
+        state.withLock { s in
+            guard !s.abandoned, let c = s.chunks.popLast(), case .documents(let docs, let path) = c else { return nil }
+            s.active += 1
+            return (docs, path)
+        }
     }
 
     func done() {
