@@ -30,6 +30,8 @@ final class BM25FCore<Source: FreqSource> {
     private let label: String
     private var tf: [Double]
     let upperBound: Double
+    /// Sum of the sources' document frequencies.
+    let cost: Int
 
     // The hot loops read these flat buffers: each source's current document, its field weight
     // and its field's inverse length normalisers. Sources are called through unretained
@@ -52,6 +54,7 @@ final class BM25FCore<Source: FreqSource> {
         self.label = label
         self.tf = [Double](repeating: 0, count: fields.count)
         n = sources.count
+        cost = sources.reduce(0) { $0 + $1.0.docFreq }
         current = .allocate(capacity: max(n, 1))
         weights = .allocate(capacity: max(n, 1))
         invNorms = .allocate(capacity: max(n, 1))
@@ -238,6 +241,7 @@ final class TermScorer: Scorer {
     override func advance(to target: UInt32) { if doc < target { doc = core.advance(to: target) } }
     override func score() -> Double { core.score(doc) }
     override var maxScore: Double { core.upperBound }
+    override var cost: Int { core.cost }
     override func blockMax(from target: UInt32) -> (upTo: UInt32, bound: Double) { core.blockMax(from: target) }
     override func explain() -> Explanation { core.explain(doc) }
 }
@@ -256,6 +260,7 @@ final class PhraseScorer: Scorer {
     override func advance(to target: UInt32) { if doc < target { doc = core.advance(to: target) } }
     override func score() -> Double { core.score(doc) }
     override var maxScore: Double { core.upperBound }
+    override var cost: Int { core.cost }
     override func blockMax(from target: UInt32) -> (upTo: UInt32, bound: Double) { core.blockMax(from: target) }
     override func explain() -> Explanation { core.explain(doc) }
 }

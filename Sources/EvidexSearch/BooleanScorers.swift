@@ -5,9 +5,8 @@ final class ConjunctionScorer: Scorer {
     private let clauses: ScorerList
 
     init(_ clauses: [Scorer]) {
-        // Leading with the rarest clause is cheapest, but clause sizes are not known here;
-        // callers order them when they can.
-        self.clauses = ScorerList(clauses)
+        // Leading with the rarest clause makes the others jump furthest.
+        self.clauses = ScorerList(clauses.sorted { $0.cost < $1.cost })
         super.init()
         doc = 0
         settle(from: 0)
@@ -55,6 +54,7 @@ final class ConjunctionScorer: Scorer {
     }
 
     override var maxScore: Double { clauses.owners.reduce(0) { $0 + $1.maxScore } }
+    override var cost: Int { clauses.owners.map(\.cost).min() ?? 0 }
 
     override func explain() -> Explanation {
         let parts = clauses.owners.map { $0.explain() }
@@ -103,6 +103,7 @@ final class DisjunctionScorer: Scorer {
     }
 
     override var maxScore: Double { clauses.reduce(0) { $0 + $1.maxScore } }
+    override var cost: Int { clauses.reduce(0) { $0 &+ $1.cost } }
 
     override func blockMax(from target: UInt32) -> (upTo: UInt32, bound: Double) {
         var upTo = PostingsCursor.exhausted
@@ -151,6 +152,7 @@ final class RequiredOptionalScorer: Scorer {
     }
 
     override var maxScore: Double { required.maxScore + optional.maxScore }
+    override var cost: Int { required.cost }
 
     override func explain() -> Explanation {
         var parts = [required.explain()]
@@ -194,6 +196,7 @@ final class ExclusionScorer: Scorer {
 
     override func score() -> Double { include.score() }
     override var maxScore: Double { include.maxScore }
+    override var cost: Int { include.cost }
     override func blockMax(from target: UInt32) -> (upTo: UInt32, bound: Double) { include.blockMax(from: target) }
     override func explain() -> Explanation { include.explain() }
 }
@@ -214,6 +217,7 @@ final class BoostScorer: Scorer {
     override func advance(to target: UInt32) { inner.advance(to: target); doc = inner.doc }
     override func score() -> Double { inner.score() * factor }
     override var maxScore: Double { inner.maxScore * factor }
+    override var cost: Int { inner.cost }
     override func explain() -> Explanation {
         let e = inner.explain()
         return Explanation(value: e.value * factor, description: "boost ×\(fmt(factor))", details: [e])
@@ -253,5 +257,6 @@ final class PredicateScorer: Scorer {
     }
 
     override var maxScore: Double { 0 }
+    override var cost: Int { Int(docCount) }
     override func explain() -> Explanation { Explanation(value: 0, description: label) }
 }

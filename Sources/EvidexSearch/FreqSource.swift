@@ -2,6 +2,8 @@ import EvidexIndex
 
 /// A stream of (document, frequency) in one field: a posting list, or the matches of a phrase.
 protocol FreqSource: AnyObject {
+    /// Documents in the stream (an upper bound for phrases).
+    var docFreq: Int { get }
     var doc: UInt32 { get }
     var freq: UInt32 { get }
     func next()

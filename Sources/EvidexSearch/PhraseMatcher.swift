@@ -123,6 +123,9 @@ final class PhraseMatcher: FreqSource {
 
     /// A phrase occurs at most as often as each of its words, in the same field length, so
     /// each word's bound bounds the phrase; the smallest is kept.
+    /// At most the rarest word's document count.
+    var docFreq: Int { cursors.map(\.docFreq).min() ?? 0 }
+
     /// Phrase frequencies are only known after a position check, so never "decoded".
     func decoded(upTo limit: UInt32) -> (docs: UnsafePointer<UInt32>, freqs: UnsafePointer<UInt32>, count: Int)? { nil }
 

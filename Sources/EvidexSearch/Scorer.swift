@@ -23,6 +23,10 @@ class Scorer {
     /// blocked postings refine `maxScore` with per-block bounds. Default: global bound.
     func blockMax(from target: UInt32) -> (upTo: UInt32, bound: Double) { (PostingsCursor.exhausted, maxScore) }
 
+    /// An estimate of how many documents the scorer visits (to lead conjunctions with the
+    /// rarest clause).
+    var cost: Int { Int.max }
+
     /// Explanation of the current document's score.
     func explain() -> Explanation { Explanation(value: score(), description: "score", details: []) }
 }
@@ -36,4 +40,5 @@ final class EmptyScorer: Scorer {
     override func next() {}
     override func advance(to target: UInt32) {}
     override var maxScore: Double { 0 }
+    override var cost: Int { 0 }
 }
