@@ -2,7 +2,7 @@ import EvidexIndex
 
 /// Documents matching every clause; the score is the sum.
 final class ConjunctionScorer: Scorer {
-    private let clauses: ScorerList
+    let clauses: ScorerList
 
     init(_ clauses: [Scorer]) {
         // Leading with the rarest clause makes the others jump furthest.

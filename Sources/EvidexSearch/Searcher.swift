@@ -111,6 +111,15 @@ public final class Searcher {
             MaxScoreCollector.collect(dis.clauses, segment: segment, segmentIndex: si, into: &top)
             return
         }
+        if let conj = scorer as? ConjunctionScorer {
+            ConjunctionCollector.collect(conj, segment: segment, segmentIndex: si, into: &top)
+            return
+        }
+        collectTopGeneric(scorer, segment: segment, segmentIndex: si, into: &top)
+    }
+
+    /// Top-k over any scorer, skipping blocks whose bound cannot enter the top k.
+    static func collectTopGeneric(_ scorer: Scorer, segment: LiveSegment, segmentIndex si: Int, into top: inout TopDocs) {
         // Block-max skipping: a bound holds for every document up to `boundEnd`, so it is
         // computed once per block, not once per document.
         var boundEnd: UInt32 = 0
