@@ -29,7 +29,18 @@ final class BM25FCore<Source: FreqSource> {
     private let reader: SegmentReader
     private let label: String
     private var tf: [Double]
-    let upperBound: Double
+    /// The best score any document can get, computed on first use: it walks every block's
+    /// impacts, which single-term and phrase queries never need.
+    lazy var upperBound: Double = {
+        var tfMax = 0.0
+        for i in 0..<n {
+            let field = fields[slot[i]]
+            tfMax += refs[i]._withUnsafeGuaranteedRef { s in
+                s.maxImpact { freq, len in field.weight * Double(freq) / field.normalizer(len) }
+            }
+        }
+        return saturate(tfMax)
+    }()
     /// Sum of the sources' document frequencies.
     let cost: Int
 
@@ -59,16 +70,13 @@ final class BM25FCore<Source: FreqSource> {
         weights = .allocate(capacity: max(n, 1))
         invNorms = .allocate(capacity: max(n, 1))
         refs = .allocate(capacity: max(n, 1))
-        var tfMax = 0.0
         for (i, (s, f)) in sources.enumerated() {
             let field = fields[f]
-            tfMax += s.maxImpact { freq, len in field.weight * Double(freq) / field.normalizer(len) }
             current[i] = s.doc
             weights[i] = field.weight
             invNorms[i] = norms.table(reader, field).baseAddress!
             refs[i] = Unmanaged.passUnretained(s)
         }
-        upperBound = boost * idf * (k1 + 1) * tfMax / (k1 + tfMax)
     }
 
     deinit {
