@@ -145,8 +145,15 @@ public final class PostingsCursor {
 
     /// An upper bound of `f(freq, length)` over the whole list.
     public func maxImpact(_ f: (UInt32, UInt32) -> Double) -> Double {
-        var best = maxImpact(block: fullBlocks, f)
-        for b in 0..<fullBlocks { best = max(best, maxImpact(block: b, f)) }
+        if fullBlocks == 0 { return maxImpact(block: 0, f) }
+        // The list-wide impacts follow the tail's in the tail locator.
+        let at = skipAt + fullBlocks * PostingsLayout.skipEntrySize + 8 + PostingsLayout.impactCount * 8
+        var best = 0.0
+        for i in 0..<PostingsLayout.impactCount {
+            let freq = loadLE32(base, at + i * 8)
+            if freq == 0 { break }
+            best = max(best, f(freq, loadLE32(base, at + i * 8 + 4)))
+        }
         return best
     }
 

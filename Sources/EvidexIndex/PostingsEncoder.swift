@@ -1,7 +1,7 @@
 /// Writes posting lists into a segment's postings and positions sections.
 ///
 /// Layout of one list (FORMAT.md, "Postings"): for df ≥ 128 a skip table of ⌊df/128⌋ 44-byte
-/// entries and a 40-byte tail locator, then that many bit-packed blocks of 128 documents, then the df mod 128 remaining
+/// entries and a 72-byte tail locator, then that many bit-packed blocks of 128 documents, then the df mod 128 remaining
 /// documents as varint pairs. Doc ids are delta coded; frequencies are stored as freq − 1 in
 /// blocks and as freq in the tail.
 struct PostingsEncoder {
@@ -54,6 +54,8 @@ struct PostingsEncoder {
 
         var pairs: [(freq: UInt32, length: UInt32)] = []
         pairs.reserveCapacity(blockSize)
+        // The blocks' impacts (each dominating its block), for the list-wide impacts.
+        var allPairs: [(freq: UInt32, length: UInt32)] = []
         for b in 0..<fullBlocks {
             let blockOffset = UInt32(postings.count - blocksStart)
             let blockPositions = UInt32(pos == nil ? 0 : positions.count - positionsStart)
@@ -85,7 +87,7 @@ struct PostingsEncoder {
             postings.setLE(prevDoc, at: entry)
             postings.setLE(blockOffset, at: entry + 4)
             postings.setLE(blockPositions, at: entry + 8)
-            PostingsLayout.writeImpacts(pairs, into: &postings, at: entry + 12)
+            allPairs += PostingsLayout.writeImpacts(pairs, into: &postings, at: entry + 12)
         }
         let tailEntry = skipTableAt + fullBlocks * PostingsLayout.skipEntrySize
         if fullBlocks > 0 {
@@ -105,7 +107,10 @@ struct PostingsEncoder {
             minLength = min(minLength, len)
             writePositions(f)
         }
-        if fullBlocks > 0 { PostingsLayout.writeImpacts(pairs, into: &postings, at: tailEntry + 8) }
+        if fullBlocks > 0 {
+            allPairs += PostingsLayout.writeImpacts(pairs, into: &postings, at: tailEntry + 8)
+            PostingsLayout.writeImpacts(allPairs, into: &postings, at: tailEntry + 8 + PostingsLayout.impactCount * 8)
+        }
         _ = postingsStart
         return TermInfo(
             docFreq: UInt32(df), groupDocFreq: UInt32(df), postingsOffset: UInt64(postingsStart),
@@ -118,8 +123,8 @@ struct PostingsEncoder {
 enum PostingsLayout {
     /// lastDoc, blockOffset, positionsOffset, then `impactCount` (freq, length) pairs.
     static let skipEntrySize = 12 + impactCount * 8
-    /// tailOffset, tailPositionsOffset, then the tail's impacts.
-    static let tailLocatorSize = 8 + impactCount * 8
+    /// tailOffset, tailPositionsOffset, the tail's impacts, then the whole list's impacts.
+    static let tailLocatorSize = 8 + 2 * impactCount * 8
     static let impactCount = 4
 
     /// Writes the Pareto frontier of (freq, length) pairs — no pair has both a higher freq and a
@@ -127,7 +132,8 @@ enum PostingsLayout {
     /// (max freq, min length) of a run of the frontier, so it dominates the run: a score that
     /// grows with freq and falls with length is bounded by the best written pair for any
     /// k1, b and average length. Unused slots are (0, 0).
-    static func writeImpacts(_ pairs: [(freq: UInt32, length: UInt32)], into out: inout ByteBuffer, at offset: Int) {
+    @discardableResult
+    static func writeImpacts(_ pairs: [(freq: UInt32, length: UInt32)], into out: inout ByteBuffer, at offset: Int) -> [(freq: UInt32, length: UInt32)] {
         let sorted = pairs.sorted { $0.length != $1.length ? $0.length < $1.length : $0.freq > $1.freq }
         var frontier: [(freq: UInt32, length: UInt32)] = []
         for p in sorted where frontier.last.map({ p.freq > $0.freq }) ?? true { frontier.append(p) }
@@ -148,5 +154,6 @@ enum PostingsLayout {
             out.setLE(p.freq, at: offset + i * 8)
             out.setLE(p.length, at: offset + i * 8 + 4)
         }
+        return groups
     }
 }
