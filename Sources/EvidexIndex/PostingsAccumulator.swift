@@ -3,10 +3,12 @@
 ///
 /// One pool and flat per-slot arrays (raw buffers, not arrays of arrays) keep adding a token at
 /// a few loads and stores: no allocation per term, no reference counting, no copy-on-write
-/// checks. Chunks grow 8, 16, … 1024 words; the word after a chunk's data holds the index of
+/// checks. Chunks grow 3, 6, 12, … 1024 words; the word after a chunk's data holds the index of
 /// the next chunk.
 final class PostingsAccumulator {
     static let tables = IndexField.textFields.count * 2
+    /// Words in a term's first chunk: most terms of a segment occur once (doc, freq, position).
+    static let firstChunk = 3
 
     /// What adding a token touches, in one 24-byte record so that it costs one cache line.
     struct SlotState {
@@ -86,8 +88,9 @@ final class PostingsAccumulator {
             slot = slotCount
             slotCount += 1
             slotOf[table][t] = Int32(slot + 1)
-            let at = allocateChunk(8)
-            state.append(SlotState(write: at, end: at + 8, freqAt: 0, lastDoc: UInt32.max, words: 0, chunk: 8))
+            let at = allocateChunk(PostingsAccumulator.firstChunk)
+            state.append(SlotState(write: at, end: at + UInt32(PostingsAccumulator.firstChunk), freqAt: 0, lastDoc: UInt32.max, words: 0,
+                                   chunk: UInt32(PostingsAccumulator.firstChunk)))
             slotHead.append(at)
             slotTable.append(UInt8(table))
             slotTerm.append(term)
@@ -122,7 +125,7 @@ final class PostingsAccumulator {
     func words(of slot: Int, into out: inout [UInt32]) {
         var remaining = Int(state[slot].words)
         var at = Int(slotHead[slot])
-        var size = 8
+        var size = PostingsAccumulator.firstChunk
         while remaining > 0 {
             let n = min(size, remaining)
             out.append(contentsOf: UnsafeBufferPointer(start: pool.base + at, count: n))
