@@ -10,13 +10,7 @@ public enum IndexDirectory {
 
     /// Removes the index files of a folder (keeping FORMAT.md and anything not ours).
     public static func clear(_ directory: String) throws(IndexError) {
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return }
-        // Take the writer lock so a running writer is never pulled out from under.
-        let writer = try IndexWriter(directory: directory)
-        for n in names where n.hasPrefix("seg-") || n.hasPrefix(Manifest.fileName) {
-            try? FileManager.default.removeItem(atPath: directory + "/" + n)
-        }
-        _ = writer
+        try IndexWriter.destroyIndex(at: directory)
     }
 }
 

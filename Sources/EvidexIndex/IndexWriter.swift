@@ -305,6 +305,15 @@ public final class IndexWriter: @unchecked Sendable {
         }
     }
 
+    /// Removes every index file of a folder, whatever its format version, under the writer
+    /// lock (so a running writer is never pulled out from under). For `--rebuild`.
+    public static func destroyIndex(at directory: String) throws(IndexError) {
+        guard FileIO.exists(directory) else { return }
+        let lock = try IndexLock(directory: directory)
+        removeUnreferenced(directory: directory, keep: [])
+        _ = lock
+    }
+
     static func isIndexFile(_ name: String) -> Bool {
         name.hasPrefix("seg-") || name.hasPrefix(Manifest.fileName)
     }

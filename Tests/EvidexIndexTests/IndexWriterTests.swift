@@ -143,3 +143,37 @@ struct IndexWriterTests {
         #expect(throws: IndexError.self) { _ = try IndexSnapshot(directory: dir.path, verify: true) }
     }
 }
+
+@Suite("Format versions")
+struct FormatVersionTests {
+    @Test("an index of another format version gives a clear error, and can be destroyed and rebuilt")
+    func otherVersion() throws {
+        let dir = TemporaryDirectory()
+        do {
+            let w = try IndexWriter(directory: dir.path)
+            let worker = try w.makeWorker()
+            try worker.add(makeDocument("a", title: "T", body: ["Text."]))
+            try worker.finish()
+            try w.commit()
+        }
+        let path = dir.path + "/MANIFEST"
+        var bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
+        bytes[bytes.count - 12] = 1  // the footer's version field
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        #expect(throws: IndexError.unsupportedVersion(file: "MANIFEST", found: 1, supported: IndexFormat.version)) {
+            _ = try IndexSnapshot(directory: dir.path)
+        }
+        do {
+            _ = try IndexSnapshot(directory: dir.path)
+        } catch {
+            #expect(error.description.contains("evidex index --rebuild"))
+        }
+        try IndexWriter.destroyIndex(at: dir.path)
+        let w = try IndexWriter(directory: dir.path)
+        let worker = try w.makeWorker()
+        try worker.add(makeDocument("b", title: "T", body: ["Text."]))
+        try worker.finish()
+        try w.commit()
+        #expect(try IndexSnapshot(directory: dir.path).liveDocCount == 1)
+    }
+}
