@@ -86,6 +86,12 @@ public final class PostingsCursor {
             }
             return best
         }
+        return bestImpact(at: at, f)
+    }
+
+    /// The best value of f over the stored impacts starting at byte `at`.
+    @inline(__always)
+    private func bestImpact(at: Int, _ f: (UInt32, UInt32) -> Double) -> Double {
         var best = 0.0
         for i in 0..<PostingsLayout.impactCount {
             let freq = loadLE32(base, at + i * 8)
@@ -95,8 +101,6 @@ public final class PostingsCursor {
         return best
     }
 
-    /// An upper bound of `f(freq, length)` for the documents from `target` to `lastDoc` (the
-    /// end of the block holding target), without decoding that block.
     /// The decoded documents of the current block from the cursor's position up to `limit`, when
     /// they are every document of the list in [doc, limit] (the block reaches limit, or is the
     /// last). The pointers are valid until the cursor moves. For exact block bounds.
@@ -147,14 +151,7 @@ public final class PostingsCursor {
     public func maxImpact(_ f: (UInt32, UInt32) -> Double) -> Double {
         if fullBlocks == 0 { return maxImpact(block: 0, f) }
         // The list-wide impacts follow the tail's in the tail locator.
-        let at = skipAt + fullBlocks * PostingsLayout.skipEntrySize + 8 + PostingsLayout.impactCount * 8
-        var best = 0.0
-        for i in 0..<PostingsLayout.impactCount {
-            let freq = loadLE32(base, at + i * 8)
-            if freq == 0 { break }
-            best = max(best, f(freq, loadLE32(base, at + i * 8 + 4)))
-        }
-        return best
+        return bestImpact(at: skipAt + fullBlocks * PostingsLayout.skipEntrySize + 8 + PostingsLayout.impactCount * 8, f)
     }
 
     private func load(block b: Int) {
