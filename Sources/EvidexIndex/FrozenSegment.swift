@@ -26,29 +26,17 @@ final class FrozenSegment: @unchecked Sendable {
         var docs: [UInt32] = []
         var freqs: [UInt32] = []
         var positions: [UInt32] = []
-        var data: [UInt32] = []
-        var exactData: [UInt32] = []
+        var scratch: [UInt8] = []
+        var exactDocs: [UInt32] = []
+        var unusedFreqs: [UInt32] = []
+        var unusedPositions: [UInt32] = []
         for slot in order {
             docs.removeAll(keepingCapacity: true)
             freqs.removeAll(keepingCapacity: true)
             positions.removeAll(keepingCapacity: true)
-            data.removeAll(keepingCapacity: true)
-            postings.words(of: slot, into: &data)
             let (table, term) = postings.key(of: slot)
             let withPositions = PostingsAccumulator.hasPositions(table: table)
-            var i = 0
-            while i < data.count {
-                let d = data[i]
-                let f = data[i + 1]
-                docs.append(d)
-                freqs.append(f)
-                if withPositions {
-                    positions.append(contentsOf: data[(i + 2)..<(i + 2 + Int(f))])
-                    i += 2 + Int(f)
-                } else {
-                    i += 2
-                }
-            }
+            postings.decode(slot, docs: &docs, freqs: &freqs, positions: &positions, wantPositions: withPositions, scratch: &scratch)
             let lengths = parts.fieldLengths[table / 2]
             var info = docs.withUnsafeBufferPointer { d in
                 freqs.withUnsafeBufferPointer { f in
@@ -60,9 +48,11 @@ final class FrozenSegment: @unchecked Sendable {
             if table % 2 == 1 {
                 // Documents holding any form with this stem: union with the exact list.
                 if let exactSlot = postings.slot(table: table - 1, term: term) {
-                    exactData.removeAll(keepingCapacity: true)
-                    postings.words(of: exactSlot, into: &exactData)
-                    info.groupDocFreq = FrozenSegment.unionCount(docs, exactData)
+                    exactDocs.removeAll(keepingCapacity: true)
+                    unusedFreqs.removeAll(keepingCapacity: true)
+                    postings.decode(exactSlot, docs: &exactDocs, freqs: &unusedFreqs, positions: &unusedPositions,
+                                    wantPositions: false, scratch: &scratch)
+                    info.groupDocFreq = FrozenSegment.unionCount(docs, exactDocs)
                 }
             }
             infos.append(info)
@@ -74,25 +64,15 @@ final class FrozenSegment: @unchecked Sendable {
 
 
     /// |a ∪ b| where a is a doc list and b a slot's `doc, freq, positions…` run.
+    /// |a ∪ b| of two ascending document lists.
     private static func unionCount(_ a: [UInt32], _ b: [UInt32]) -> UInt32 {
         var i = 0
         var j = 0
         var n: UInt32 = 0
-        while i < a.count || j < b.count {
-            if j >= b.count { n += UInt32(a.count - i); break }
-            let bd = b[j]
-            if i >= a.count || bd < a[i] {
-                n += 1
-                j += 2 + Int(b[j + 1])
-            } else if a[i] < bd {
-                n += 1
-                i += 1
-            } else {
-                n += 1
-                i += 1
-                j += 2 + Int(b[j + 1])
-            }
+        while i < a.count && j < b.count {
+            if a[i] < b[j] { i += 1 } else if b[j] < a[i] { j += 1 } else { i += 1; j += 1 }
+            n += 1
         }
-        return n
+        return n + UInt32(a.count - i) + UInt32(b.count - j)
     }
 }

@@ -1,26 +1,33 @@
-/// In-memory postings of a segment being built: for every (table, term) slot a run of
-/// `doc, freq, position…` words (`doc, freq` only for stem tables), stored as a chain of chunks in one pool of UInt32.
+/// In-memory postings of a segment being built, byte-coded so that a memory budget holds as
+/// many documents as possible (fewer, larger segments answer queries faster).
 ///
-/// One pool and flat per-slot arrays (raw buffers, not arrays of arrays) keep adding a token at
-/// a few loads and stores: no allocation per term, no reference counting, no copy-on-write
-/// checks. Chunks grow 3, 6, 12, … 1024 words; the word after a chunk's data holds the index of
-/// the next chunk.
+/// Each (table, term) slot has a byte stream in a chain of chunks inside one pool (no allocation
+/// per term, no reference counting). Exact tables (with positions) write, per document,
+/// varint(doc gap) then varint(first position + 1) and varint(position gaps), and a 0 byte when
+/// the next document starts; the frequency is the number of positions. Stem tables (no
+/// positions) write varint(doc gap), varint(freq) once the document is complete, the open
+/// document's count waiting in the slot state. Chunks grow 8, 16, … 4096 bytes; the 4 bytes
+/// after a chunk's data hold the offset of the next chunk.
 final class PostingsAccumulator {
     static let tables = IndexField.textFields.count * 2
-    /// Words in a term's first chunk: most terms of a segment occur once (doc, freq, position).
-    static let firstChunk = 3
+    static let firstChunk = 8
+    static let maxChunk = 4096
 
-    /// What adding a token touches, in one 24-byte record so that it costs one cache line.
+    /// What adding a token touches, in one record so that it costs one cache line.
     struct SlotState {
         var write: UInt32
         var end: UInt32
-        var freqAt: UInt32
-        var lastDoc: UInt32
-        var words: UInt32
         var chunk: UInt32
+        /// The open document (UInt32.max: none yet).
+        var lastDoc: UInt32
+        /// Exact tables: the last position written. Stem tables: the last document written.
+        var aux: UInt32
+        /// Stem tables: occurrences in the open document.
+        var pendingFreq: UInt32
+        var bytes: UInt32
     }
 
-    private var pool: GrowableBuffer<UInt32>
+    private var pool: GrowableBuffer<UInt8>
     private var state: GrowableBuffer<SlotState>
     private var slotHead: GrowableBuffer<UInt32>
     private var slotTable: GrowableBuffer<UInt8>
@@ -31,7 +38,7 @@ final class PostingsAccumulator {
     private(set) var slotCount = 0
 
     init() {
-        pool = GrowableBuffer(capacity: 1 << 20)
+        pool = GrowableBuffer(capacity: 1 << 22)
         state = GrowableBuffer(capacity: 1 << 14)
         slotHead = GrowableBuffer(capacity: 1 << 14)
         slotTable = GrowableBuffer(capacity: 1 << 14)
@@ -50,35 +57,46 @@ final class PostingsAccumulator {
 
     /// Bytes held, for the memory budget.
     var bytes: Int {
-        pool.count * 4 + slotCount * 33 + slotOf.reduce(0) { $0 + $1.count * 4 }
+        pool.count + slotCount * (MemoryLayout<SlotState>.stride + 9) + slotOf.reduce(0) { $0 + $1.count * 4 }
     }
+
+    /// Whether a table's streams hold positions.
+    static func hasPositions(table: Int) -> Bool { table & 1 == 0 }
 
     @inline(__always)
     private func allocateChunk(_ size: Int) -> UInt32 {
         let at = pool.count
-        pool.append(zeroes: size + 1)
+        pool.append(zeroes: size + 4)
         return UInt32(at)
     }
 
     @inline(__always)
-    private func write(_ s: inout SlotState, _ v: UInt32) -> UInt32 {
+    private func writeByte(_ s: inout SlotState, _ b: UInt8) {
         if s.write == s.end {
-            let size = min(Int(s.chunk) * 2, 1024)
+            let size = min(Int(s.chunk) * 2, PostingsAccumulator.maxChunk)
             let at = allocateChunk(size)
-            pool[Int(s.write)] = at  // link from the full chunk
+            UnsafeMutableRawPointer(pool.base + Int(s.write)).storeBytes(of: at, as: UInt32.self)
             s.chunk = UInt32(size)
             s.end = at + UInt32(size)
             s.write = at
         }
-        let w = s.write
-        pool[Int(w)] = v
-        s.write = w + 1
-        s.words += 1
-        return w
+        pool[Int(s.write)] = b
+        s.write += 1
+        s.bytes += 1
+    }
+
+    @inline(__always)
+    private func writeVarint(_ s: inout SlotState, _ v: UInt32) {
+        var x = v
+        while x >= 0x80 {
+            writeByte(&s, UInt8(truncatingIfNeeded: x) | 0x80)
+            x >>= 7
+        }
+        writeByte(&s, UInt8(x))
     }
 
     /// Records one occurrence of `term` in `table` (field·2 + namespace) at `position` of `doc`.
-    /// Documents arrive in increasing order.
+    /// Documents arrive in increasing order, positions increasing within a document.
     @inline(__always)
     func add(table: Int, term: UInt32, doc: UInt32, position: UInt32) {
         let t = Int(term)
@@ -89,25 +107,38 @@ final class PostingsAccumulator {
             slotCount += 1
             slotOf[table][t] = Int32(slot + 1)
             let at = allocateChunk(PostingsAccumulator.firstChunk)
-            state.append(SlotState(write: at, end: at + UInt32(PostingsAccumulator.firstChunk), freqAt: 0, lastDoc: UInt32.max, words: 0,
-                                   chunk: UInt32(PostingsAccumulator.firstChunk)))
+            state.append(SlotState(write: at, end: at + UInt32(PostingsAccumulator.firstChunk),
+                                   chunk: UInt32(PostingsAccumulator.firstChunk), lastDoc: UInt32.max,
+                                   aux: UInt32.max, pendingFreq: 0, bytes: 0))
             slotHead.append(at)
             slotTable.append(UInt8(table))
             slotTerm.append(term)
         }
         let p = state.base + slot
-        if p.pointee.lastDoc != doc {
-            p.pointee.lastDoc = doc
-            _ = write(&p.pointee, doc)
-            p.pointee.freqAt = write(&p.pointee, 0)
+        if table & 1 == 0 {
+            if p.pointee.lastDoc != doc {
+                if p.pointee.lastDoc != UInt32.max { writeByte(&p.pointee, 0) }
+                // The first gap is doc + 1 (from "document −1"), so no gap is ever 0.
+                writeVarint(&p.pointee, doc &- p.pointee.lastDoc)
+                p.pointee.lastDoc = doc
+                writeVarint(&p.pointee, position &+ 1)
+            } else {
+                writeVarint(&p.pointee, position &- p.pointee.aux)
+            }
+            p.pointee.aux = position
+        } else {
+            if p.pointee.lastDoc != doc {
+                if p.pointee.lastDoc != UInt32.max {
+                    writeVarint(&p.pointee, p.pointee.lastDoc &- p.pointee.aux)
+                    writeVarint(&p.pointee, p.pointee.pendingFreq)
+                    p.pointee.aux = p.pointee.lastDoc
+                }
+                p.pointee.lastDoc = doc
+                p.pointee.pendingFreq = 0
+            }
+            p.pointee.pendingFreq += 1
         }
-        pool[Int(p.pointee.freqAt)] += 1
-        // Stem lists serve bare words, never phrases: they keep no positions.
-        if table & 1 == 0 { _ = write(&p.pointee, position) }
     }
-
-    /// Whether a table's runs hold positions after each `doc, freq` pair.
-    static func hasPositions(table: Int) -> Bool { table & 1 == 0 }
 
     func key(of slot: Int) -> (table: Int, term: UInt32) {
         (Int(slotTable[slot]), slotTerm[slot])
@@ -121,18 +152,63 @@ final class PostingsAccumulator {
         return s < 0 ? nil : s
     }
 
-    /// Appends a slot's run of `doc, freq, positions…` words to `out`.
-    func words(of slot: Int, into out: inout [UInt32]) {
-        var remaining = Int(state[slot].words)
+    /// Decodes a slot into documents, frequencies and (for exact tables, when asked) positions.
+    func decode(_ slot: Int, docs: inout [UInt32], freqs: inout [UInt32], positions: inout [UInt32], wantPositions: Bool,
+                scratch: inout [UInt8]) {
+        scratch.removeAll(keepingCapacity: true)
+        let st = state[slot]
+        var remaining = Int(st.bytes)
         var at = Int(slotHead[slot])
         var size = PostingsAccumulator.firstChunk
         while remaining > 0 {
             let n = min(size, remaining)
-            out.append(contentsOf: UnsafeBufferPointer(start: pool.base + at, count: n))
+            scratch.append(contentsOf: UnsafeBufferPointer(start: pool.base + at, count: n))
             remaining -= n
             if remaining > 0 {
-                at = Int(pool[at + size])
-                size = min(size * 2, 1024)
+                at = Int(UnsafeRawPointer(pool.base + at + size).loadUnaligned(as: UInt32.self))
+                size = min(size * 2, PostingsAccumulator.maxChunk)
+            }
+        }
+        let table = Int(slotTable[slot])
+        scratch.withUnsafeBufferPointer { b in
+            var i = 0
+            var doc = UInt32.max
+            func varint() -> UInt32 {
+                var r: UInt32 = 0
+                var shift: UInt32 = 0
+                while true {
+                    let x = b[i]
+                    i += 1
+                    r |= UInt32(x & 0x7F) << shift
+                    if x < 0x80 { return r }
+                    shift += 7
+                }
+            }
+            if table & 1 == 0 {
+                while i < b.count {
+                    doc = doc &+ varint()
+                    var pos = varint() &- 1
+                    var f: UInt32 = 1
+                    if wantPositions { positions.append(pos) }
+                    while i < b.count && b[i] != 0 {
+                        pos &+= varint()
+                        f += 1
+                        if wantPositions { positions.append(pos) }
+                    }
+                    i += 1  // the terminator (or past the end)
+                    docs.append(doc)
+                    freqs.append(f)
+                }
+            } else {
+                while i < b.count {
+                    doc = doc &+ varint()
+                    docs.append(doc)
+                    freqs.append(varint())
+                }
+                if st.lastDoc != UInt32.max {
+                    docs.append(st.lastDoc)
+                    freqs.append(st.pendingFreq)
+                }
             }
         }
     }
