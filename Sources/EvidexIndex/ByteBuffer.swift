@@ -9,6 +9,12 @@ public struct ByteBuffer: Sendable {
 
     public var count: Int { bytes.count }
 
+    static func zeros(_ n: Int) -> ByteBuffer {
+        var b = ByteBuffer(capacity: n)
+        for _ in 0..<n { b.append(0) }
+        return b
+    }
+
     @inline(__always)
     public mutating func append(_ b: UInt8) { bytes.append(b) }
 

@@ -13,8 +13,8 @@ final class FrozenSegment: @unchecked Sendable {
         self.keys = keys
     }
 
-    /// Serialises the segment. The returned bytes are a complete segment file.
-    func serialize() -> [UInt8] {
+    /// Writes the segment file (fsynced) at `path`.
+    func serialize(to path: String) throws(IndexError) {
         // Sort slots by term key.
         let order = keys.indices.sorted { keys[$0].lexicographicallyPrecedes(keys[$1]) }
 
@@ -59,7 +59,7 @@ final class FrozenSegment: @unchecked Sendable {
             sortedKeys.append(keys[slot])
         }
 
-        return parts.assemble(termKeys: sortedKeys, termInfos: infos, encoder: encoder)
+        try parts.write(to: path, termKeys: sortedKeys, termInfos: infos, encoder: encoder)
     }
 
 

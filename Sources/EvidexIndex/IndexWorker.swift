@@ -60,10 +60,12 @@ public final class IndexWorker {
         if let e = flushError.value.withLock({ $0 }) { throw e }
         let writer = self.writer
         let errorBox = flushError
+        let name = writer.allocateSegmentName()
+        let path = writer.directory + "/" + name + ".evx"
         flushQueue.async(group: flushes) {
-            let bytes = frozen.serialize()
             do throws(IndexError) {
-                try writer.registerSegment(bytes: bytes, ids: frozen.ids, sequences: sequences)
+                try frozen.serialize(to: path)
+                writer.registerSegment(name: name, ids: frozen.ids, sequences: sequences)
             } catch {
                 errorBox.value.withLock { $0 = $0 ?? error }
             }

@@ -85,7 +85,7 @@ public final class IndexWriter: @unchecked Sendable {
         }
     }
 
-    private func allocateSegmentName() -> String {
+    func allocateSegmentName() -> String {
         state.withLock { s in
             let n = s.manifest.nextSegment
             s.manifest.nextSegment += 1
@@ -94,9 +94,9 @@ public final class IndexWriter: @unchecked Sendable {
         }
     }
 
-    func registerSegment(bytes: [UInt8], ids: [String], sequences: [UInt64]) throws(IndexError) {
-        let name = allocateSegmentName()
-        try FileIO.writeDurably(bytes, to: directory + "/" + name + ".evx")
+    /// Records a segment file written (and fsynced) under a name from `allocateSegmentName`;
+    /// it becomes visible at the next commit.
+    func registerSegment(name: String, ids: [String], sequences: [UInt64]) {
         state.withLock { s in
             s.pending.append(PendingSegment(name: name, docs: ids.count, ids: ids, sequences: sequences))
         }
@@ -253,9 +253,8 @@ public final class IndexWriter: @unchecked Sendable {
         }
         guard plan.count >= 2 || (plan.count == 1 && plan[0].deletes.count > 0) else { return 0 }
         let inputs = plan.map { LiveSegment(reader: $0.reader, deletes: $0.deletes.count > 0 ? $0.deletes : nil) }
-        let bytes = try SegmentMerger.merge(inputs)
         let name = allocateSegmentName()
-        try FileIO.writeDurably(bytes, to: directory + "/" + name + ".evx")
+        try SegmentMerger.merge(inputs, to: directory + "/" + name + ".evx")
         let reader = try SegmentReader(path: directory + "/" + name + ".evx", name: name + ".evx")
         let hook = commitHook
         try state.withLock { (s) throws(IndexError) in

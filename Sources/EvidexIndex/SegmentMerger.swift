@@ -1,7 +1,7 @@
 /// Merges segments into one, dropping deleted documents. Posting lists are decoded and
 /// re-encoded with remapped doc ids (no re-analysis), stored documents are copied as bytes.
 enum SegmentMerger {
-    static func merge(_ inputs: [LiveSegment]) throws(IndexError) -> [UInt8] {
+    static func merge(_ inputs: [LiveSegment], to path: String) throws(IndexError) {
         var parts = SegmentParts()
         // Old doc → new doc per input (UInt32.max = deleted).
         var remap: [[UInt32]] = []
@@ -63,7 +63,7 @@ enum SegmentMerger {
             infos.append(info)
             kept.append(key)
         }
-        return parts.assemble(termKeys: kept, termInfos: infos, encoder: encoder)
+        try parts.write(to: path, termKeys: kept, termInfos: infos, encoder: encoder)
     }
 
     /// Gathers one term's postings from every input, in new doc-id order (inputs are

@@ -15,8 +15,8 @@ struct SegmentParts {
         fieldLengths[field].reduce(0) { $0 + UInt64($1) }
     }
 
-    /// Assembles a complete segment file from these parts and encoded term data.
-    mutating func assemble(termKeys: [[UInt8]], termInfos: [TermInfo], encoder: PostingsEncoder) -> [UInt8] {
+    /// Writes a complete segment file from these parts and encoded term data.
+    mutating func write(to path: String, termKeys: [[UInt8]], termInfos: [TermInfo], encoder: PostingsEncoder) throws(IndexError) {
         let n = ids.count
         var sections: [(SegmentSection, ByteBuffer)] = []
         var stats = ByteBuffer()
@@ -69,7 +69,7 @@ struct SegmentParts {
         var idOrd = ByteBuffer(capacity: n * 4)
         for v in inverse { idOrd.appendLE(v) }
         sections.append((.idOrdinals, idOrd))
-        return SegmentFileLayout.assemble(sections)
+        try SegmentFileLayout.write(sections, to: path)
     }
 
     /// A sorted string table of the distinct values and a u32 ordinal per document.
@@ -83,29 +83,65 @@ struct SegmentParts {
     }
 }
 
-/// Places sections in a segment file: header, 8-aligned sections, directory, footer.
+/// Places sections in a segment file: header, 8-aligned sections, directory, footer. Sections
+/// go straight to the file with the CRC computed as they pass (no whole-file copy in memory),
+/// and the file is fsynced before it is named in any commit.
 enum SegmentFileLayout {
-    static func assemble(_ sections: [(SegmentSection, ByteBuffer)]) -> [UInt8] {
-        let total = sections.reduce(64) { $0 + $1.1.count + 8 } + sections.count * 20 + 32
-        var out = ByteBuffer(capacity: total)
-        out.appendLE(IndexFormat.segmentMagic)
-        out.appendLE(IndexFormat.version)
-        var directory: [(UInt32, UInt64, UInt64)] = []
+    static func write(_ sections: [(SegmentSection, ByteBuffer)], to path: String) throws(IndexError) {
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw .io(path: path, operation: "create", errno: errno) }
+        defer { close(fd) }
+        var offset = 0
+        var crc: UInt32 = 0
+        func put(_ raw: UnsafeRawBufferPointer, checksummed: Bool = true) throws(IndexError) {
+            guard let base = raw.baseAddress, raw.count > 0 else { return }
+            if checksummed { crc = evx_crc32(crc, base.assumingMemoryBound(to: UInt8.self), raw.count) }
+            var done = 0
+            while done < raw.count {
+                let n = Glibc.write(fd, base + done, raw.count - done)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    throw .io(path: path, operation: "write", errno: errno)
+                }
+                done += n
+            }
+            offset += raw.count
+        }
+        func put(_ buffer: ByteBuffer, checksummed: Bool = true) throws(IndexError) {
+            try buffer.bytes.withRawBytes { (raw) throws(IndexError) in try put(raw, checksummed: checksummed) }
+        }
+        func padding() throws(IndexError) {
+            let pad = (8 - offset % 8) % 8
+            if pad > 0 { try put(ByteBuffer.zeros(pad)) }
+        }
+        var header = ByteBuffer()
+        header.appendLE(IndexFormat.segmentMagic)
+        header.appendLE(IndexFormat.version)
+        try put(header)
+        var directory = ByteBuffer()
+        directory.appendLE(UInt32(sections.count))
         for (id, buf) in sections {
-            out.pad(toMultipleOf: 8)
-            directory.append((id.rawValue, UInt64(out.count), UInt64(buf.count)))
-            out.append(contentsOf: buf.bytes)
+            try padding()
+            directory.appendLE(id.rawValue)
+            directory.appendLE(UInt64(offset))
+            directory.appendLE(UInt64(buf.count))
+            try put(buf)
         }
-        out.pad(toMultipleOf: 8)
-        let dirAt = UInt64(out.count)
-        out.appendLE(UInt32(directory.count))
-        for (id, off, len) in directory {
-            out.appendLE(id)
-            out.appendLE(off)
-            out.appendLE(len)
-        }
-        out.appendLE(dirAt)
-        IndexFormat.appendFooter(to: &out)
-        return out.bytes
+        try padding()
+        directory.appendLE(UInt64(offset))  // where the directory starts
+        try put(directory)
+        var version = ByteBuffer()
+        version.appendLE(IndexFormat.version)
+        try put(version)
+        var tail = ByteBuffer()
+        tail.appendLE(crc)
+        tail.appendLE(IndexFormat.footerMagic)
+        try put(tail, checksummed: false)
+        guard fsync(fd) == 0 else { throw .io(path: path, operation: "fsync", errno: errno) }
     }
 }
+
+#if canImport(Glibc)
+import Glibc
+#endif
+import CEvidexZlib
