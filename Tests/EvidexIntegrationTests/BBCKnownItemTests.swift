@@ -4,12 +4,10 @@ import Testing
 
 @Suite("BBC News known-item search")
 struct BBCKnownItemTests {
-    @Test("100 article titles as phrase queries find their own article first (≥ 95%)")
+    @Test("100 article titles as phrase queries find their own article first (≥ 95%)",
+          .enabled(if: SharedData.data("bbc-news-2225/bbc") != nil, Comment(rawValue: SharedData.missingMessage)))
     func titlesFindTheirArticles() throws {
-        guard let bbc = SharedData.data("bbc-news-2225/bbc") else {
-            print(SharedData.missingMessage)
-            return
-        }
+        let bbc = try #require(SharedData.data("bbc-news-2225/bbc"))
         let idx = ScratchIndex()
         let report = try CorpusIndexer.run(paths: [bbc.path], indexDirectory: idx.path, options: IndexingOptions(threads: 2))
         // 2,225 articles plus the collection's README.TXT.
