@@ -198,10 +198,11 @@ public final class PostingsCursor {
             }
             let n = df % BitPacking.blockSize
             for i in 0..<n {
-                let delta = readVarint(base, &at)
+                let code = readVarint64(base, &at)
+                let delta = UInt32(truncatingIfNeeded: code >> 1)
                 prev = (i == 0 && fullBlocks == 0) ? delta : prev &+ delta
                 docs[i] = prev
-                freqs[i] = readVarint(base, &at)
+                freqs[i] = code & 1 == 1 ? 1 : readVarint(base, &at)
             }
             count = n
             doc = docs[0]

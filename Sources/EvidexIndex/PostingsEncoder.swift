@@ -98,8 +98,10 @@ struct PostingsEncoder {
         for i in (fullBlocks * blockSize)..<df {
             let d = docs[i]
             let f = freqs[i]
-            postings.appendVarint(i == 0 ? d : d - prevDoc)
-            postings.appendVarint(f)
+            // The low bit says "freq is 1" (most tail postings), saving the freq varint.
+            let gap = i == 0 ? d : d - prevDoc
+            postings.appendVarint64(UInt64(gap) << 1 | (f == 1 ? 1 : 0))
+            if f != 1 { postings.appendVarint(f) }
             prevDoc = d
             let len = length(d)
             pairs.append((f, len))
