@@ -133,15 +133,6 @@ public final class IndexWriter: @unchecked Sendable {
         }
     }
 
-    /// Live documents per source path, for incremental re-indexing decisions.
-    public func indexedPaths() -> Set<String> {
-        state.withLock { s in
-            var out = Set<String>()
-            for c in s.committed { out.formUnion(c.reader.distinctPaths) }
-            return out
-        }
-    }
-
     /// Makes everything added and deleted so far durable and visible, atomically.
     @discardableResult
     public func commit() throws(IndexError) -> CommitResult {

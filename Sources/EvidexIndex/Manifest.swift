@@ -21,8 +21,6 @@ public struct Manifest: Codable, Sendable, Equatable {
     /// Absolute paths of the folders or files indexed into this index, for --prune and
     /// for re-indexing without arguments.
     public var roots: [String] = []
-    /// BM25F settings the index was built for (recorded so `stats` can show them).
-    public var createdBy: String = "evidex"
 
     public static let fileName = "MANIFEST"
 

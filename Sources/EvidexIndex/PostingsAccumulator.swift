@@ -171,27 +171,17 @@ final class PostingsAccumulator {
         }
         let table = Int(slotTable[slot])
         scratch.withUnsafeBufferPointer { b in
+            guard let p = b.baseAddress else { return }
             var i = 0
             var doc = UInt32.max
-            func varint() -> UInt32 {
-                var r: UInt32 = 0
-                var shift: UInt32 = 0
-                while true {
-                    let x = b[i]
-                    i += 1
-                    r |= UInt32(x & 0x7F) << shift
-                    if x < 0x80 { return r }
-                    shift += 7
-                }
-            }
             if table & 1 == 0 {
                 while i < b.count {
-                    doc = doc &+ varint()
-                    var pos = varint() &- 1
+                    doc = doc &+ readVarint(p, &i)
+                    var pos = readVarint(p, &i) &- 1
                     var f: UInt32 = 1
                     if wantPositions { positions.append(pos) }
                     while i < b.count && b[i] != 0 {
-                        pos &+= varint()
+                        pos &+= readVarint(p, &i)
                         f += 1
                         if wantPositions { positions.append(pos) }
                     }
@@ -201,9 +191,9 @@ final class PostingsAccumulator {
                 }
             } else {
                 while i < b.count {
-                    doc = doc &+ varint()
+                    doc = doc &+ readVarint(p, &i)
                     docs.append(doc)
-                    freqs.append(varint())
+                    freqs.append(readVarint(p, &i))
                 }
                 if st.lastDoc != UInt32.max {
                     docs.append(st.lastDoc)

@@ -69,18 +69,14 @@ public final class PostingsCursor {
 
     /// The largest value of `f(freq, length)` over the (freq, length) pairs stored for block b;
     /// `f` must grow with freq and fall with length (a BM25 term weight).
-    /// Whether the whole list sits decoded in the buffer (no skip table).
-    public var isBuffered: Bool { fullBlocks == 0 }
-
     @inline(__always)
-    private func maxImpact(block b: Int, upTo limit: UInt32 = PostingsCursor.exhausted, _ f: (UInt32, UInt32) -> Double) -> Double {
+    private func maxImpact(block b: Int, _ f: (UInt32, UInt32) -> Double) -> Double {
         guard let at = impactsAt(b) else {
-            // The whole list is decoded in the buffer: bound the documents ahead, up to the
-            // limit, exactly.
+            // The whole list is decoded in the buffer: bound the documents ahead exactly.
             guard let lengths, block == 0, count > 0 else { return f(info.maxFreq, info.minLength) }
             var best = 0.0
             var i = index
-            while i < count && docs[i] <= limit {
+            while i < count {
                 best = max(best, f(freqs[i], loadLE32(lengths, Int(docs[i]) * 4)))
                 i += 1
             }

@@ -52,20 +52,15 @@ final class SegmentBuilder {
         for (n, text) in texts.enumerated() {
             if n > 0 && length > 0 { position += SegmentBuilder.paragraphGap }
             analyzer.forEachOccurrence(in: text) { occ in
-                self.addOccurrence(table: exactTable, term: occ.exact, doc: doc, position: position)
+                self.postings.add(table: exactTable, term: occ.exact, doc: doc, position: position)
                 if occ.stem != occ.exact {
-                    self.addOccurrence(table: exactTable + 1, term: occ.stem, doc: doc, position: position)
+                    self.postings.add(table: exactTable + 1, term: occ.stem, doc: doc, position: position)
                 }
                 position += 1
                 length += 1
             }
         }
         return length
-    }
-
-    @inline(__always)
-    private func addOccurrence(table: Int, term: UInt32, doc: UInt32, position: UInt32) {
-        postings.add(table: table, term: term, doc: doc, position: position)
     }
 
     /// Takes what was added for serialisation. The term keys are resolved now, while the

@@ -63,33 +63,42 @@ struct TermDictionary {
         }
     }
 
-    /// Decodes block b, calling body(ordinal, key, info) for each term until it returns false.
-    func scan(block b: Int, _ body: (Int, [UInt8], TermInfo) -> Bool) -> Bool {
+    /// Decodes block b in place (keys rebuilt in a stack buffer, no allocation), calling
+    /// body(ordinal, key, info) for each term until it returns false. The key bytes are valid
+    /// only during the call. Returns false when stopped early or the block is damaged.
+    func decode(block b: Int, _ body: (Int, UnsafeRawBufferPointer, TermInfo) -> Bool) -> Bool {
         guard let base = blocks.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return true }
-        var at = Int(loadLE64(offsets, b * 8))
-        let first = b * TermDictionaryWriter.blockSize
-        let end = min(first + TermDictionaryWriter.blockSize, count)
-        var key: [UInt8] = []
-        key.reserveCapacity(32)
-        var post: UInt64 = 0
-        var pos: UInt64 = 0
-        for t in first..<end {
-            let shared = Int(readVarint(base, &at))
-            let suffix = Int(readVarint(base, &at))
-            key.removeSubrange(min(shared, key.count)...)
-            key.append(contentsOf: UnsafeBufferPointer(start: base + at, count: suffix))
-            at += suffix
-            let df = readVarint(base, &at)
-            let extra = readVarint(base, &at)
-            post += readVarint64(base, &at)
-            pos &+= readVarint64(base, &at)
-            let maxFreq = readVarint(base, &at)
-            let minLength = readVarint(base, &at)
-            let info = TermInfo(docFreq: df, groupDocFreq: df + extra, postingsOffset: post, positionsOffset: pos,
-                                maxFreq: maxFreq, minLength: minLength)
-            if !body(t, key, info) { return false }
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 512) { scratch -> Bool in
+            var at = Int(loadLE64(offsets, b * 8))
+            let first = b * TermDictionaryWriter.blockSize
+            let end = min(first + TermDictionaryWriter.blockSize, count)
+            var len = 0
+            var post: UInt64 = 0
+            var pos: UInt64 = 0
+            for t in first..<end {
+                let shared = Int(readVarint(base, &at))
+                let suffix = Int(readVarint(base, &at))
+                guard shared <= len, shared + suffix <= scratch.count else { return false }
+                (scratch.baseAddress! + shared).update(from: base + at, count: suffix)
+                at += suffix
+                len = shared + suffix
+                let df = readVarint(base, &at)
+                let extra = readVarint(base, &at)
+                post += readVarint64(base, &at)
+                pos &+= readVarint64(base, &at)
+                let maxFreq = readVarint(base, &at)
+                let minLength = readVarint(base, &at)
+                let info = TermInfo(docFreq: df, groupDocFreq: df + extra, postingsOffset: post, positionsOffset: pos,
+                                    maxFreq: maxFreq, minLength: minLength)
+                if !body(t, UnsafeRawBufferPointer(start: scratch.baseAddress, count: len), info) { return false }
+            }
+            return true
         }
-        return true
+    }
+
+    /// `decode` with keys copied out, for callers that keep them.
+    func scan(block b: Int, _ body: (Int, [UInt8], TermInfo) -> Bool) -> Bool {
+        decode(block: b) { t, key, info in body(t, Array(key), info) }
     }
 
     /// The block whose first key is the greatest ≤ key (−1 if key sorts before every term).
@@ -103,42 +112,19 @@ struct TermDictionary {
         return lo - 1
     }
 
-    /// Exact lookup. Decodes the block in place into a stack buffer, comparing as it goes and
-    /// stopping at the first key past the target: no allocation on this hot path.
+    /// Exact lookup: one binary search over the blocks' first keys, then one block decoded in
+    /// place, stopping at the first key past the target.
     func info(_ key: [UInt8]) -> TermInfo? {
-        guard let base = blocks.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return nil }
-        return key.withUnsafeBytes { k -> TermInfo? in
+        key.withUnsafeBytes { k -> TermInfo? in
             let b = block(for: k)
             if b < 0 { return nil }
-            return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 512) { scratch -> TermInfo? in
-                var at = Int(loadLE64(offsets, b * 8))
-                let first = b * TermDictionaryWriter.blockSize
-                let end = min(first + TermDictionaryWriter.blockSize, count)
-                var len = 0
-                var post: UInt64 = 0
-                var pos: UInt64 = 0
-                for _ in first..<end {
-                    let shared = Int(readVarint(base, &at))
-                    let suffix = Int(readVarint(base, &at))
-                    guard shared <= len, shared + suffix <= scratch.count else { return nil }
-                    (scratch.baseAddress! + shared).update(from: base + at, count: suffix)
-                    at += suffix
-                    len = shared + suffix
-                    let df = readVarint(base, &at)
-                    let extra = readVarint(base, &at)
-                    post += readVarint64(base, &at)
-                    pos &+= readVarint64(base, &at)
-                    let maxFreq = readVarint(base, &at)
-                    let minLength = readVarint(base, &at)
-                    let c = compareBytes(UnsafeRawBufferPointer(start: scratch.baseAddress, count: len), k)
-                    if c == 0 {
-                        return TermInfo(docFreq: df, groupDocFreq: df + extra, postingsOffset: post, positionsOffset: pos,
-                                        maxFreq: maxFreq, minLength: minLength)
-                    }
-                    if c > 0 { return nil }
-                }
-                return nil
+            var found: TermInfo?
+            _ = decode(block: b) { _, tk, info in
+                let c = compareBytes(tk, k)
+                if c == 0 { found = info }
+                return c < 0
             }
+            return found
         }
     }
 

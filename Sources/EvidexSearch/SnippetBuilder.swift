@@ -29,13 +29,6 @@ struct SnippetBuilder {
             .prefix(maxSnippets).map(\.snippet)
     }
 
-    /// Highlighted title spans as code-point offsets (for terminals and the HTML page).
-    func titleHighlights(_ title: String) -> [[Int]] {
-        let spans = matchSpans(title)
-        let map = SnippetBuilder.scalarOffsets(title)
-        return spans.map { [map[$0.lowerBound], map[$0.upperBound]] }
-    }
-
     /// UTF-8 ranges of matches, merged and sorted.
     func matchSpans(_ text: String) -> [Range<Int>] {
         if terms.isEmpty { return [] }

@@ -1,3 +1,4 @@
+import Evidex
 import Foundation
 
 /// Terminal output: colours only on a terminal and without NO_COLOR, errors to stderr.
@@ -31,7 +32,7 @@ enum Terminal {
     }
 
     /// A progress line on stderr (docs/s, MB/s, ETA), only when stderr is a terminal.
-    static func progressPrinter() -> (@Sendable (IndexingProgressSnapshot) -> Void)? {
+    static func progressPrinter() -> (@Sendable (IndexingProgress) -> Void)? {
         guard stderrIsTTY else { return nil }
         return { p in
             let docsPerS = p.seconds > 0 ? Double(p.documents) / p.seconds : 0
@@ -47,6 +48,3 @@ enum Terminal {
         if stderrIsTTY { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
     }
 }
-
-import Evidex
-typealias IndexingProgressSnapshot = IndexingProgress
