@@ -14,15 +14,19 @@ public final class PostingsCursor {
 
     private let docs: UnsafeMutablePointer<UInt32>
     private let freqs: UnsafeMutablePointer<UInt32>
-    private var count = 0
-    private var index = 0
+    @exclusivity(unchecked) private var count = 0
+    @exclusivity(unchecked) private var index = 0
     /// Block being read; == fullBlocks for the tail, > fullBlocks once exhausted.
-    private var block = -1
-    private var blockPositions = 0
-    private var posDocIndex = 0
-    private var posOffset = 0
+    @exclusivity(unchecked) private var block = -1
+    @exclusivity(unchecked) private var blockPositions = 0
+    @exclusivity(unchecked) private var posDocIndex = 0
+    @exclusivity(unchecked) private var posOffset = 0
+    /// The skip-table block that bounds were last asked about: bounds move ahead of the
+    /// decoded block without decoding ("shallow" advance), and targets only grow, so the walk
+    /// through the skip table resumes here instead of restarting at the decoded block.
+    @exclusivity(unchecked) private var shallow = 0
 
-    public private(set) var doc: UInt32 = 0
+    @exclusivity(unchecked) public private(set) var doc: UInt32 = 0
 
     /// The field's length column (u32 per doc), when known: lists too short for a skip table
     /// are then bounded exactly from their decoded documents.
@@ -116,9 +120,19 @@ public final class PostingsCursor {
         if count > 0 && docs[count - 1] >= target {
             return block < fullBlocks ? docs[count - 1] : PostingsCursor.exhausted
         }
-        var b = max(block, 0)
-        while b < fullBlocks && skipLastDoc(b) < target { b += 1 }
+        let b = shallowBlock(target)
         return b < fullBlocks ? skipLastDoc(b) : PostingsCursor.exhausted
+    }
+
+    /// The skip-table block holding `target` (fullBlocks for the tail), found from the cached
+    /// shallow block when target has not moved back before it.
+    @inline(__always)
+    private func shallowBlock(_ target: UInt32) -> Int {
+        var b = max(block, 0)
+        if shallow > b && (shallow == 0 || skipLastDoc(shallow - 1) < target) { b = shallow }
+        while b < fullBlocks && skipLastDoc(b) < target { b += 1 }
+        shallow = b
+        return b
     }
 
     /// An upper bound of `f(freq, length)` over the documents in [target, limit], where
@@ -138,9 +152,16 @@ public final class PostingsCursor {
             }
             return best
         }
-        var b = max(block, 0)
-        while b < fullBlocks && skipLastDoc(b) < target { b += 1 }
-        return maxImpact(block: b, f)
+        return maxImpact(block: shallowBlock(target), f)
+    }
+
+    /// An upper bound of `f(freq, length)` over [target, boundEnd(from: target)] from the
+    /// stored impacts of the block holding target: a few evaluations of f, where the exact
+    /// bound of `maxImpact(from:upTo:_:)` evaluates it per document.
+    public func storedImpact(from target: UInt32, _ f: (UInt32, UInt32) -> Double) -> Double {
+        if doc == PostingsCursor.exhausted { return 0 }
+        if fullBlocks == 0 { return maxImpact(block: 0, f) }
+        return maxImpact(block: shallowBlock(target), f)
     }
 
     /// An upper bound of `f(freq, length)` over the whole list.
@@ -226,6 +247,7 @@ public final class PostingsCursor {
         if count > 0 && docs[count - 1] < target {
             // Skip whole blocks through the skip table.
             var b = block + 1
+            if shallow > b && skipLastDoc(shallow - 1) < target { b = shallow }
             while b < fullBlocks && skipLastDoc(b) < target { b += 1 }
             load(block: b)
             if doc >= target { return }
@@ -242,6 +264,33 @@ public final class PostingsCursor {
     /// Appends the current document's positions to `out`.
     public func positions(into out: inout [UInt32]) {
         guard let posBase else { return }
+        var at = seekPositions(posBase)
+        var p: UInt32 = 0
+        for k in 0..<Int(freqs[index]) {
+            let v = readVarint(posBase, &at)
+            p = k == 0 ? v : p &+ v
+            out.append(p)
+        }
+    }
+
+    /// Writes the current document's positions to `out`, which has room for `freq` of them,
+    /// and returns how many were written (0 for a list without positions).
+    public func writePositions(to out: UnsafeMutablePointer<UInt32>) -> Int {
+        guard let posBase else { return 0 }
+        var at = seekPositions(posBase)
+        var p: UInt32 = 0
+        let n = Int(freqs[index])
+        for k in 0..<n {
+            let v = readVarint(posBase, &at)
+            p = k == 0 ? v : p &+ v
+            out[k] = p
+        }
+        return n
+    }
+
+    /// The byte offset of the current document's positions.
+    @inline(__always)
+    private func seekPositions(_ posBase: UnsafePointer<UInt8>) -> Int {
         if posDocIndex > index {
             posDocIndex = 0
             posOffset = blockPositions
@@ -266,12 +315,6 @@ public final class PostingsCursor {
             posOffset += 1
             n -= 1
         }
-        var at = posOffset
-        var p: UInt32 = 0
-        for k in 0..<Int(freqs[index]) {
-            let v = readVarint(posBase, &at)
-            p = k == 0 ? v : p &+ v
-            out.append(p)
-        }
+        return posOffset
     }
 }

@@ -28,7 +28,7 @@ final class BM25FCore<Source: FreqSource> {
     private let boost: Double
     private let reader: SegmentReader
     private let label: String
-    private var tf: [Double]
+    @exclusivity(unchecked) private var tf: [Double]
     /// The best score any document can get, computed on first use: it walks every block's
     /// impacts, which single-term and phrase queries never need.
     lazy var upperBound: Double = {
@@ -52,6 +52,10 @@ final class BM25FCore<Source: FreqSource> {
     private let weights: UnsafeMutablePointer<Double>
     private let invNorms: UnsafeMutablePointer<UnsafePointer<Double>>
     private let refs: UnsafeMutablePointer<Unmanaged<Source>>
+    /// Sources far sparser than the densest one (a word's title list beside its body list):
+    /// bounds advance them eagerly, because one decoded block of theirs spans many windows of
+    /// the dense ones and their real position says whether they reach a window at all.
+    private let eager: UnsafeMutablePointer<Bool>
 
     init(sources: [(Source, Int)], fields: [FieldScoring], idf: Double, k1: Double, boost: Double,
          reader: SegmentReader, norms: NormCache, label: String) {
@@ -70,7 +74,10 @@ final class BM25FCore<Source: FreqSource> {
         weights = .allocate(capacity: max(n, 1))
         invNorms = .allocate(capacity: max(n, 1))
         refs = .allocate(capacity: max(n, 1))
+        eager = .allocate(capacity: max(n, 1))
+        let densest = sources.map(\.0.docFreq).max() ?? 0
         for (i, (s, f)) in sources.enumerated() {
+            eager[i] = s.docFreq * 8 <= densest
             let field = fields[f]
             current[i] = s.doc
             weights[i] = field.weight
@@ -88,6 +95,7 @@ final class BM25FCore<Source: FreqSource> {
         weights.deallocate()
         invNorms.deallocate()
         refs.deallocate()
+        eager.deallocate()
     }
 
     @inline(__always)
@@ -127,6 +135,14 @@ final class BM25FCore<Source: FreqSource> {
         return m
     }
 
+    @inline(__always)
+    private func step(_ i: Int, to target: UInt32) {
+        current[i] = refs[i]._withUnsafeGuaranteedRef { s in
+            s.advance(to: target)
+            return s.doc
+        }
+    }
+
     private func saturate(_ t: Double) -> Double {
         boost * idf * (k1 + 1) * t / (k1 + t)
     }
@@ -142,11 +158,11 @@ final class BM25FCore<Source: FreqSource> {
     }
 
     // Scratch for exact block bounds: per-document partial sums, merged source by source.
-    private var accDocs = UnsafeMutablePointer<UInt32>.allocate(capacity: 0)
-    private var accVals = UnsafeMutablePointer<Double>.allocate(capacity: 0)
-    private var tmpDocs = UnsafeMutablePointer<UInt32>.allocate(capacity: 0)
-    private var tmpVals = UnsafeMutablePointer<Double>.allocate(capacity: 0)
-    private var scratchCapacity = 0
+    @exclusivity(unchecked) private var accDocs = UnsafeMutablePointer<UInt32>.allocate(capacity: 0)
+    @exclusivity(unchecked) private var accVals = UnsafeMutablePointer<Double>.allocate(capacity: 0)
+    @exclusivity(unchecked) private var tmpDocs = UnsafeMutablePointer<UInt32>.allocate(capacity: 0)
+    @exclusivity(unchecked) private var tmpVals = UnsafeMutablePointer<Double>.allocate(capacity: 0)
+    @exclusivity(unchecked) private var scratchCapacity = 0
 
     private func reserveScratch(_ n: Int) {
         if n <= scratchCapacity { return }
@@ -160,17 +176,39 @@ final class BM25FCore<Source: FreqSource> {
         scratchCapacity = cap
     }
 
-    /// A bound over [target, upTo], where upTo is the nearest end of a decoded block among the
-    /// sources. Sources whose documents there are decoded are summed per document, so the bound
-    /// is the best real score of the range (not a sum of per-field maxima from different
-    /// documents); other sources add their stored impact bound.
-    func blockMax(from target: UInt32) -> (upTo: UInt32, bound: Double) {
+    /// A bound over [target, upTo], where upTo is the nearest block end among the sources.
+    /// When the cheap bound (stored impacts) exceeds `threshold` and several sources meet in
+    /// the window, sources decoded there are summed per document, so the bound is the best
+    /// real score of the range (not a sum of per-field maxima from different documents);
+    /// other sources add their impact bound.
+    func blockMax(from target: UInt32, threshold: Double) -> (upTo: UInt32, bound: Double) {
+        for i in 0..<n where eager[i] && current[i] < target { step(i, to: target) }
         var upTo = PostingsCursor.exhausted
         for i in 0..<n where current[i] != PostingsCursor.exhausted {
             upTo = min(upTo, refs[i]._withUnsafeGuaranteedRef { $0.boundEnd(from: target) })
         }
+        // First the sum of each source's stored block impacts: no decoding and no per-document
+        // work, so windows that cannot compete are passed over without touching their blocks.
+        // It is exact when one source has documents in the window.
+        var loose = 0.0
+        var contributing = 0
+        for i in 0..<n where current[i] != PostingsCursor.exhausted && current[i] <= upTo {
+            let f = fields[slot[i]]
+            let v = refs[i]._withUnsafeGuaranteedRef { s in
+                s.storedImpact(from: target) { freq, len in f.weight * Double(freq) / f.normalizer(len) }
+            }
+            if v > 0 {
+                loose += v
+                contributing += 1
+            }
+        }
+        let cheap = saturate(loose)
+        if contributing <= 1 || cheap <= threshold { return (upTo, cheap) }
+        // Several lists meet in the window (a word in title and body, exact and stem forms of
+        // a word): their maxima may come from different documents, so sum per document.
         var extra = 0.0
         var accCount = 0
+        for i in 0..<n where current[i] < target { step(i, to: target) }
         for i in 0..<n where current[i] != PostingsCursor.exhausted && current[i] <= upTo {
             let w = weights[i]
             let inv = invNorms[i]
@@ -210,7 +248,7 @@ final class BM25FCore<Source: FreqSource> {
         }
         var best = 0.0
         for k in 0..<accCount where accVals[k] > best { best = accVals[k] }
-        return (upTo, saturate(best + extra))
+        return (upTo, min(cheap, saturate(best + extra)))
     }
 
     func explain(_ d: UInt32) -> Explanation {
@@ -250,7 +288,12 @@ final class TermScorer: Scorer {
     override func score() -> Double { core.score(doc) }
     override var maxScore: Double { core.upperBound }
     override var cost: Int { core.cost }
-    override func blockMax(from target: UInt32) -> (upTo: UInt32, bound: Double) { core.blockMax(from: target) }
+    override func blockMax(from target: UInt32, threshold: Double) -> (upTo: UInt32, bound: Double) {
+        // The bound may advance some lists up to target.
+        let b = core.blockMax(from: target, threshold: threshold)
+        doc = core.minDoc()
+        return b
+    }
     override func explain() -> Explanation { core.explain(doc) }
 }
 
@@ -269,7 +312,12 @@ final class PhraseScorer: Scorer {
     override func score() -> Double { core.score(doc) }
     override var maxScore: Double { core.upperBound }
     override var cost: Int { core.cost }
-    override func blockMax(from target: UInt32) -> (upTo: UInt32, bound: Double) { core.blockMax(from: target) }
+    override func blockMax(from target: UInt32, threshold: Double) -> (upTo: UInt32, bound: Double) {
+        // The bound may advance some lists up to target.
+        let b = core.blockMax(from: target, threshold: threshold)
+        doc = core.minDoc()
+        return b
+    }
     override func explain() -> Explanation { core.explain(doc) }
 }
 

@@ -105,11 +105,11 @@ final class DisjunctionScorer: Scorer {
     override var maxScore: Double { clauses.reduce(0) { $0 + $1.maxScore } }
     override var cost: Int { clauses.reduce(0) { $0 &+ $1.cost } }
 
-    override func blockMax(from target: UInt32) -> (upTo: UInt32, bound: Double) {
+    override func blockMax(from target: UInt32, threshold: Double) -> (upTo: UInt32, bound: Double) {
         var upTo = PostingsCursor.exhausted
         var bound = 0.0
         for i in 0..<list.count where list.doc(i) != PostingsCursor.exhausted {
-            let b = list.blockMax(i, from: target)
+            let b = list.blockMax(i, from: target, threshold: threshold)
             upTo = min(upTo, b.upTo)
             bound += b.bound
         }
@@ -197,7 +197,9 @@ final class ExclusionScorer: Scorer {
     override func score() -> Double { include.score() }
     override var maxScore: Double { include.maxScore }
     override var cost: Int { include.cost }
-    override func blockMax(from target: UInt32) -> (upTo: UInt32, bound: Double) { include.blockMax(from: target) }
+    override func blockMax(from target: UInt32, threshold: Double) -> (upTo: UInt32, bound: Double) {
+        include.blockMax(from: target, threshold: threshold)
+    }
     override func explain() -> Explanation { include.explain() }
 }
 
@@ -218,6 +220,11 @@ final class BoostScorer: Scorer {
     override func score() -> Double { inner.score() * factor }
     override var maxScore: Double { inner.maxScore * factor }
     override var cost: Int { inner.cost }
+    override func blockMax(from target: UInt32, threshold: Double) -> (upTo: UInt32, bound: Double) {
+        guard factor > 0 else { return (PostingsCursor.exhausted, maxScore) }
+        let b = inner.blockMax(from: target, threshold: threshold / factor)
+        return (b.upTo, b.bound * factor)
+    }
     override func explain() -> Explanation {
         let e = inner.explain()
         return Explanation(value: e.value * factor, description: "boost ×\(fmt(factor))", details: [e])

@@ -13,6 +13,9 @@ protocol FreqSource: AnyObject {
     /// Bound of f(freq, field length) over [target, limit], limit ≤ boundEnd(from: target);
     /// f grows with freq and falls with length.
     func maxImpact(from target: UInt32, upTo limit: UInt32, _ f: (UInt32, UInt32) -> Double) -> Double
+    /// A cheap bound of f over [target, boundEnd(from: target)]: the stored impacts of the
+    /// block holding target, with no per-document work.
+    func storedImpact(from target: UInt32, _ f: (UInt32, UInt32) -> Double) -> Double
     /// Bound of f(freq, field length) over the whole stream.
     func maxImpact(_ f: (UInt32, UInt32) -> Double) -> Double
 

@@ -8,9 +8,16 @@ final class PhraseMatcher: FreqSource {
     private let cursors: [PostingsCursor]
     private let offsets: [UInt32]
     private let slop: Int
-    private(set) var doc: UInt32 = 0
-    private(set) var freq: UInt32 = 0
-    private var lists: [[UInt32]]
+    @exclusivity(unchecked) private(set) var doc: UInt32 = 0
+    @exclusivity(unchecked) private(set) var freq: UInt32 = 0
+    // Per word: its positions in the current document (buffers grown on demand), and the
+    // cursors as unretained references, so matching costs no reference counting.
+    private let n: Int
+    private let refs: UnsafeMutablePointer<Unmanaged<PostingsCursor>>
+    private let lists: UnsafeMutablePointer<UnsafeMutablePointer<UInt32>>
+    private let capacities: UnsafeMutablePointer<Int>
+    private let counts: UnsafeMutablePointer<Int>
+    private let cursorIndex: UnsafeMutablePointer<Int>
 
     /// `offsets[i]` is word i's position within the phrase.
     /// Cursor indices by ascending document frequency: the rarest word leads the leapfrog.
@@ -21,9 +28,29 @@ final class PhraseMatcher: FreqSource {
         self.order = cursors.indices.sorted { cursors[$0].docFreq < cursors[$1].docFreq }
         self.offsets = offsets.map { UInt32($0) }
         self.slop = slop
-        self.lists = Array(repeating: [], count: cursors.count)
+        n = cursors.count
+        refs = .allocate(capacity: max(n, 1))
+        lists = .allocate(capacity: max(n, 1))
+        capacities = .allocate(capacity: max(n, 1))
+        counts = .allocate(capacity: max(n, 1))
+        cursorIndex = .allocate(capacity: max(n, 1))
+        for (i, c) in cursors.enumerated() {
+            refs[i] = Unmanaged.passUnretained(c)
+            lists[i] = .allocate(capacity: 16)
+            capacities[i] = 16
+            counts[i] = 0
+        }
         doc = 0
         settle(from: 0)
+    }
+
+    deinit {
+        for i in 0..<n { lists[i].deallocate() }
+        refs.deallocate()
+        lists.deallocate()
+        capacities.deallocate()
+        counts.deallocate()
+        cursorIndex.deallocate()
     }
 
     /// Finds the first document ≥ target where all words occur and the phrase matches.
@@ -35,15 +62,17 @@ final class PhraseMatcher: FreqSource {
             while !agreed {
                 agreed = true
                 for k in order {
-                    let c = cursors[k]
-                    c.advance(to: t)
-                    if c.doc == PostingsCursor.exhausted {
+                    let cd = refs[k]._withUnsafeGuaranteedRef { c in
+                        c.advance(to: t)
+                        return c.doc
+                    }
+                    if cd == PostingsCursor.exhausted {
                         doc = PostingsCursor.exhausted
                         freq = 0
                         return
                     }
-                    if c.doc > t {
-                        t = c.doc
+                    if cd > t {
+                        t = cd
                         agreed = false
                     }
                 }
@@ -60,37 +89,52 @@ final class PhraseMatcher: FreqSource {
 
     private func phraseFreq() -> UInt32 {
         // One word: its own frequency, no positions needed.
-        if cursors.count == 1 { return cursors[0].freq }
-        for (i, c) in cursors.enumerated() {
-            lists[i].removeAll(keepingCapacity: true)
-            c.positions(into: &lists[i])
+        if n == 1 { return refs[0]._withUnsafeGuaranteedRef { $0.freq } }
+        for i in 0..<n {
+            counts[i] = refs[i]._withUnsafeGuaranteedRef { c in
+                let f = Int(c.freq)
+                if f > capacities[i] {
+                    lists[i].deallocate()
+                    capacities[i] = max(f, 2 * capacities[i])
+                    lists[i] = .allocate(capacity: capacities[i])
+                }
+                return c.writePositions(to: lists[i])
+            }
         }
         var count: UInt32 = 0
         if slop == 0 {
             // Intersect adjusted positions p − offset.
-            var idx = [Int](repeating: 0, count: lists.count)
-            outer: for p0 in lists[0] {
+            for i in 0..<n { cursorIndex[i] = 0 }
+            let first = lists[0]
+            outer: for j in 0..<counts[0] {
+                let p0 = first[j]
                 guard p0 >= offsets[0] else { continue }
                 let start = p0 - offsets[0]
-                for i in 1..<lists.count {
+                for i in 1..<n {
                     let want = start + offsets[i]
-                    while idx[i] < lists[i].count && lists[i][idx[i]] < want { idx[i] += 1 }
-                    if idx[i] == lists[i].count { break outer }
-                    if lists[i][idx[i]] != want { continue outer }
+                    let l = lists[i]
+                    let c = counts[i]
+                    var k = cursorIndex[i]
+                    while k < c && l[k] < want { k += 1 }
+                    cursorIndex[i] = k
+                    if k == c { break outer }
+                    if l[k] != want { continue outer }
                 }
                 count += 1
             }
         } else {
-            for p0 in lists[0] {
+            for j in 0..<counts[0] {
+                let p0 = lists[0][j]
                 let anchor = Int(p0) - Int(offsets[0])
                 var lo = 0
                 var hi = 0
                 var ok = true
-                for i in 1..<lists.count {
+                for i in 1..<n {
                     let want = anchor + Int(offsets[i])
                     var best = Int.max
                     var bestDelta = 0
-                    for p in lists[i] {
+                    for k in 0..<counts[i] {
+                        let p = lists[i][k]
                         let d = Int(p) - want
                         if abs(d) < best {
                             best = abs(d)
@@ -136,6 +180,12 @@ final class PhraseMatcher: FreqSource {
     func maxImpact(from target: UInt32, upTo limit: UInt32, _ f: (UInt32, UInt32) -> Double) -> Double {
         var v = Double.infinity
         for c in cursors { v = min(v, c.maxImpact(from: target, upTo: limit, f)) }
+        return v == .infinity ? 0 : v
+    }
+
+    func storedImpact(from target: UInt32, _ f: (UInt32, UInt32) -> Double) -> Double {
+        var v = Double.infinity
+        for c in cursors { v = min(v, c.storedImpact(from: target, f)) }
         return v == .infinity ? 0 : v
     }
 

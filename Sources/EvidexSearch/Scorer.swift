@@ -5,7 +5,7 @@ import EvidexIndex
 /// because scorers form trees and are advanced in place.
 class Scorer {
     /// Final so that reading it is a field load, not a virtual call.
-    final var doc: UInt32 = 0
+    @exclusivity(unchecked) final var doc: UInt32 = 0
 
     /// Moves to the next matching document.
     func next() { fatalError("abstract") }
@@ -19,9 +19,13 @@ class Scorer {
     /// An upper bound of `score()` over all documents (for dynamic pruning).
     var maxScore: Double { .infinity }
 
-    /// An upper bound of `score()` for documents in [target, bound.lastDoc]: scorers backed by
-    /// blocked postings refine `maxScore` with per-block bounds. Default: global bound.
-    func blockMax(from target: UInt32) -> (upTo: UInt32, bound: Double) { (PostingsCursor.exhausted, maxScore) }
+    /// An upper bound of `score()` for documents in [target, upTo]: scorers backed by blocked
+    /// postings refine `maxScore` with per-block bounds. Target may lie ahead of `doc` (pruning
+    /// moves bounds ahead without decoding postings); the scorer may move its parts up to
+    /// target but no further, so no document ≥ target is passed. A cheap
+    /// bound at or below `threshold` is returned as is; above it, the scorer may spend work to
+    /// tighten it. Default: the global bound.
+    func blockMax(from target: UInt32, threshold: Double) -> (upTo: UInt32, bound: Double) { (PostingsCursor.exhausted, maxScore) }
 
     /// An estimate of how many documents the scorer visits (to lead conjunctions with the
     /// rarest clause).

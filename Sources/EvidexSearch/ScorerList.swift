@@ -28,7 +28,7 @@ struct ScorerList {
     func maxScore(_ i: Int) -> Double { refs[i]._withUnsafeGuaranteedRef { $0.maxScore } }
 
     @inline(__always)
-    func blockMax(_ i: Int, from target: UInt32) -> (upTo: UInt32, bound: Double) {
-        refs[i]._withUnsafeGuaranteedRef { $0.blockMax(from: target) }
+    func blockMax(_ i: Int, from target: UInt32, threshold: Double) -> (upTo: UInt32, bound: Double) {
+        refs[i]._withUnsafeGuaranteedRef { $0.blockMax(from: target, threshold: threshold) }
     }
 }

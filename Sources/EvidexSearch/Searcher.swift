@@ -118,28 +118,33 @@ public final class Searcher {
         collectTopGeneric(scorer, segment: segment, segmentIndex: si, into: &top)
     }
 
-    /// Top-k over any scorer, skipping blocks whose bound cannot enter the top k.
+    /// Top-k over any scorer, skipping windows (blocks) whose bound cannot enter the top k.
+    /// The bound moves ahead of the scorer through the skip tables alone, so a skipped window
+    /// costs no decoding; the scorer is advanced only into windows that can compete.
     static func collectTopGeneric(_ scorer: Scorer, segment: LiveSegment, segmentIndex si: Int, into top: inout TopDocs) {
-        // Block-max skipping: a bound holds for every document up to `boundEnd`, so it is
-        // computed once per block, not once per document.
-        var boundEnd: UInt32 = 0
-        var bound = Double.infinity
-        var haveBound = false
-        while scorer.doc != PostingsCursor.exhausted {
-            let d = scorer.doc
-            if top.isFull {
-                if !haveBound || d > boundEnd {
-                    (boundEnd, bound) = scorer.blockMax(from: d)
-                    haveBound = true
-                }
-                if bound <= top.threshold {
-                    if boundEnd == PostingsCursor.exhausted { break }
-                    scorer.advance(to: boundEnd + 1)
-                    continue
-                }
+        var target = scorer.doc
+        while target != PostingsCursor.exhausted {
+            guard top.isFull else {
+                let d = scorer.doc
+                if !segment.isDeleted(d) { top.offer(ScoredDoc(score: scorer.score(), segment: si, doc: d)) }
+                scorer.next()
+                target = scorer.doc
+                continue
             }
-            if !segment.isDeleted(d) { top.offer(ScoredDoc(score: scorer.score(), segment: si, doc: d)) }
-            scorer.next()
+            let (end, bound) = scorer.blockMax(from: target, threshold: top.threshold)
+            if bound <= top.threshold {
+                if end == PostingsCursor.exhausted { break }
+                target = end + 1
+                continue
+            }
+            scorer.advance(to: target)
+            var d = scorer.doc
+            while d <= end && d != PostingsCursor.exhausted {
+                if !segment.isDeleted(d) { top.offer(ScoredDoc(score: scorer.score(), segment: si, doc: d)) }
+                scorer.next()
+                d = scorer.doc
+            }
+            target = d
         }
     }
 
