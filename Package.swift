@@ -26,6 +26,7 @@ let package = Package(
         .target(name: "CEvidexICU", linkerSettings: icuLinker),
         .systemLibrary(name: "CStemmer", providers: [.apt(["libstemmer-dev"])]),
         .target(name: "CEvidexZlib", linkerSettings: [.linkedLibrary("z")]),
+        .target(name: "CEvidexMemory"),
         // libxml2's HTML parser (a real parser, not regular expressions), reached through
         // pkg-config so that no unsafe flags block use of the library product by other packages.
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
@@ -33,7 +34,7 @@ let package = Package(
 
         .target(name: "EvidexText", dependencies: ["CEvidexICU", "CStemmer"]),
         .target(name: "EvidexDocuments", dependencies: ["CEvidexZlib", "CEvidexHTML"]),
-        .target(name: "EvidexIndex", dependencies: ["EvidexText", "EvidexDocuments", "CEvidexZlib"]),
+        .target(name: "EvidexIndex", dependencies: ["EvidexText", "EvidexDocuments", "CEvidexZlib", "CEvidexMemory"]),
         .target(name: "EvidexSearch", dependencies: ["EvidexIndex", "EvidexText"]),
         .target(name: "Evidex", dependencies: ["EvidexText", "EvidexDocuments", "EvidexIndex", "EvidexSearch"]),
         .executableTarget(

@@ -7,11 +7,20 @@ struct DocumentStoreWriter {
     static let blockBytes = 32 * 1024
 
     private(set) var index = ByteBuffer()
-    private(set) var data = ByteBuffer()
+    /// Compressed blocks; they spill to disk as they pile up, so a segment's documents never
+    /// have to fit in the memory budget.
+    let data: SpillFile
     private var pending = ByteBuffer(capacity: blockBytes + 4096)
     private var pendingFirstDoc: UInt32 = 0
     private var nextDoc: UInt32 = 0
     private(set) var blockCount: UInt32 = 0
+
+    init(spillDirectory: String? = nil) {
+        data = SpillFile(directory: spillDirectory)
+    }
+
+    /// Bytes held in memory.
+    var memoryBytes: Int { index.count + data.tail.count + pending.count }
 
     /// Adds the next document's encoded bytes (documents arrive in doc-id order).
     mutating func add(_ encoded: UnsafeRawBufferPointer) {
@@ -40,7 +49,8 @@ struct DocumentStoreWriter {
         index.appendLE(UInt64(data.count))
         index.appendLE(UInt32(cap))
         index.appendLE(UInt32(raw.count))
-        data.append(contentsOf: out[0..<cap])
+        data.tail.append(contentsOf: out[0..<cap])
+        data.spillIfLarge()
         blockCount += 1
         pending = ByteBuffer(capacity: DocumentStoreWriter.blockBytes + 4096)
     }

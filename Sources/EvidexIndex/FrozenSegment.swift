@@ -18,7 +18,7 @@ final class FrozenSegment: @unchecked Sendable {
         // Sort slots by term key.
         let order = keys.indices.sorted { keys[$0].lexicographicallyPrecedes(keys[$1]) }
 
-        var encoder = PostingsEncoder()
+        var encoder = PostingsEncoder(spillDirectory: FrozenSegment.directory(of: path))
         var infos: [TermInfo] = []
         infos.reserveCapacity(order.count)
         var sortedKeys: [[UInt8]] = []
@@ -57,13 +57,19 @@ final class FrozenSegment: @unchecked Sendable {
             }
             infos.append(info)
             sortedKeys.append(keys[slot])
+            encoder.spillIfLarge()
         }
 
         try parts.write(to: path, termKeys: sortedKeys, termInfos: infos, encoder: encoder)
     }
 
 
-    /// |a ∪ b| where a is a doc list and b a slot's `doc, freq, positions…` run.
+    /// The folder of a file path (where its temporary spill files go).
+    static func directory(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "." }
+        return slash == path.startIndex ? "/" : String(path[..<slash])
+    }
+
     /// |a ∪ b| of two ascending document lists.
     private static func unionCount(_ a: [UInt32], _ b: [UInt32]) -> UInt32 {
         var i = 0

@@ -2,6 +2,7 @@ import Dispatch
 import EvidexDocuments
 import EvidexText
 import Synchronization
+import CEvidexMemory
 
 /// One indexing thread's state: an analyzer and the segment it is building. Create one per
 /// thread with `IndexWriter.makeWorker()`; call `finish()` before the writer commits.
@@ -19,20 +20,42 @@ public final class IndexWorker {
     private let flushQueue = DispatchQueue(label: "evidex.segment-flush")
     private let flushError = FlushError()
 
+    /// Passes a frozen segment to the writing queue and lets go of it as soon as it is
+    /// written, so its memory is free (and trimmed) before the closure that carried it ends.
+    final class Handoff: @unchecked Sendable {
+        private var segment: FrozenSegment?
+
+        init(_ segment: FrozenSegment) { self.segment = segment }
+
+        /// Writes the segment, releases it and returns its ids.
+        func write(to path: String) throws(IndexError) -> [String] {
+            guard let s = segment else { return [] }
+            segment = nil
+            let ids = s.ids
+            try s.serialize(to: path)
+            return ids
+        }
+    }
+
     final class FlushError: Sendable {
         let value = Mutex<IndexError?>(nil)
     }
 
     init(writer: IndexWriter, budget: Int) throws(IndexError) {
+        // Segments written must give their memory back, or the budget is kept only on paper.
+        evx_memory_fix_mmap_threshold(1 << 20)
         self.writer = writer
         do {
             analyzer = try Analyzer()
         } catch {
             throw .invalidArgument("cannot start the text analyzer: \(error)")
         }
-        builder = SegmentBuilder(analyzer: analyzer)
-        // Half the share each: one segment filling, one being written.
-        self.budget = max(budget / 2, 8 << 20)
+        builder = SegmentBuilder(analyzer: analyzer, spillDirectory: writer.directory)
+        // The share holds one segment filling, one being written, the writing's working memory
+        // (sorted keys, term infos, the dictionary, the longest list decoded: about a third of
+        // the segment) and the allocator's slack. A third each measured a peak RSS of 254 MB
+        // for a 256 MB budget on synth-100k with one thread (BENCHMARKS.md).
+        self.budget = max(budget * 33 / 100, 8 << 20)
     }
 
     /// Adds a document. `path` is its file relative to the indexed root; a later `add` of the
@@ -54,7 +77,12 @@ public final class IndexWorker {
     private func flush() throws(IndexError) {
         let frozen = builder.freeze()
         let sequences = self.sequences
-        builder = SegmentBuilder(analyzer: analyzer)
+        // The frozen segment has its term bytes, so a vocabulary grown large (a corpus of many
+        // distinct words, names and numbers) can start afresh: it then holds one segment's
+        // terms at most, not the corpus's. Kept otherwise, since its cache of folded and
+        // stemmed forms saves analysis time.
+        if analyzer.memoryBytes > budget / 4 { analyzer.resetVocabulary() }
+        builder = SegmentBuilder(analyzer: analyzer, spillDirectory: writer.directory)
         self.sequences = []
         flushes.wait()
         if let e = flushError.value.withLock({ $0 }) { throw e }
@@ -62,13 +90,16 @@ public final class IndexWorker {
         let errorBox = flushError
         let name = writer.allocateSegmentName()
         let path = writer.directory + "/" + name + ".evx"
+        let handoff = Handoff(frozen)
         flushQueue.async(group: flushes) {
             do throws(IndexError) {
-                try frozen.serialize(to: path)
-                writer.registerSegment(name: name, ids: frozen.ids, sequences: sequences)
+                let ids = try handoff.write(to: path)
+                evx_memory_trim()
+                writer.registerSegment(name: name, ids: ids, sequences: sequences)
             } catch {
                 errorBox.value.withLock { $0 = $0 ?? error }
             }
         }
     }
 }
+

@@ -5,12 +5,24 @@
 /// documents as varint pairs. Doc ids are delta coded; frequencies are stored as freq − 1 in
 /// blocks and as freq in the tail.
 struct PostingsEncoder {
-    var postings = ByteBuffer(capacity: 1 << 20)
-    var positions = ByteBuffer(capacity: 1 << 20)
+    /// The two sections as streams: lists are patched in memory while they are encoded, and
+    /// the finished ones may spill to disk (`spillIfLarge`), so a segment of any size is
+    /// written in bounded memory.
+    let postingsStream: SpillFile
+    let positionsStream: SpillFile
 
-    init() {
+    /// `spillDirectory` nil keeps both sections in memory.
+    init(spillDirectory: String? = nil) {
+        postingsStream = SpillFile(directory: spillDirectory, capacity: 1 << 20)
+        positionsStream = SpillFile(directory: spillDirectory, capacity: 1 << 20)
         // Offset 0 means "no positions"; keep real streams from starting there.
-        positions.append(0)
+        positionsStream.tail.append(0)
+    }
+
+    /// Moves finished lists to disk when enough have collected.
+    func spillIfLarge() {
+        postingsStream.spillIfLarge()
+        positionsStream.spillIfLarge()
     }
 
     /// Encodes one list. `docs` ascending; `freqs[i]` occurrences in docs[i]; `positions`, when
@@ -20,6 +32,15 @@ struct PostingsEncoder {
         docs: UnsafeBufferPointer<UInt32>, freqs: UnsafeBufferPointer<UInt32>,
         positions pos: UnsafeBufferPointer<UInt32>?, length: (UInt32) -> UInt32
     ) -> TermInfo {
+        // Work on the unspilled tails directly (moved out and back, so nothing is copied).
+        var postings = ByteBuffer()
+        var positions = ByteBuffer()
+        swap(&postings, &postingsStream.tail)
+        swap(&positions, &positionsStream.tail)
+        defer {
+            swap(&postings, &postingsStream.tail)
+            swap(&positions, &positionsStream.tail)
+        }
         let df = docs.count
         let postingsStart = postings.count
         let positionsStart = pos == nil ? 0 : positions.count
@@ -113,10 +134,9 @@ struct PostingsEncoder {
             allPairs += PostingsLayout.writeImpacts(pairs, into: &postings, at: tailEntry + 8)
             PostingsLayout.writeImpacts(allPairs, into: &postings, at: tailEntry + 8 + PostingsLayout.impactCount * 8)
         }
-        _ = postingsStart
         return TermInfo(
-            docFreq: UInt32(df), groupDocFreq: UInt32(df), postingsOffset: UInt64(postingsStart),
-            positionsOffset: UInt64(positionsStart), maxFreq: maxFreq,
+            docFreq: UInt32(df), groupDocFreq: UInt32(df), postingsOffset: UInt64(postingsStream.spilled + postingsStart),
+            positionsOffset: pos == nil ? 0 : UInt64(positionsStream.spilled + positionsStart), maxFreq: maxFreq,
             minLength: minLength == .max ? 0 : minLength)
     }
 }

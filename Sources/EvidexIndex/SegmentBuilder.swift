@@ -13,16 +13,17 @@ final class SegmentBuilder {
 
     private let postings = PostingsAccumulator()
 
-    private var parts = SegmentParts()
+    private var parts: SegmentParts
     private var encodeScratch = ByteBuffer(capacity: 1 << 16)
 
-    private var storedBytes = 0
-    var estimatedBytes: Int { postings.bytes + storedBytes }
+    var estimatedBytes: Int { postings.bytes + parts.store.memoryBytes + parts.memoryBytes + analyzer.memoryBytes }
     var docCount: Int { parts.docCount }
     var ids: [String] { parts.ids }
 
-    init(analyzer: Analyzer) {
+    /// `spillDirectory`: where the document store may spill (the index folder).
+    init(analyzer: Analyzer, spillDirectory: String?) {
         self.analyzer = analyzer
+        parts = SegmentParts(spillDirectory: spillDirectory)
     }
 
     /// Adds one document; `path` is the source file relative to the indexed root ("" if none).
@@ -41,7 +42,6 @@ final class SegmentBuilder {
         encodeScratch = ByteBuffer(capacity: 4096)
         StoredDocumentCodec.encode(doc, into: &encodeScratch)
         encodeScratch.bytes.withUnsafeBytes { parts.store.add($0) }
-        storedBytes += encodeScratch.count / 3 + 64
     }
 
     /// Indexes texts as one field value; returns the field length in tokens.

@@ -2,7 +2,8 @@
 /// re-encoded with remapped doc ids (no re-analysis), stored documents are copied as bytes.
 enum SegmentMerger {
     static func merge(_ inputs: [LiveSegment], to path: String) throws(IndexError) {
-        var parts = SegmentParts()
+        let spillDirectory = FrozenSegment.directory(of: path)
+        var parts = SegmentParts(spillDirectory: spillDirectory)
         // Old doc → new doc per input (UInt32.max = deleted).
         var remap: [[UInt32]] = []
         for seg in inputs {
@@ -32,7 +33,7 @@ enum SegmentMerger {
         }
         let keys = keySet.sorted { $0.lexicographicallyPrecedes($1) }
 
-        var encoder = PostingsEncoder()
+        var encoder = PostingsEncoder(spillDirectory: spillDirectory)
         var infos: [TermInfo] = []
         infos.reserveCapacity(keys.count)
         var kept: [[UInt8]] = []
@@ -62,6 +63,7 @@ enum SegmentMerger {
             }
             infos.append(info)
             kept.append(key)
+            encoder.spillIfLarge()
         }
         try parts.write(to: path, termKeys: kept, termInfos: infos, encoder: encoder)
     }

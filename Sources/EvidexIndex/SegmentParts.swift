@@ -7,9 +7,23 @@ struct SegmentParts {
     var sources: [String] = []
     var paths: [String] = []
     var fieldLengths: [[UInt32]] = Array(repeating: [], count: IndexField.textFields.count)
-    var store = DocumentStoreWriter()
+    var store: DocumentStoreWriter
+
+    /// `spillDirectory`: where large sections may spill while the segment is built (the
+    /// index folder); nil keeps them in memory.
+    init(spillDirectory: String? = nil) {
+        store = DocumentStoreWriter(spillDirectory: spillDirectory)
+    }
 
     var docCount: Int { ids.count }
+
+    /// A rough count of the bytes the per-document columns hold (for the memory budget).
+    var memoryBytes: Int {
+        var n = docCount * (4 + 1 + 3 * 16 + 4 * fieldLengths.count)
+        // Strings longer than 15 bytes live on the heap.
+        for i in ids where i.utf8.count > 15 { n += i.utf8.count + 32 }
+        return n
+    }
 
     func totalLength(_ field: Int) -> UInt64 {
         fieldLengths[field].reduce(0) { $0 + UInt64($1) }
@@ -18,57 +32,56 @@ struct SegmentParts {
     /// Writes a complete segment file from these parts and encoded term data.
     mutating func write(to path: String, termKeys: [[UInt8]], termInfos: [TermInfo], encoder: PostingsEncoder) throws(IndexError) {
         let n = ids.count
-        var sections: [(SegmentSection, ByteBuffer)] = []
+        var sections: [(SegmentSection, SectionBytes)] = []
         var stats = ByteBuffer()
         stats.appendLE(UInt32(n))
         stats.appendLE(UInt32(IndexField.textFields.count))
         for f in 0..<IndexField.textFields.count { stats.appendLE(totalLength(f)) }
-        sections.append((.stats, stats))
+        sections.append((.stats, .memory(stats)))
         let (blockKeys, blockOffsets, blocks) = TermDictionaryWriter.encode(keys: termKeys, infos: termInfos)
-        sections.append((.termBlockKeys, blockKeys))
-        sections.append((.termBlockOffsets, blockOffsets))
-        sections.append((.termBlocks, blocks))
-        var post = encoder.postings
-        for _ in 0..<16 { post.append(0) }  // slack for the 8-byte unaligned loads of unpacking
-        sections.append((.postings, post))
-        var pos = encoder.positions
-        for _ in 0..<16 { pos.append(0) }
-        sections.append((.positions, pos))
+        sections.append((.termBlockKeys, .memory(blockKeys)))
+        sections.append((.termBlockOffsets, .memory(blockOffsets)))
+        sections.append((.termBlocks, .memory(blocks)))
+        // Slack for the 8-byte unaligned loads of unpacking.
+        for _ in 0..<16 { encoder.postingsStream.tail.append(0) }
+        sections.append((.postings, .stream(encoder.postingsStream)))
+        for _ in 0..<16 { encoder.positionsStream.tail.append(0) }
+        sections.append((.positions, .stream(encoder.positionsStream)))
 
         var lengths = ByteBuffer(capacity: n * 4 * IndexField.textFields.count)
         for f in 0..<IndexField.textFields.count { for l in fieldLengths[f] { lengths.appendLE(l) } }
-        sections.append((.fieldLengths, lengths))
+        sections.append((.fieldLengths, .memory(lengths)))
         var dateCol = ByteBuffer(capacity: n * 4)
         for d in dates { dateCol.appendLE(d) }
-        sections.append((.dates, dateCol))
+        sections.append((.dates, .memory(dateCol)))
         var kindCol = ByteBuffer(capacity: n)
         for k in kinds { kindCol.append(k) }
-        sections.append((.kinds, kindCol))
+        sections.append((.kinds, .memory(kindCol)))
         let (srcOrd, srcTable) = SegmentParts.ordinals(sources)
-        sections.append((.sourceOrdinals, srcOrd))
-        sections.append((.sourceStrings, srcTable))
+        sections.append((.sourceOrdinals, .memory(srcOrd)))
+        sections.append((.sourceStrings, .memory(srcTable)))
         let (pathOrd, pathTable) = SegmentParts.ordinals(paths)
-        sections.append((.pathOrdinals, pathOrd))
-        sections.append((.pathStrings, pathTable))
+        sections.append((.pathOrdinals, .memory(pathOrd)))
+        sections.append((.pathStrings, .memory(pathTable)))
 
         store.finish()
         var storeIndex = ByteBuffer()
         storeIndex.appendLE(store.blockCount)
         storeIndex.append(contentsOf: store.index.bytes)
-        sections.append((.storeIndex, storeIndex))
-        sections.append((.storeData, store.data))
+        sections.append((.storeIndex, .memory(storeIndex)))
+        sections.append((.storeData, .stream(store.data)))
 
         let idOrder = ids.indices.sorted { ids[$0].utf8.lexicographicallyPrecedes(ids[$1].utf8) }
-        sections.append((.idKeys, StringTableWriter.encode(idOrder.map { Array(ids[$0].utf8) })))
+        sections.append((.idKeys, .memory(StringTableWriter.encode(idOrder.map { Array(ids[$0].utf8) }))))
         var idDocs = ByteBuffer(capacity: n * 4)
         for i in idOrder { idDocs.appendLE(UInt32(i)) }
-        sections.append((.idDocs, idDocs))
+        sections.append((.idDocs, .memory(idDocs)))
         // Inverse: doc → position in the sorted id table, so hits resolve ids without the store.
         var inverse = [UInt32](repeating: 0, count: n)
         for (rank, doc) in idOrder.enumerated() { inverse[doc] = UInt32(rank) }
         var idOrd = ByteBuffer(capacity: n * 4)
         for v in inverse { idOrd.appendLE(v) }
-        sections.append((.idOrdinals, idOrd))
+        sections.append((.idOrdinals, .memory(idOrd)))
         try SegmentFileLayout.write(sections, to: path)
     }
 
@@ -83,11 +96,17 @@ struct SegmentParts {
     }
 }
 
+/// A section's bytes: built in memory, or a stream that may have spilled to disk.
+enum SectionBytes {
+    case memory(ByteBuffer)
+    case stream(SpillFile)
+}
+
 /// Places sections in a segment file: header, 8-aligned sections, directory, footer. Sections
 /// go straight to the file with the CRC computed as they pass (no whole-file copy in memory),
 /// and the file is fsynced before it is named in any commit.
 enum SegmentFileLayout {
-    static func write(_ sections: [(SegmentSection, ByteBuffer)], to path: String) throws(IndexError) {
+    static func write(_ sections: [(SegmentSection, SectionBytes)], to path: String) throws(IndexError) {
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw .io(path: path, operation: "create", errno: errno) }
         defer { close(fd) }
@@ -120,12 +139,18 @@ enum SegmentFileLayout {
         try put(header)
         var directory = ByteBuffer()
         directory.appendLE(UInt32(sections.count))
-        for (id, buf) in sections {
+        for (id, body) in sections {
             try padding()
             directory.appendLE(id.rawValue)
             directory.appendLE(UInt64(offset))
-            directory.appendLE(UInt64(buf.count))
-            try put(buf)
+            switch body {
+            case .memory(let buf):
+                directory.appendLE(UInt64(buf.count))
+                try put(buf)
+            case .stream(let stream):
+                directory.appendLE(UInt64(stream.count))
+                try stream.forEachChunk { (raw) throws(IndexError) in try put(raw) }
+            }
         }
         try padding()
         directory.appendLE(UInt64(offset))  // where the directory starts

@@ -76,7 +76,7 @@ public final class Analyzer {
     /// Longest folded term kept, in UTF-8 bytes; longer tokens are dropped.
     public static let maxTermBytes = 64
 
-    public let vocabulary: TermVocabulary
+    public private(set) var vocabulary: TermVocabulary
 
     private let segmenter: OpaquePointer
     private let stemmer: OpaquePointer
@@ -104,6 +104,16 @@ public final class Analyzer {
         vocabulary = TermVocabulary()
         foldCapacity = 256
         foldBuffer = .allocate(capacity: foldCapacity)
+    }
+
+    /// Bytes held by the vocabulary and the surface cache, for memory budgets.
+    public var memoryBytes: Int { vocabulary.memoryBytes + surfaceCache.memoryBytes }
+
+    /// Starts a new, empty vocabulary (ids restart from 0), so that a long indexing run keeps
+    /// only the terms of the segment it is building. Ids from before are meaningless after.
+    public func resetVocabulary() {
+        vocabulary = TermVocabulary()
+        surfaceCache = ByteTable(initialCapacity: 1 << 15)
     }
 
     deinit {

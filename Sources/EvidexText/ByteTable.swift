@@ -13,6 +13,8 @@ struct ByteArena: ~Copyable {
     private var chunks: [UnsafeMutableRawPointer] = []
     private var cursor: UnsafeMutablePointer<UInt8>? = nil
     private var remaining = 0
+    /// Bytes allocated, for memory budgets.
+    private(set) var allocatedBytes = 0
 
     init() {}
 
@@ -25,12 +27,14 @@ struct ByteArena: ~Copyable {
         if n > Self.chunkSize / 4 {
             let big = UnsafeMutableRawPointer.allocate(byteCount: max(n, 1), alignment: 8)
             chunks.append(big)
+            allocatedBytes += max(n, 1)
             if n > 0 { big.copyMemory(from: bytes.baseAddress!, byteCount: n) }
             return UnsafePointer(big.assumingMemoryBound(to: UInt8.self))
         }
         if n > remaining || cursor == nil {
             let chunk = UnsafeMutableRawPointer.allocate(byteCount: Self.chunkSize, alignment: 8)
             chunks.append(chunk)
+            allocatedBytes += Self.chunkSize
             cursor = chunk.assumingMemoryBound(to: UInt8.self)
             remaining = Self.chunkSize
         }
@@ -95,6 +99,11 @@ final class ByteTable {
         mask = cap - 1
         entryCapacity = cap / 2
         entries = .allocate(capacity: entryCapacity)
+    }
+
+    /// Bytes held (keys, entries, slots), for memory budgets.
+    var memoryBytes: Int {
+        arena.allocatedBytes + entryCapacity * MemoryLayout<Entry>.stride + (mask + 1) * 8
     }
 
     deinit {

@@ -9,6 +9,9 @@ public final class TermVocabulary {
 
     public var count: Int { table.count }
 
+    /// Bytes held, for memory budgets.
+    public var memoryBytes: Int { table.memoryBytes }
+
     /// The term's UTF-8 bytes; valid while the vocabulary lives (storage never moves).
     public func bytes(_ id: UInt32) -> UnsafeBufferPointer<UInt8> {
         precondition(Int(id) < table.count, "term id \(id) out of range (count \(table.count))")

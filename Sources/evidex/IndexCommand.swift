@@ -21,7 +21,7 @@ struct IndexCommand: ParsableCommand {
     @Option(help: "Indexing threads (default: every core).")
     var threads: Int = IndexWriterOptions.defaultThreads
 
-    @Option(name: .customLong("memory-mb"), help: "Memory budget for in-memory postings, in MB.")
+    @Option(name: .customLong("memory-mb"), help: "Memory budget for indexing, in MB: buffered postings, segments being written and caches stay within it.")
     var memoryMB: Int = 256
 
     @Flag(help: "Delete documents whose files are no longer under the indexed folders.")

@@ -56,8 +56,8 @@ struct PostingsTests {
             }
             infos.append(info)
         }
-        var post = enc.postings
-        var pos = enc.positions
+        var post = enc.postingsStream.tail
+        var pos = enc.positionsStream.tail
         for _ in 0..<16 {
             post.append(0)
             pos.append(0)

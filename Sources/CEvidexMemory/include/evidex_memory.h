@@ -1,0 +1,12 @@
+#ifndef EVIDEX_MEMORY_H
+#define EVIDEX_MEMORY_H
+
+/// Keeps blocks of at least `bytes` mapped on their own (glibc's mmap threshold, fixed so it
+/// no longer rises as large blocks are freed), so that freeing them returns memory to the
+/// system. No effect on other C libraries.
+void evx_memory_fix_mmap_threshold(long bytes);
+
+/// Returns free heap memory to the system where the allocator can (glibc malloc_trim).
+void evx_memory_trim(void);
+
+#endif

@@ -1,0 +1,93 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// An append-only byte stream for a segment section that may outgrow the memory budget
+/// (postings, positions, the document store): bytes collect in `tail` and move to an unlinked
+/// temporary file in the index folder whenever the owner calls `spillIfLarge()` at a point
+/// where nothing in the tail will be patched any more. The file disappears with its
+/// descriptor, so a crash leaves nothing behind.
+///
+/// Offsets are stream offsets: `count` counts spilled and unspilled bytes alike.
+final class SpillFile {
+    /// Bytes not yet spilled; owners append and patch here (patch offsets are relative to
+    /// `spilled`).
+    var tail: ByteBuffer
+    private(set) var spilled = 0
+    private var fd: Int32 = -1
+    private let directory: String?
+    private let threshold: Int
+    /// The first write error; reported when the stream is read or checked.
+    private var failure: IndexError?
+
+    /// `directory` nil keeps everything in memory (tests and small merges).
+    init(directory: String?, threshold: Int = 2 << 20, capacity: Int = 1 << 16) {
+        self.directory = directory
+        self.threshold = threshold
+        tail = ByteBuffer(capacity: min(capacity, threshold + threshold / 2))
+    }
+
+    deinit {
+        if fd >= 0 { close(fd) }
+    }
+
+    var count: Int { spilled + tail.count }
+
+    /// Moves the tail to the file once it passes the threshold.
+    func spillIfLarge() {
+        guard tail.count >= threshold, directory != nil, failure == nil else { return }
+        do throws(IndexError) {
+            try spill()
+        } catch {
+            failure = error
+        }
+    }
+
+    private func spill() throws(IndexError) {
+        guard let directory else { return }
+        if fd < 0 {
+            var template = Array((directory + "/.spill-XXXXXX").utf8CString)
+            let opened = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+            let name = String(cString: template)
+            guard opened >= 0 else { throw .io(path: name, operation: "create a temporary file", errno: errno) }
+            unlink(name)
+            _ = fcntl(opened, F_SETFD, FD_CLOEXEC)
+            fd = opened
+        }
+        let fd = self.fd
+        try tail.bytes.withRawBytes { (raw) throws(IndexError) in
+            var done = 0
+            while done < raw.count {
+                let n = pwrite(fd, raw.baseAddress! + done, raw.count - done, off_t(spilled + done))
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    throw .io(path: directory + "/.spill", operation: "write a temporary file", errno: errno)
+                }
+                done += n
+            }
+        }
+        spilled += tail.count
+        tail = ByteBuffer(capacity: threshold + threshold / 2)
+    }
+
+    /// Calls `body` with the stream's bytes in order, in chunks of a few megabytes.
+    func forEachChunk(_ body: (UnsafeRawBufferPointer) throws(IndexError) -> Void) throws(IndexError) {
+        if let failure { throw failure }
+        if spilled > 0 {
+            let size = 1 << 20
+            let buffer = UnsafeMutableRawPointer.allocate(byteCount: size, alignment: 16)
+            defer { buffer.deallocate() }
+            var at = 0
+            while at < spilled {
+                let n = pread(fd, buffer, min(size, spilled - at), off_t(at))
+                if n < 0 && errno == EINTR { continue }
+                guard n > 0 else {
+                    throw .io(path: (directory ?? "") + "/.spill", operation: "read a temporary file", errno: n < 0 ? errno : EIO)
+                }
+                try body(UnsafeRawBufferPointer(start: buffer, count: n))
+                at += n
+            }
+        }
+        try tail.bytes.withRawBytes { (raw) throws(IndexError) in try body(raw) }
+    }
+}
