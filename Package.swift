@@ -36,6 +36,7 @@ let package = Package(
         .target(name: "EvidexDocuments", dependencies: ["CEvidexZlib", "CEvidexHTML"]),
         .target(name: "EvidexIndex", dependencies: ["EvidexText", "EvidexDocuments", "CEvidexZlib", "CEvidexMemory"]),
         .target(name: "EvidexSearch", dependencies: ["EvidexIndex", "EvidexText"]),
+        .target(name: "EvidexQuotes"),
         .target(name: "Evidex", dependencies: ["EvidexText", "EvidexDocuments", "EvidexIndex", "EvidexSearch"]),
         .executableTarget(
             name: "evidex",
@@ -45,6 +46,7 @@ let package = Package(
         .testTarget(name: "EvidexTextTests", dependencies: ["EvidexText"]),
         .testTarget(name: "EvidexDocumentsTests", dependencies: ["EvidexDocuments"]),
         .testTarget(name: "EvidexIndexTests", dependencies: ["EvidexIndex"]),
+        .testTarget(name: "EvidexQuotesTests", dependencies: ["EvidexQuotes"], exclude: ["Fixtures"]),
         .testTarget(name: "EvidexSearchTests", dependencies: ["EvidexSearch"]),
         .testTarget(name: "EvidexIntegrationTests", dependencies: ["Evidex"]),
     ],

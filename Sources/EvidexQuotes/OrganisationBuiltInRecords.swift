@@ -1,0 +1,427 @@
+/// The built-in gazetteer, written by hand as facts about UK health and care bodies (and the
+/// government, research and international bodies that health-policy texts keep naming).
+/// Statements rather than one big array literal keep type-checking fast.
+enum OrganisationBuiltInRecords {
+    static let all: [OrganisationRecord] = make()
+
+    private static func make() -> [OrganisationRecord] {
+        var list: [OrganisationRecord] = []
+        list.reserveCapacity(260)
+        func add(
+            _ id: String, _ name: String, _ acronyms: [String] = [], aliases: [String] = [],
+            kind: String, former: [String] = [], successor: String? = nil
+        ) {
+            list.append(OrganisationRecord(
+                id: id, name: name, acronyms: acronyms, aliases: aliases, kind: kind,
+                formerNames: former, successor: successor))
+        }
+        let dept = "government department"
+        let alb = "arm's-length body"
+        let college = "royal college"
+        let union = "trade union"
+        let think = "think tank"
+        let reg = "regulator"
+        let charity = "charity"
+        let adv = "advisory body"
+        let comm = "parliamentary committee"
+        let rep = "membership body"
+        let company = "company"
+        let uni = "university"
+        let intl = "international organisation"
+        let dev = "devolved government"
+
+        // MARK: Government departments and the centre of government
+        add("dhsc", "Department of Health and Social Care", ["DHSC", "DH", "DoH"],
+            aliases: ["Department for Health and Social Care", "Department of Health & Social Care",
+                      "Department for Health"],
+            kind: dept, former: ["Department of Health"])
+        add("cabinet-office", "Cabinet Office", ["CO"], kind: dept)
+        add("hm-treasury", "HM Treasury", ["HMT"],
+            aliases: ["Her Majesty's Treasury", "His Majesty's Treasury", "Treasury"], kind: dept)
+        add("hm-government", "HM Government", ["HMG"],
+            aliases: ["UK Government", "United Kingdom Government", "Her Majesty's Government",
+                      "His Majesty's Government", "UK Govt"], kind: "government")
+        add("number-10", "Prime Minister's Office, 10 Downing Street", [],
+            aliases: ["Prime Minister's Office", "Number 10", "No 10", "Number Ten", "Downing Street",
+                      "10 Downing Street"], kind: dept)
+        add("home-office", "Home Office", ["HO"], kind: dept)
+        // "Department of Education" is the usual misnaming in English texts (Northern Ireland's
+        // own Department of Education is rarer in UK health-policy sources).
+        add("dfe", "Department for Education", ["DfE", "DFE"], aliases: ["Department of Education"], kind: dept,
+            former: ["Department for Children, Schools and Families", "Department for Education and Skills"])
+        add("mhclg", "Ministry of Housing, Communities and Local Government", ["MHCLG", "DLUHC", "DCLG"],
+            kind: dept, former: ["Department for Levelling Up, Housing and Communities",
+                                 "Department for Communities and Local Government"])
+        add("dwp", "Department for Work and Pensions", ["DWP"], kind: dept)
+        add("beis", "Department for Business, Energy and Industrial Strategy", ["BEIS"], kind: dept,
+            successor: "dbt")
+        add("dbt", "Department for Business and Trade", ["DBT"], kind: dept)
+        add("bis", "Department for Business, Innovation and Skills", ["BIS"], kind: dept, successor: "beis")
+        add("dsit", "Department for Science, Innovation and Technology", ["DSIT"], kind: dept)
+        add("dcms", "Department for Culture, Media and Sport", ["DCMS"], kind: dept,
+            former: ["Department for Digital, Culture, Media and Sport"])
+        add("dft", "Department for Transport", ["DfT", "DFT"], kind: dept)
+        add("defra", "Department for Environment, Food and Rural Affairs", ["Defra", "DEFRA"], kind: dept)
+        add("fcdo", "Foreign, Commonwealth and Development Office", ["FCDO", "FCO"], kind: dept,
+            former: ["Foreign and Commonwealth Office", "Foreign Office"])
+        add("dfid", "Department for International Development", ["DFID", "DfID"], kind: dept, successor: "fcdo")
+        add("moj", "Ministry of Justice", ["MoJ", "MOJ"], kind: dept)
+        add("mod", "Ministry of Defence", ["MoD", "MOD"], kind: dept)
+        add("dexeu", "Department for Exiting the European Union", ["DExEU"], kind: dept)
+        add("nsc", "National Security Council", ["NSC"], kind: "cabinet committee")
+        add("uk-nsc", "UK National Screening Committee", ["UK NSC"], aliases: ["National Screening Committee"], kind: adv)
+        add("desnz", "Department for Energy Security and Net Zero", ["DESNZ"], kind: dept)
+        add("go-science", "Government Office for Science", ["GO-Science", "GOS"], kind: dept)
+        add("ccs-secretariat", "Civil Contingencies Secretariat", ["CCS"], kind: "government unit")
+        add("covid-taskforce", "Covid-19 Taskforce", [], aliases: ["Covid Taskforce", "COVID-19 Taskforce"],
+            kind: "government unit")
+        add("vaccine-taskforce", "Vaccine Taskforce", ["VTF"], aliases: ["UK Vaccine Taskforce"], kind: "government unit")
+        add("jbc", "Joint Biosecurity Centre", ["JBC"], kind: "government unit", successor: "ukhsa")
+        add("covid-s", "Covid-S", [], aliases: ["Covid-19 Strategy Committee", "Covid Strategy Committee", "COVID-S"],
+            kind: "cabinet committee")
+        add("covid-o", "Covid-O", [], aliases: ["Covid-19 Operations Committee", "Covid Operations Committee", "COVID-O"],
+            kind: "cabinet committee")
+        add("hmrc", "HM Revenue and Customs", ["HMRC"], aliases: ["Her Majesty's Revenue and Customs",
+            "His Majesty's Revenue and Customs", "HM Revenue & Customs"], kind: dept)
+        add("bank-of-england", "Bank of England", ["BoE"], kind: "central bank")
+        add("british-business-bank", "British Business Bank", [], kind: alb)
+        add("fca", "Financial Conduct Authority", ["FCA"], kind: reg)
+        add("fsa", "Food Standards Agency", ["FSA"], kind: reg)
+        add("environment-agency", "Environment Agency", [], kind: alb)
+        add("met-office", "Met Office", [], kind: alb)
+        add("gad", "Government Actuary's Department", ["GAD"], kind: dept)
+        add("dit", "Department for International Trade", ["DIT"], kind: dept, successor: "dbt")
+        add("bit", "Behavioural Insights Team", [], kind: company)
+        add("gds", "Government Digital Service", ["GDS"], kind: "government unit")
+        add("crown-commercial-service", "Crown Commercial Service", [], kind: alb)
+        add("hmpps", "HM Prison and Probation Service", ["HMPPS"], aliases: ["His Majesty's Prison and Probation Service",
+            "Her Majesty's Prison and Probation Service"], kind: alb,
+            former: ["HM Prison Service", "Prison Service", "National Offender Management Service"])
+        add("hmip", "HM Inspectorate of Prisons", ["HMIP"], aliases: ["His Majesty's Inspectorate of Prisons",
+            "Her Majesty's Inspectorate of Prisons"], kind: reg)
+        add("yjb", "Youth Justice Board", ["YJB"], aliases: ["Youth Justice Board for England and Wales"], kind: alb)
+        add("ons", "Office for National Statistics", ["ONS"], aliases: ["Office of National Statistics"], kind: alb)
+        add("uksa", "UK Statistics Authority", ["UKSA"], kind: alb)
+        add("obr", "Office for Budget Responsibility", ["OBR"], kind: alb)
+        add("nao", "National Audit Office", ["NAO"], kind: alb)
+        add("hse", "Health and Safety Executive", ["HSE"], kind: reg)
+        add("ehrc", "Equality and Human Rights Commission", ["EHRC"], kind: reg)
+        add("ofsted", "Office for Standards in Education, Children's Services and Skills", ["Ofsted", "OFSTED"],
+            kind: reg)
+        add("phso", "Parliamentary and Health Service Ombudsman", ["PHSO"], kind: "ombudsman")
+
+        // MARK: Devolved governments and their health bodies
+        add("scottish-government", "Scottish Government", [], kind: dev,
+            former: ["Scottish Executive"])
+        add("welsh-government", "Welsh Government", [], kind: dev, former: ["Welsh Assembly Government"])
+        add("ni-executive", "Northern Ireland Executive", [], aliases: ["NI Executive"], kind: dev)
+        add("teo", "The Executive Office", ["TEO"], aliases: ["Executive Office"], kind: dept)
+        add("irish-government", "Government of Ireland", [], aliases: ["Irish Government"], kind: "government")
+        add("cosla", "Convention of Scottish Local Authorities", ["COSLA"], kind: rep)
+        add("wlga", "Welsh Local Government Association", ["WLGA"], kind: rep)
+        add("scottish-care", "Scottish Care", [], kind: rep)
+        add("care-forum-wales", "Care Forum Wales", [], kind: rep)
+        add("sssc", "Scottish Social Services Council", ["SSSC"], kind: reg)
+        add("scottish-ambulance-service", "Scottish Ambulance Service", [], kind: alb)
+        add("was-trust", "Welsh Ambulance Services NHS Trust", ["WAST"],
+            aliases: ["Welsh Ambulance Service", "Welsh Ambulance Services University NHS Trust"], kind: "NHS trust")
+        add("doh-ni", "Department of Health (Northern Ireland)", [],
+            aliases: ["Department of Health in Northern Ireland", "Northern Ireland Department of Health",
+                      "Department of Health Northern Ireland", "Department of Health NI"], kind: dept)
+        add("public-health-scotland", "Public Health Scotland", ["PHS"], kind: alb)
+        add("health-protection-scotland", "Health Protection Scotland", ["HPS"], kind: alb,
+            successor: "public-health-scotland")
+        add("public-health-wales", "Public Health Wales", ["PHW"], kind: alb)
+        add("pha-ni", "Public Health Agency", ["PHA"], aliases: ["Public Health Agency for Northern Ireland"], kind: alb)
+        add("nhs-scotland", "NHS Scotland", [], aliases: ["NHSScotland"], kind: "health service")
+        add("nhs-wales", "NHS Wales", [], kind: "health service")
+        // Health boards: Wales (7, with the short names used in Senedd and Inquiry evidence;
+        // "Aneurin Bevan" and "Hywel Dda" alone are also people, so only their full names).
+        for (id, name, short) in [
+            ("bcuhb", "Betsi Cadwaladr University Health Board", "Betsi Cadwaladr"),
+            ("hduhb", "Hywel Dda University Health Board", ""),
+            ("sbuhb", "Swansea Bay University Health Board", "Swansea Bay"),
+            ("ctmuhb", "Cwm Taf Morgannwg University Health Board", "Cwm Taf Morgannwg"),
+            ("abuhb", "Aneurin Bevan University Health Board", ""),
+            ("cavuhb", "Cardiff and Vale University Health Board", "Cardiff and Vale"),
+            ("pthb", "Powys Teaching Health Board", ""),
+        ] {
+            add(id, name, [], aliases: short.isEmpty ? [] : [short], kind: "health board")
+        }
+        // Scotland's 14 territorial health boards, officially "NHS <area>".
+        for area in ["Ayrshire and Arran", "Borders", "Dumfries and Galloway", "Fife", "Forth Valley",
+                     "Grampian", "Greater Glasgow and Clyde", "Highland", "Lanarkshire", "Lothian",
+                     "Orkney", "Shetland", "Tayside", "Western Isles"] {
+            let slug = area.lowercased().split(separator: " ").joined(separator: "-")
+            add("nhs-" + slug, "NHS " + area, [], aliases: ["NHS " + area + " Health Board"], kind: "health board")
+        }
+        add("hscni", "Health and Social Care Northern Ireland", ["HSCNI", "HSC"], aliases: ["HSC Northern Ireland"],
+            kind: "health service")
+        add("hscb", "Health and Social Care Board", ["HSCB"], kind: alb, successor: "doh-ni")
+        add("bso-ni", "Business Services Organisation", ["BSO"], aliases: ["HSC Business Services Organisation"], kind: alb)
+        add("nias", "Northern Ireland Ambulance Service", ["NIAS"], kind: alb)
+        add("patient-client-council", "Patient and Client Council", [], kind: alb)
+        add("tac-wales", "Technical Advisory Cell", ["TAC"], kind: adv)
+        add("tag-wales", "Technical Advisory Group", ["TAG"], kind: adv)
+        add("nss", "NHS National Services Scotland", ["NSS"], kind: alb)
+        add("nes", "NHS Education for Scotland", ["NES"], kind: alb)
+        add("care-inspectorate", "Care Inspectorate", [], kind: reg)
+        add("his", "Healthcare Improvement Scotland", ["HIS"], kind: reg)
+        add("ciw", "Care Inspectorate Wales", ["CIW"], kind: reg)
+        add("hiw", "Healthcare Inspectorate Wales", ["HIW"], kind: reg)
+        add("rqia", "Regulation and Quality Improvement Authority", ["RQIA"], kind: reg)
+        add("social-care-wales", "Social Care Wales", [], kind: reg)
+
+        // MARK: NHS England and national NHS bodies
+        add("nhs", "National Health Service", ["NHS"], kind: "health service")
+        add("nhs-england", "NHS England", ["NHSE"], kind: alb,
+            former: ["NHS Commissioning Board"])
+        add("nhs-improvement", "NHS Improvement", ["NHSI"], kind: alb, successor: "nhs-england")
+        add("nhsei", "NHS England and NHS Improvement", ["NHSEI", "NHSE/I", "NHSE&I", "NHSE-I"],
+            aliases: ["NHS England & NHS Improvement", "NHS England/Improvement", "NHS England and Improvement",
+                      "NHS England/NHS Improvement"], kind: alb, successor: "nhs-england")
+        add("monitor", "Monitor", [], kind: reg, successor: "nhs-improvement")
+        add("nhs-tda", "NHS Trust Development Authority", ["NHS TDA", "TDA"], kind: alb, successor: "nhs-improvement")
+        add("hee", "Health Education England", ["HEE"], kind: alb, successor: "nhs-england")
+        // HSCIC was renamed NHS Digital in 2016: one body, so the old name links here.
+        add("nhs-digital", "NHS Digital", ["HSCIC"], kind: alb,
+            former: ["Health and Social Care Information Centre"], successor: "nhs-england")
+        add("nhsx", "NHSX", [], kind: "government unit", successor: "nhs-england")
+        add("nhs-test-and-trace", "NHS Test and Trace", ["NHSTT"], aliases: ["Test and Trace", "NHS Test & Trace"],
+            kind: "government programme", successor: "ukhsa")
+        // The NHS Litigation Authority was renamed NHS Resolution in 2017.
+        add("nhs-resolution", "NHS Resolution", ["NHSLA"], kind: alb, former: ["NHS Litigation Authority"])
+        add("nhsbt", "NHS Blood and Transplant", ["NHSBT"], kind: alb)
+        add("nhsbsa", "NHS Business Services Authority", ["NHSBSA"], kind: alb)
+        add("nhs-supply-chain", "NHS Supply Chain", [], kind: alb)
+        add("nhs-property-services", "NHS Property Services", [], kind: company)
+        add("nhs-professionals", "NHS Professionals", [], kind: company)
+        add("nhs-providers", "NHS Providers", [], kind: rep)
+        add("nhs-confederation", "NHS Confederation", [], aliases: ["NHS Confed"], kind: rep)
+        add("nhs-employers", "NHS Employers", [], kind: rep)
+        add("nhscc", "NHS Clinical Commissioners", [], kind: rep, successor: "nhs-confederation")
+        add("nhs-race-health-observatory", "NHS Race and Health Observatory", [], kind: alb)
+        // HSSIB is a new statutory body (2023) that took over HSIB's work, so HSIB stays separate.
+        add("hssib", "Health Services Safety Investigations Body", ["HSSIB"], kind: alb)
+        add("hsib", "Healthcare Safety Investigation Branch", ["HSIB"], kind: alb, successor: "hssib")
+        add("nhs-111", "NHS 111", [], kind: "health service")
+
+        // MARK: Public health, regulators and advisory bodies
+        add("ukhsa", "UK Health Security Agency", ["UKHSA"],
+            aliases: ["United Kingdom Health Security Agency", "Health Security Agency"], kind: alb)
+        add("phe", "Public Health England", ["PHE"], kind: alb, successor: "ukhsa")
+        add("hpa", "Health Protection Agency", ["HPA"], kind: alb, successor: "phe")
+        add("ohid", "Office for Health Improvement and Disparities", ["OHID"], kind: "government unit")
+        add("cqc", "Care Quality Commission", ["CQC"], kind: reg)
+        add("nice", "National Institute for Health and Care Excellence", ["NICE"], kind: alb,
+            former: ["National Institute for Health and Clinical Excellence", "National Institute for Clinical Excellence"])
+        add("mhra", "Medicines and Healthcare products Regulatory Agency", ["MHRA"],
+            aliases: ["Medicines and Healthcare Products Regulatory Agency"], kind: reg)
+        add("jcvi", "Joint Committee on Vaccination and Immunisation", ["JCVI"],
+            aliases: ["Joint Committee on Vaccination and Immunization"], kind: adv)
+        add("sage", "Scientific Advisory Group for Emergencies", ["SAGE", "Sage"], kind: adv)
+        add("independent-sage", "Independent SAGE", [], aliases: ["Independent Sage",
+            "Independent Scientific Advisory Group for Emergencies"], kind: adv)
+        add("spi-m", "Scientific Pandemic Influenza Group on Modelling", ["SPI-M"],
+            aliases: ["Scientific Pandemic Influenza Sub-Group on Modelling", "Scientific Pandemic Influenza Modelling group"],
+            kind: adv)
+        add("spi-m-o", "Scientific Pandemic Influenza Group on Modelling, Operational sub-group", ["SPI-M-O"],
+            kind: adv)
+        add("spi-b", "Scientific Pandemic Insights Group on Behaviours", ["SPI-B"],
+            aliases: ["Scientific Pandemic Influenza Group on Behaviours"], kind: adv)
+        add("nervtag", "New and Emerging Respiratory Virus Threats Advisory Group", ["NERVTAG"], kind: adv)
+        add("gmc", "General Medical Council", ["GMC"], kind: reg)
+        add("nmc", "Nursing and Midwifery Council", ["NMC"], kind: reg)
+        add("hcpc", "Health and Care Professions Council", ["HCPC"], kind: reg)
+        add("gphc", "General Pharmaceutical Council", ["GPhC"], kind: reg)
+        add("gdc", "General Dental Council", ["GDC"], kind: reg)
+        add("goc", "General Optical Council", ["GOC"], kind: reg)
+        add("healthwatch-england", "Healthwatch England", [], kind: "statutory body")
+        add("nihr", "National Institute for Health and Care Research", ["NIHR"], kind: alb,
+            former: ["National Institute for Health Research"])
+        add("mrc", "Medical Research Council", ["MRC"], kind: alb)
+        add("ukri", "UK Research and Innovation", ["UKRI"], kind: alb)
+        add("skills-for-care", "Skills for Care", [], kind: charity)
+        add("scie", "Social Care Institute for Excellence", ["SCIE"], kind: charity)
+
+        // MARK: Parliament's committees (the bodies, not the chambers)
+        add("hsc-committee", "Health and Social Care Committee", [],
+            aliases: ["Health and Social Care Select Committee", "Commons Health and Social Care Committee",
+                      "Health & Social Care Committee"], kind: comm,
+            former: ["Health Committee", "Health Select Committee"])
+        add("pac", "Public Accounts Committee", ["PAC"], aliases: ["Committee of Public Accounts"], kind: comm)
+        add("stc", "Science and Technology Committee", [], aliases: ["Science, Innovation and Technology Committee"],
+            kind: comm)
+        add("pacac", "Public Administration and Constitutional Affairs Committee", ["PACAC"], kind: comm)
+
+        // MARK: Royal colleges, faculties and professional bodies (official names)
+        add("rcp", "Royal College of Physicians", ["RCP"], aliases: ["Royal College of Physicians of London"], kind: college)
+        add("rcpe", "Royal College of Physicians of Edinburgh", ["RCPE"], kind: college)
+        add("rcpsg", "Royal College of Physicians and Surgeons of Glasgow", ["RCPSG"], kind: college)
+        add("rcs-england", "Royal College of Surgeons of England", ["RCS", "RCS England", "RCSEng"],
+            aliases: ["Royal College of Surgeons"], kind: college)
+        add("rcsed", "Royal College of Surgeons of Edinburgh", ["RCSEd"], kind: college)
+        add("rcgp", "Royal College of General Practitioners", ["RCGP"], kind: college)
+        add("rcpsych", "Royal College of Psychiatrists", ["RCPsych"], kind: college)
+        add("rcpch", "Royal College of Paediatrics and Child Health", ["RCPCH"], kind: college)
+        add("rcog", "Royal College of Obstetricians and Gynaecologists", ["RCOG"], kind: college)
+        add("rcem", "Royal College of Emergency Medicine", ["RCEM"], kind: college,
+            former: ["College of Emergency Medicine"])
+        add("rcr", "Royal College of Radiologists", ["RCR"], kind: college)
+        add("rcm", "Royal College of Midwives", ["RCM"], kind: college)
+        add("rcn", "Royal College of Nursing", ["RCN"], kind: college)
+        add("rcoa", "Royal College of Anaesthetists", ["RCoA"], kind: college)
+        add("rcpath", "Royal College of Pathologists", ["RCPath"], kind: college)
+        add("rcophth", "Royal College of Ophthalmologists", ["RCOphth"], kind: college)
+        add("rcot", "Royal College of Occupational Therapists", ["RCOT"], kind: college)
+        add("rcslt", "Royal College of Speech and Language Therapists", ["RCSLT"], kind: college)
+        add("rcpod", "Royal College of Podiatry", [], kind: college)
+        add("aomrc", "Academy of Medical Royal Colleges", ["AoMRC"], aliases: ["Academy of Royal Colleges"], kind: college)
+        add("fph", "Faculty of Public Health", ["FPH"], kind: college)
+        add("ficm", "Faculty of Intensive Care Medicine", ["FICM"], kind: college)
+        add("rps", "Royal Pharmaceutical Society", ["RPS"], kind: rep)
+        add("ics-society", "Intensive Care Society", [], kind: rep)
+        add("icnarc", "Intensive Care National Audit and Research Centre", ["ICNARC"], kind: charity)
+        add("bgs", "British Geriatrics Society", ["BGS"], kind: rep)
+        add("csp", "Chartered Society of Physiotherapy", ["CSP"], kind: union)
+        add("association-of-anaesthetists", "Association of Anaesthetists", [], kind: rep)
+        add("rsm", "Royal Society of Medicine", ["RSM"], kind: rep)
+        add("royal-society", "Royal Society", [], kind: "learned society")
+        add("ams", "Academy of Medical Sciences", ["AMS"], kind: "learned society")
+        add("adph", "Association of Directors of Public Health", ["ADPH"], kind: rep)
+        add("adass", "Association of Directors of Adult Social Services", ["ADASS"], kind: rep)
+        add("adcs", "Association of Directors of Children's Services", ["ADCS"], kind: rep)
+        add("aace", "Association of Ambulance Chief Executives", ["AACE"], kind: rep)
+        add("bapio", "British Association of Physicians of Indian Origin", ["BAPIO"], kind: rep)
+        add("npa", "National Pharmacy Association", ["NPA"], kind: rep)
+        add("cpe", "Community Pharmacy England", [], kind: rep,
+            former: ["Pharmaceutical Services Negotiating Committee"])
+        add("sign", "Scottish Intercollegiate Guidelines Network", ["SIGN"], kind: "guideline body")
+
+        // MARK: Trade unions
+        add("bma", "British Medical Association", ["BMA"], kind: union)
+        add("unison", "UNISON", [], aliases: ["Unison"], kind: union)
+        add("unite", "Unite the Union", [], aliases: ["Unite"], kind: union)
+        add("gmb", "GMB", [], kind: union)
+        add("tuc", "Trades Union Congress", ["TUC"], kind: union)
+        add("hcsa", "Hospital Consultants and Specialists Association", ["HCSA"], kind: union)
+        add("bda", "British Dental Association", ["BDA"], kind: union)
+        add("dauk", "Doctors' Association UK", ["DAUK"], aliases: ["Doctors Association UK"], kind: rep)
+        add("gmb-scotland", "GMB Scotland", [], kind: union)
+
+        // MARK: Think tanks, foundations and charities
+        add("kings-fund", "The King's Fund", [], aliases: ["King's Fund", "Kings Fund"], kind: think)
+        add("nuffield-trust", "Nuffield Trust", [], aliases: ["The Nuffield Trust"], kind: think)
+        add("health-foundation", "The Health Foundation", [], aliases: ["Health Foundation"], kind: think)
+        add("nuffield-council-bioethics", "Nuffield Council on Bioethics", [], kind: think)
+        add("ifs", "Institute for Fiscal Studies", ["IFS"], kind: think)
+        add("ifg", "Institute for Government", ["IfG"], kind: think)
+        add("resolution-foundation", "Resolution Foundation", [], kind: think)
+        add("jrf", "Joseph Rowntree Foundation", ["JRF"], kind: think)
+        add("wellcome", "Wellcome Trust", [], aliases: ["Wellcome"], kind: charity)
+        add("lga", "Local Government Association", ["LGA"], kind: rep)
+        add("care-england", "Care England", [], kind: rep)
+        add("care-providers-alliance", "Care Providers Alliance", [], kind: rep)
+        add("ncf", "National Care Forum", ["NCF"], kind: rep)
+        add("homecare-association", "Homecare Association", [], kind: rep,
+            former: ["United Kingdom Homecare Association", "UK Homecare Association"])
+        add("patients-association", "Patients Association", [], aliases: ["The Patients Association"], kind: charity)
+        add("national-voices", "National Voices", [], kind: charity)
+        add("age-uk", "Age UK", [], kind: charity)
+        add("mencap", "Mencap", [], kind: charity)
+        add("alzheimers-society", "Alzheimer's Society", [], kind: charity)
+        add("marie-curie", "Marie Curie", [], kind: charity)
+        add("macmillan", "Macmillan Cancer Support", [], kind: charity)
+        add("cruk", "Cancer Research UK", ["CRUK"], kind: charity)
+        add("bhf", "British Heart Foundation", ["BHF"], kind: charity)
+        add("diabetes-uk", "Diabetes UK", [], kind: charity)
+        add("parkinsons-uk", "Parkinson's UK", [], kind: charity)
+        add("stroke-association", "Stroke Association", [], kind: charity)
+        add("asthma-lung-uk", "Asthma + Lung UK", [], aliases: ["Asthma and Lung UK"], kind: charity,
+            former: ["Asthma UK", "British Lung Foundation"])
+        add("kidney-care-uk", "Kidney Care UK", [], kind: charity)
+        add("versus-arthritis", "Versus Arthritis", [], kind: charity)
+        add("richmond-group", "Richmond Group of Charities", [], kind: charity)
+        add("nhs-charities-together", "NHS Charities Together", [], kind: charity)
+        add("st-johns-ambulance", "St John Ambulance", [], kind: charity)
+        add("samaritans", "Samaritans", [], kind: charity)
+        add("citizens-advice", "Citizens Advice", [], kind: charity)
+        add("barnardos", "Barnardo's", [], kind: charity)
+        add("nspcc", "National Society for the Prevention of Cruelty to Children", ["NSPCC"], kind: charity)
+        add("childrens-commissioner", "Children's Commissioner for England", [], aliases: ["Office of the Children's Commissioner"],
+            kind: "statutory body")
+        add("carers-uk", "Carers UK", [], kind: charity)
+        add("independent-age", "Independent Age", [], kind: charity)
+        add("disability-rights-uk", "Disability Rights UK", [], kind: charity)
+        add("race-equality-foundation", "Race Equality Foundation", [], kind: charity)
+        add("healthwatch", "Healthwatch", [], kind: "statutory body")
+        add("covid-bereaved", "Covid-19 Bereaved Families for Justice", [],
+            aliases: ["Covid Bereaved Families for Justice", "COVID-19 Bereaved Families for Justice",
+                      "Covid-19 Bereaved Families for Justice UK", "Covid Bereaved Families for Justice UK"],
+            kind: "campaign group")
+        add("inclusion-scotland", "Inclusion Scotland", [], kind: charity)
+        add("disability-wales", "Disability Wales", [], kind: charity)
+        add("disability-action-ni", "Disability Action Northern Ireland", [], aliases: ["Disability Action"], kind: charity)
+        add("scope", "Scope", [], kind: charity)
+        add("mind", "Mind", [], kind: charity)
+        add("rnib", "Royal National Institute of Blind People", ["RNIB"], kind: charity)
+        add("rnid", "Royal National Institute for Deaf People", ["RNID"], kind: charity)
+        add("national-autistic-society", "National Autistic Society", [], kind: charity)
+        add("long-covid-groups", "Long Covid Groups", [], kind: "campaign group")
+        add("long-covid-kids", "Long Covid Kids", [], kind: "campaign group")
+        add("long-covid-sos", "Long Covid SOS", [], kind: "campaign group")
+        add("long-covid-support", "Long Covid Support", [], kind: "campaign group")
+        add("cvf", "Clinically Vulnerable Families", ["CVF"], kind: "campaign group")
+        add("johns-campaign", "John's Campaign", [], kind: "campaign group")
+        add("care-rights-uk", "Care Rights UK", [], kind: charity)
+        add("british-red-cross", "British Red Cross", [], kind: charity)
+
+        // MARK: Universities and research institutes
+        add("oxford", "University of Oxford", [], aliases: ["Oxford University"], kind: uni)
+        add("cambridge", "University of Cambridge", [], aliases: ["Cambridge University"], kind: uni)
+        add("imperial", "Imperial College London", [], aliases: ["Imperial College"], kind: uni)
+        add("lshtm", "London School of Hygiene & Tropical Medicine", ["LSHTM"],
+            aliases: ["London School of Hygiene and Tropical Medicine"], kind: uni)
+        add("ucl", "University College London", ["UCL"], kind: uni)
+        add("kcl", "King's College London", ["KCL"], kind: uni)
+        add("lse", "London School of Economics and Political Science", ["LSE"],
+            aliases: ["London School of Economics"], kind: uni)
+        add("edinburgh", "University of Edinburgh", [], aliases: ["Edinburgh University"], kind: uni)
+        add("warwick", "University of Warwick", [], aliases: ["Warwick University"], kind: uni)
+        add("cog-uk", "COVID-19 Genomics UK Consortium", ["COG-UK"], aliases: ["Covid-19 Genomics UK Consortium"],
+            kind: "research consortium")
+        add("francis-crick", "Francis Crick Institute", [], aliases: ["Crick Institute"], kind: "research institute")
+
+        // MARK: International bodies
+        add("who", "World Health Organization", ["WHO"], aliases: ["World Health Organisation"], kind: intl)
+        add("ecdc", "European Centre for Disease Prevention and Control", ["ECDC"], kind: intl)
+        add("cdc", "Centers for Disease Control and Prevention", ["CDC"],
+            aliases: ["Centres for Disease Control and Prevention", "Centers for Disease Control"], kind: intl)
+        add("ema", "European Medicines Agency", ["EMA"], kind: intl)
+        add("eu", "European Union", ["EU"], kind: intl)
+        add("european-commission", "European Commission", [], kind: intl)
+        add("nato", "North Atlantic Treaty Organization", ["NATO"], aliases: ["North Atlantic Treaty Organisation"], kind: intl)
+        add("un", "United Nations", ["UN"], kind: intl)
+        add("unicef", "UNICEF", [], aliases: ["United Nations Children's Fund"], kind: intl)
+        add("fda", "Food and Drug Administration", ["FDA"], aliases: ["US Food and Drug Administration"], kind: intl)
+        add("cepi", "Coalition for Epidemic Preparedness Innovations", ["CEPI"], kind: intl)
+        add("gavi", "Gavi, the Vaccine Alliance", [], aliases: ["Gavi"], kind: intl)
+        add("oecd", "Organisation for Economic Co-operation and Development", ["OECD"],
+            aliases: ["Organisation for Economic Cooperation and Development"], kind: intl)
+
+        // MARK: Companies that health-policy evidence keeps naming
+        add("astrazeneca", "AstraZeneca", [], aliases: ["Astra Zeneca"], kind: company)
+        add("pfizer", "Pfizer", [], kind: company)
+        add("biontech", "BioNTech", [], kind: company)
+        add("moderna", "Moderna", [], kind: company)
+        add("serco", "Serco", [], kind: company)
+        add("sitel", "Sitel", [], kind: company)
+        add("deloitte", "Deloitte", [], kind: company)
+        add("randox", "Randox", [], aliases: ["Randox Laboratories"], kind: company)
+        add("palantir", "Palantir", [], aliases: ["Palantir Technologies"], kind: company)
+        add("mckinsey", "McKinsey & Company", [], aliases: ["McKinsey"], kind: company)
+        add("ppe-medpro", "PPE Medpro", [], kind: company)
+        add("roche", "Roche", [], kind: company)
+        return list
+    }
+}

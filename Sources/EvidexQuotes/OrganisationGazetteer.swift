@@ -1,0 +1,235 @@
+/// The set of known organisations plus the indexes the linker needs: name variants keyed by
+/// their first token, and whole-string keys for `record(named:)`. Immutable, so one instance is
+/// shared by every linker and thread.
+public struct OrganisationGazetteer: Sendable, OrganisationResolving {
+    public let records: [OrganisationRecord]
+    let variants: [OrganisationNameVariant]
+    /// First name key → variants starting with it (names compare case-insensitively).
+    let nameFirst: [String: [Int]]
+    /// First acronym token as written → variants (acronyms compare case-sensitively).
+    let acronymFirst: [String: [Int]]
+    /// Whole-string keys for lookups: names/aliases by folded key, acronyms as written.
+    let nameKeyIndex: [String: Int]
+    let acronymIndex: [String: Int]
+    let foldedAcronymIndex: [String: Int]
+    let idIndex: [String: Int]
+
+    public static let builtIn = OrganisationGazetteer(records: OrganisationBuiltInRecords.all)
+
+    /// Acronyms of the built-in list that mean something else too often ("DH" is also a
+    /// surname initial, "HSE" the Irish health service, "Sage" a herb and a surname), so they
+    /// link only with support from the same document.
+    static let supportAcronyms: Set<String> = [
+        "DH", "DoH", "CO", "HO", "CCS", "GOS", "PHS", "HPS", "PHA", "NSS", "NES", "HIS",
+        "CIW", "TDA", "AMS", "EMA", "PAC", "RPS", "CSP", "BIS", "GOC", "NCF", "RSM", "BGS", "Sage",
+        "HMG", "GDS", "BDA", "RCS", "RCR", "RCM", "RCP", "JBC", "FPH", "IfG", "DBT", "HIW", "SIGN", "UN", "NSC", "HSC", "BSO", "TAC", "TAG", "GAD", "DIT", "FSA", "FCA", "BoE", "TEO", "CVF",
+    ]
+    /// One-word names that are also ordinary words; "Monitor" is also too common to link at all
+    /// without support.
+    static let commonWordNames: Set<String> = ["unite", "unison", "monitor", "mind", "scope"]
+    static let supportNames: Set<String> = ["monitor"]
+
+    /// Devolved-nation bodies of the built-in list. An ambiguous acronym of one of them ("NSS",
+    /// "TAC", "PHA") is also supported when the document names another body of the same
+    /// nation unambiguously: "NSS" beside "Scottish Government" is NHS National Services Scotland.
+    static let nations: [String: String] = {
+        var map: [String: String] = [:]
+        for id in ["scottish-government", "public-health-scotland", "health-protection-scotland", "nhs-scotland",
+                   "nss", "nes", "his", "care-inspectorate", "cosla", "scottish-care", "sssc",
+                   "scottish-ambulance-service", "sign"] { map[id] = "scotland" }
+        for id in ["welsh-government", "public-health-wales", "nhs-wales", "ciw", "hiw", "social-care-wales",
+                   "tac-wales", "tag-wales", "wlga", "care-forum-wales", "was-trust", "disability-wales",
+                   "bcuhb", "hduhb", "sbuhb", "ctmuhb", "abuhb", "cavuhb", "pthb"] { map[id] = "wales" }
+        for id in ["ni-executive", "doh-ni", "pha-ni", "hscni", "hscb", "bso-ni", "nias", "rqia", "teo",
+                   "patient-client-council", "disability-action-ni"] { map[id] = "northern-ireland" }
+        return map
+    }()
+
+    public init(records: [OrganisationRecord]) {
+        self.records = records
+        var variants: [OrganisationNameVariant] = []
+        var nameFirst: [String: [Int]] = [:]
+        var acronymFirst: [String: [Int]] = [:]
+        var nameKeyIndex: [String: Int] = [:]
+        var acronymIndex: [String: Int] = [:]
+        var folded: [String: Int] = [:]
+        var idIndex: [String: Int] = [:]
+        for (r, record) in records.enumerated() {
+            if idIndex[record.id] == nil { idIndex[record.id] = r }
+            for name in [record.name] + record.aliases + record.formerNames {
+                guard let v = Self.nameVariant(name, record: r) else { continue }
+                let key = v.tokens.joined(separator: " ")
+                // First writer wins, so the built-in (earlier) records keep their names.
+                if nameKeyIndex[key] == nil { nameKeyIndex[key] = r }
+                nameFirst[v.tokens[0], default: []].append(variants.count)
+                variants.append(v)
+            }
+            for acronym in record.acronyms {
+                guard let v = Self.acronymVariant(acronym, record: r) else { continue }
+                let key = v.tokens.joined(separator: " ")
+                if acronymIndex[key] == nil { acronymIndex[key] = r }
+                let fkey = key.lowercased()
+                if folded[fkey] == nil { folded[fkey] = r }
+                acronymFirst[v.tokens[0], default: []].append(variants.count)
+                variants.append(v)
+            }
+        }
+        self.variants = variants
+        self.nameFirst = nameFirst
+        self.acronymFirst = acronymFirst
+        self.nameKeyIndex = nameKeyIndex
+        self.acronymIndex = acronymIndex
+        self.foldedAcronymIndex = folded
+        self.idIndex = idIndex
+    }
+
+    /// Tokens of a written name without a leading article, since texts add or drop "the" freely.
+    static func nameTokens(_ text: String) -> [OrganisationToken] {
+        var tokens = OrganisationTokenizer.tokens(in: Array(text.unicodeScalars))
+        while let first = tokens.first, first.key == "the", tokens.count > 1 { tokens.removeFirst() }
+        return tokens
+    }
+
+    static func nameVariant(_ name: String, record: Int) -> OrganisationNameVariant? {
+        let tokens = nameTokens(name)
+        guard !tokens.isEmpty else { return nil }
+        let single = tokens.count == 1 ? tokens[0].key : ""
+        return OrganisationNameVariant(
+            tokens: tokens.map(\.key),
+            capitalised: tokens.map { $0.isCapitalised },
+            gapBefore: tokens.enumerated().map { $0.offset > 0 && $0.element.breakBefore },
+            recordIndex: record, isAcronym: false,
+            needsSupport: supportNames.contains(single),
+            commonWord: commonWordNames.contains(single))
+    }
+
+    static func acronymVariant(_ acronym: String, record: Int) -> OrganisationNameVariant? {
+        let tokens = OrganisationTokenizer.tokens(in: Array(acronym.unicodeScalars))
+        guard !tokens.isEmpty else { return nil }
+        return OrganisationNameVariant(
+            tokens: tokens.map(\.base),
+            capitalised: tokens.map { _ in false },
+            gapBefore: tokens.enumerated().map { $0.offset > 0 && $0.element.breakBefore },
+            recordIndex: record, isAcronym: true,
+            needsSupport: supportAcronyms.contains(acronym),
+            commonWord: false)
+    }
+
+    /// A gazetteer with `other` added. A record whose id, name or alias is already known is
+    /// folded into the existing record (its acronyms and aliases added), so a GOV.UK dump does
+    /// not create a second "Department of Health and Social Care" beside the built-in one.
+    public func merging(_ other: [OrganisationRecord]) -> OrganisationGazetteer {
+        var merged = records
+        var byID = idIndex
+        var byKey = nameKeyIndex
+        var added: [OrganisationRecord] = []
+        for record in other {
+            let keys = ([record.name] + record.aliases + record.formerNames)
+                .map { Self.nameTokens($0).map(\.key).joined(separator: " ") }
+            if let at = byID[record.id] ?? keys.lazy.compactMap({ byKey[$0] }).first {
+                if at < merged.count {
+                    var existing = merged[at]
+                    Self.absorb(record, into: &existing)
+                    merged[at] = existing
+                } else {
+                    var existing = added[at - merged.count]
+                    Self.absorb(record, into: &existing)
+                    added[at - merged.count] = existing
+                }
+                continue
+            }
+            let at = merged.count + added.count
+            byID[record.id] = at
+            for key in keys where byKey[key] == nil { byKey[key] = at }
+            added.append(record)
+        }
+        // Records from an external list carry acronyms nobody curated ("AGO", "VOA"); short
+        // ones then need support from the same document before they link.
+        return OrganisationGazetteer(records: merged + added)
+            .withSupport(forAcronymsOf: Set(other.flatMap(\.acronyms)))
+    }
+
+    /// Marks short acronyms that only an external list vouches for as needing support.
+    func withSupport(forAcronymsOf acronyms: Set<String>) -> OrganisationGazetteer {
+        guard !acronyms.isEmpty else { return self }
+        var copy = self
+        var variants = copy.variants
+        for i in variants.indices where variants[i].isAcronym {
+            let written = variants[i].tokens.joined(separator: " ")
+            if acronyms.contains(written) && written.unicodeScalars.count <= 3
+                && !Self.curatedAcronyms.contains(written) {
+                variants[i].needsSupport = true
+            }
+        }
+        copy = OrganisationGazetteer(copying: copy, variants: variants)
+        return copy
+    }
+
+    /// Acronyms of the built-in list, which stay as curated even if a loaded list repeats them.
+    static let curatedAcronyms: Set<String> = Set(OrganisationBuiltInRecords.all.flatMap(\.acronyms))
+
+    private init(copying other: OrganisationGazetteer, variants: [OrganisationNameVariant]) {
+        self.records = other.records
+        self.variants = variants
+        self.nameFirst = other.nameFirst
+        self.acronymFirst = other.acronymFirst
+        self.nameKeyIndex = other.nameKeyIndex
+        self.acronymIndex = other.acronymIndex
+        self.foldedAcronymIndex = other.foldedAcronymIndex
+        self.idIndex = other.idIndex
+    }
+
+    static func absorb(_ record: OrganisationRecord, into existing: inout OrganisationRecord) {
+        func union(_ a: [String], _ b: [String]) -> [String] {
+            var out = a
+            for x in b where !out.contains(x) { out.append(x) }
+            return out
+        }
+        existing.acronyms = union(existing.acronyms, record.acronyms)
+        let names = [record.name] + record.aliases
+        existing.aliases = union(existing.aliases, names.filter { $0 != existing.name })
+        existing.formerNames = union(existing.formerNames, record.formerNames)
+        if existing.kind == nil { existing.kind = record.kind }
+        if existing.successor == nil { existing.successor = record.successor }
+    }
+
+    public func record(id: String) -> OrganisationRecord? {
+        idIndex[id].map { records[$0] }
+    }
+
+    func recordIndex(named name: String) -> Int? {
+        let trimmed = Self.trimmed(name)
+        guard !trimmed.isEmpty else { return nil }
+        let acronymTokens = OrganisationTokenizer.tokens(in: Array(trimmed.unicodeScalars))
+        let written = acronymTokens.map(\.base).joined(separator: " ")
+        if let r = acronymIndex[written] { return r }
+        let key = Self.nameTokens(trimmed).map(\.key).joined(separator: " ")
+        if let r = nameKeyIndex[key] { return r }
+        // Possessive or plural-free forms: "the King's Fund's" → "kings fund".
+        let stem = Self.nameTokens(trimmed).map(\.stemKey).joined(separator: " ")
+        if let r = nameKeyIndex[stem] { return r }
+        return foldedAcronymIndex[written.lowercased()]
+    }
+
+    /// Any name, alias, former name or acronym, ignoring case, apostrophes and a leading "the".
+    public func record(named name: String) -> OrganisationRecord? {
+        recordIndex(named: name).map { records[$0] }
+    }
+
+    /// Canonical (official) name for a phrase such as a speaker's role ("chief executive of
+    /// the King's Fund"): an exact lookup first, then the longest organisation linked inside it.
+    public func canonicalOrganisation(for phrase: String) -> String? {
+        if let r = record(named: phrase) { return r.name }
+        let mentions = OrganisationLinker(gazetteer: self).link(phrase)
+        return mentions.max { $0.range.count < $1.range.count }?.name
+    }
+}
+
+extension OrganisationGazetteer {
+    static func trimmed(_ text: String) -> String {
+        var s = Substring(text)
+        while let f = s.unicodeScalars.first, f.properties.isWhitespace { s = String(s.unicodeScalars.dropFirst())[...] }
+        while let l = s.unicodeScalars.last, l.properties.isWhitespace { s = String(s.unicodeScalars.dropLast())[...] }
+        return String(s)
+    }
+}

@@ -1,0 +1,288 @@
+/// Finds organisation mentions anywhere in a text and names each by its official full name.
+///
+/// Per document it (1) learns acronym definitions (Schwartz–Hearst), (2) scans tokens left to
+/// right taking the longest match among gazetteer names, acronyms, learnt acronyms and name
+/// patterns (ICBs, trusts, councils, "University of ..."), then (3) drops ambiguous acronyms the
+/// document does not support and acronyms inside capitalised headlines.
+public struct OrganisationLinker: Sendable, OrganisationResolving {
+    public let gazetteer: OrganisationGazetteer
+
+    public init(gazetteer: OrganisationGazetteer = .builtIn) {
+        self.gazetteer = gazetteer
+    }
+
+    public func canonicalOrganisation(for phrase: String) -> String? {
+        gazetteer.canonicalOrganisation(for: phrase)
+    }
+
+    /// Words whose presence in a long form makes it an organisation's name (issue list plus
+    /// the other heads UK bodies use), so "Chief Medical Officer (CMO)" stays unlinked.
+    static let organisationHeads: Set<String> = [
+        "department", "agency", "association", "committee", "council", "trust", "college",
+        "institute", "service", "services", "board", "foundation", "fund", "office", "society",
+        "group", "authority", "commission", "union", "federation", "confederation", "ministry",
+        "university", "centre", "center", "organisation", "organization", "alliance", "network",
+        "forum", "inspectorate", "executive", "directorate", "unit", "taskforce", "panel",
+        "bureau", "corporation", "company", "ltd", "limited", "plc", "laboratory", "laboratories",
+        "consortium", "coalition", "body", "observatory", "academy", "faculty", "school",
+        "partnership", "secretariat", "cell", "team", "tribunal", "ombudsman", "collaborative",
+        "hospital", "hospitals", "nhs", "icb", "ccg", "government", "programme",
+    ]
+
+    enum Target: Sendable, Equatable {
+        case record(Int)
+        case local(id: String, name: String)
+    }
+
+    struct Candidate {
+        var first: Int
+        var last: Int
+        var target: Target
+        var isAcronym: Bool
+        var needsSupport: Bool
+        var commonWord: Bool
+        /// Priority at equal length: names beat learnt acronyms beat acronyms beat patterns.
+        var rank: Int
+    }
+
+    public func link(_ text: String) -> [OrganisationMention] {
+        let scalars = Array(text.unicodeScalars)
+        let tokens = OrganisationTokenizer.tokens(in: scalars)
+        if tokens.isEmpty { return [] }
+
+        // 1. Acronyms this document defines.
+        var learnt: [String: Target] = [:]
+        var blocked: Set<String> = []
+        var localLongForms: [(Range<Int>, Target)] = []
+        for def in AcronymDefinitionFinder().definitions(in: scalars) {
+            let shortKey = OrganisationTokenizer.tokens(in: Array(def.short.unicodeScalars)).map(\.base)
+                .joined(separator: " ")
+            if let r = gazetteer.recordIndex(named: def.long) {
+                learnt[shortKey] = .record(r)
+            } else if let r = gazetteer.acronymIndex[shortKey], Self.similar(def.long, gazetteer.records[r]) {
+                // A known acronym with a variant of its long form ("Scientific Pandemic Influenza
+                // Sub-Group on Modelling (SPI-M)"): the known body, long form included.
+                learnt[shortKey] = .record(r)
+                localLongForms.append((def.longRange, .record(r)))
+            } else if let target = localTarget(def.long) {
+                learnt[shortKey] = target
+                localLongForms.append((def.longRange, target))
+            } else if gazetteer.acronymIndex[shortKey] != nil {
+                // The document uses a known acronym for something else ("CO (carbon monoxide)").
+                blocked.insert(shortKey)
+            }
+        }
+
+        // 2. Longest match at each position.
+        var candidates: [Candidate] = []
+        var i = 0
+        while i < tokens.count {
+            if let c = best(at: i, tokens, scalars, learnt: learnt, blocked: blocked) {
+                candidates.append(c)
+                i = c.last + 1
+            } else {
+                i += 1
+            }
+        }
+        for (range, target) in localLongForms {
+            let covered = candidates.contains { tokens[$0.first].start < range.upperBound && range.lowerBound < tokens[$0.last].end }
+            if covered { continue }
+            guard let a = tokens.firstIndex(where: { $0.start >= range.lowerBound }),
+                  let b = tokens.lastIndex(where: { $0.end <= range.upperBound }), a <= b else { continue }
+            var first = a
+            while first < b && tokens[first].key == "the" { first += 1 }
+            candidates.append(Candidate(first: first, last: b, target: target, isAcronym: false,
+                                        needsSupport: false, commonWord: false, rank: 3))
+        }
+        candidates.sort { $0.first < $1.first }
+
+        // 3. Support and context filters.
+        var supported: Set<Int> = []
+        for c in candidates where !c.needsSupport {
+            if case .record(let r) = c.target { supported.insert(r) }
+        }
+        for case .record(let r) in learnt.values { supported.insert(r) }
+        var nations: Set<String> = []
+        for r in supported {
+            if let n = OrganisationGazetteer.nations[gazetteer.records[r].id] { nations.insert(n) }
+        }
+        var out: [OrganisationMention] = []
+        for c in candidates {
+            if c.needsSupport, case .record(let r) = c.target, !supported.contains(r) {
+                guard let n = OrganisationGazetteer.nations[gazetteer.records[r].id], nations.contains(n) else { continue }
+            }
+            if c.commonWord && (tokens[c.first].sentenceInitial || insideTitle(tokens, c.first, c.last)) { continue }
+            if c.isAcronym && isHeadline(tokens, c.first, c.last, learnt: learnt) { continue }
+            let range = tokens[c.first].start..<tokens[c.last].baseEnd
+            let surface = String(String.UnicodeScalarView(scalars[range]))
+            switch c.target {
+            case .record(let r):
+                let rec = gazetteer.records[r]
+                out.append(OrganisationMention(range: range, surface: surface, organisationID: rec.id, name: rec.name))
+            case .local(let id, let name):
+                out.append(OrganisationMention(range: range, surface: surface, organisationID: id, name: name))
+            }
+        }
+        return out
+    }
+
+    /// Whether a long form shares most of its content words with one of the record's names.
+    static func similar(_ long: String, _ record: OrganisationRecord) -> Bool {
+        let stop: Set<String> = ["the", "of", "for", "and", "on", "in"]
+        let words = Set(OrganisationGazetteer.nameTokens(long).map(\.key)).subtracting(stop)
+        guard !words.isEmpty else { return false }
+        for name in [record.name] + record.aliases + record.formerNames {
+            let other = Set(OrganisationGazetteer.nameTokens(name).map(\.key)).subtracting(stop)
+            if words.intersection(other).count * 2 >= max(words.count, other.count) { return true }
+        }
+        return false
+    }
+
+    /// A document-local organisation for a long form that is not in the gazetteer but reads as
+    /// an organisation's name: it has an organisation head word and is mostly capitalised.
+    func localTarget(_ long: String) -> Target? {
+        let tokens = OrganisationGazetteer.nameTokens(long)
+        guard tokens.count >= 2 else { return nil }
+        // The head must end the name ("... Response Unit") or start it before "of"/"for"
+        // ("Office for ..."): "European Commission Decision Reliance Procedure" is a procedure.
+        let headFinal = Self.organisationHeads.contains(tokens[tokens.count - 1].key)
+        let headInitial = Self.organisationHeads.contains(tokens[0].key)
+            && ["of", "for", "on"].contains(tokens[1].key)
+        guard headFinal || headInitial else { return nil }
+        let content = tokens.filter { !OrganisationPatternMatcher.connectors.contains($0.key) && $0.key != "the" }
+        let capitals = content.filter(\.isCapitalised).count
+        guard capitals * 2 > content.count, tokens[0].isCapitalised else { return nil }
+        var name = long
+        if let first = tokens.first, first.start > 0 || long.lowercased().hasPrefix("the ") {
+            let scalars = Array(long.unicodeScalars)
+            name = String(String.UnicodeScalarView(scalars[tokens[0].start..<tokens[tokens.count - 1].end]))
+        }
+        name = name.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" }).joined(separator: " ")
+        // "Incomes Data Services' (IDS)": the possessive is not part of the name.
+        while let last = name.unicodeScalars.last, OrganisationTokenizer.isApostrophe(last) {
+            name = String(name.unicodeScalars.dropLast())
+        }
+        let slug = tokens.map(\.key).joined(separator: "-")
+        return .local(id: "local:" + slug, name: name)
+    }
+
+    func best(
+        at i: Int, _ tokens: [OrganisationToken], _ scalars: [Unicode.Scalar],
+        learnt: [String: Target], blocked: Set<String>
+    ) -> Candidate? {
+        var best: Candidate? = nil
+        func offer(_ c: Candidate) {
+            guard let b = best else { best = c; return }
+            if c.last > b.last || (c.last == b.last && c.rank < b.rank) { best = c }
+        }
+        let t = tokens[i]
+        var seen: Set<Int> = []
+        for key in t.key == t.stemKey ? [t.key] : [t.key, t.stemKey] {
+            for v in gazetteer.nameFirst[key] ?? [] where !seen.contains(v) {
+                seen.insert(v)
+                let variant = gazetteer.variants[v]
+                if let last = matchName(variant, tokens, at: i) {
+                    offer(Candidate(first: i, last: last, target: .record(variant.recordIndex), isAcronym: false,
+                                    needsSupport: variant.needsSupport, commonWord: variant.commonWord, rank: 0))
+                }
+            }
+        }
+        // Learnt acronyms (one to three tokens: "SPI-M", "NHS TDA").
+        var written = ""
+        for n in 0..<3 where i + n < tokens.count {
+            if n > 0 && tokens[i + n].breakBefore { break }
+            written += (n > 0 ? " " : "") + tokens[i + n].base
+            if let target = learnt[written] {
+                offer(Candidate(first: i, last: i + n, target: target, isAcronym: true,
+                                needsSupport: false, commonWord: false, rank: 1))
+            }
+        }
+        for v in gazetteer.acronymFirst[t.base] ?? [] {
+            let variant = gazetteer.variants[v]
+            if blocked.contains(variant.tokens.joined(separator: " ")) { continue }
+            if let last = matchAcronym(variant, tokens, at: i) {
+                offer(Candidate(first: i, last: last, target: .record(variant.recordIndex), isAcronym: true,
+                                needsSupport: variant.needsSupport, commonWord: false, rank: 2))
+            }
+        }
+        // "VTF Vaccine Taskforce": an acronym in apposition to its own name is two mentions.
+        if let b = best, b.isAcronym, case .record(let r) = b.target, i + 1 < tokens.count,
+           let next = self.best(at: i + 1, tokens, scalars, learnt: learnt, blocked: blocked),
+           next.target == .record(r) {
+            return best
+        }
+        if let m = OrganisationPatternMatcher.match(tokens, scalars, at: i) {
+            // A pattern must not swallow a known name joined to the next one by "and":
+            // "NHS England and Leeds Teaching Hospitals NHS Trust" is two organisations.
+            let knownEnd = best.map(\.last) ?? -1
+            // Likewise a known name ending in a possessive: "Bank of England's Monetary Policy
+            // Committee" is the committee of a known body, matched separately.
+            // And a known name followed only by a head ("NHS England Board") is that body.
+            let headOnly = best.map { b in
+                !b.isAcronym && m.endToken > b.last
+                    && ((b.last + 1)...m.endToken).allSatisfy { OrganisationPatternMatcher.singleHeads.contains(tokens[$0].key) }
+            } ?? false
+            let crossesKnown = headOnly || knownEnd >= i && knownEnd + 1 < tokens.count
+                && (OrganisationPatternMatcher.connectors.contains(tokens[knownEnd + 1].key)
+                    || tokens[knownEnd].isPossessive)
+            if !crossesKnown {
+                let target: Target
+                if let r = gazetteer.recordIndex(named: m.name) {
+                    target = .record(r)
+                } else {
+                    let slug = OrganisationGazetteer.nameTokens(m.name).map(\.key).joined(separator: "-")
+                    target = .local(id: "pattern:" + slug, name: m.name)
+                }
+                offer(Candidate(first: i, last: m.endToken, target: target, isAcronym: false,
+                                needsSupport: false, commonWord: false, rank: 4))
+            }
+        }
+        return best
+    }
+
+    func matchName(_ v: OrganisationNameVariant, _ tokens: [OrganisationToken], at i: Int) -> Int? {
+        let n = v.tokens.count
+        guard i + n <= tokens.count else { return nil }
+        for k in 0..<n {
+            let t = tokens[i + k]
+            if t.key != v.tokens[k] && t.stemKey != v.tokens[k] { return nil }
+            // A possessive is only possible on the last word ("the King's Fund's report").
+            if t.key != v.tokens[k] && k < n - 1 && v.tokens[k] != t.stemKey { return nil }
+            if v.capitalised[k] && !t.isCapitalised { return nil }
+            if k > 0 && t.breakBefore && !v.gapBefore[k] { return nil }
+        }
+        return i + n - 1
+    }
+
+    func matchAcronym(_ v: OrganisationNameVariant, _ tokens: [OrganisationToken], at i: Int) -> Int? {
+        let n = v.tokens.count
+        guard i + n <= tokens.count else { return nil }
+        for k in 0..<n {
+            let t = tokens[i + k]
+            if t.base != v.tokens[k] { return nil }
+            if k > 0 && t.breakBefore && !v.gapBefore[k] { return nil }
+        }
+        // A plural or longer word spelt in capitals is something else ("NICER").
+        return i + n - 1
+    }
+
+    /// A one-word name that is an ordinary word, inside a longer capitalised title
+    /// ("Eternal Sunshine of the Spotless Mind"), is part of that title.
+    func insideTitle(_ tokens: [OrganisationToken], _ a: Int, _ b: Int) -> Bool {
+        if a > 0, !tokens[a].breakBefore, tokens[a - 1].isCapitalised, !tokens[a - 1].sentenceInitial { return true }
+        if b + 1 < tokens.count, !tokens[b + 1].breakBefore, tokens[b + 1].isCapitalised { return true }
+        return false
+    }
+
+    /// An acronym among capitalised words ("NICE TO SEE YOU") is a headline, not an acronym.
+    func isHeadline(_ tokens: [OrganisationToken], _ a: Int, _ b: Int, learnt: [String: Target]) -> Bool {
+        var shouted = 0
+        for k in max(0, a - 3)..<min(tokens.count, b + 4) where k < a || k > b {
+            let t = tokens[k]
+            guard t.isAllCaps, t.key.count >= 2 else { continue }
+            if gazetteer.acronymFirst[t.base] != nil || learnt[t.base] != nil { continue }
+            shouted += 1
+        }
+        return shouted >= 2
+    }
+}

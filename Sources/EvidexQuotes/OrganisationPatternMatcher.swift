@@ -1,0 +1,279 @@
+/// Recognises organisations that no list can enumerate by the shape of their names:
+/// "NHS Birmingham and Solihull Integrated Care Board", "Leeds Teaching Hospitals NHS Trust",
+/// "Birmingham City Council", "University of Manchester". A match is a run of capitalised words
+/// (with "and", "of", "&" between them) ending in, or starting with, an organisation head.
+enum OrganisationPatternMatcher {
+    struct Match: Sendable {
+        var endToken: Int
+        var name: String
+        var kind: String
+    }
+
+    /// Head phrases that end a name, longest first, with the kind they imply.
+    static let finalHeads: [([String], String)] = [
+        (["integrated", "care", "board"], "ICB"),
+        (["integrated", "care", "system"], "ICS"),
+        (["integrated", "care", "partnership"], "integrated care partnership"),
+        (["clinical", "commissioning", "group"], "CCG"),
+        (["nhs", "foundation", "trust"], "NHS trust"),
+        (["health", "and", "social", "care", "trust"], "HSC trust"),
+        (["nhs", "trust"], "NHS trust"),
+        (["foundation", "trust"], "NHS trust"),
+        (["university", "health", "board"], "health board"),
+        (["teaching", "health", "board"], "health board"),
+        (["health", "board"], "health board"),
+        (["ambulance", "service"], "ambulance service"),
+        (["city", "council"], "local authority"),
+        (["county", "council"], "local authority"),
+        (["borough", "council"], "local authority"),
+        (["district", "council"], "local authority"),
+        (["council"], "council"),
+        (["icb"], "ICB"),
+        (["ics"], "ICS"),
+        (["ccg"], "CCG"),
+        (["university"], "university"),
+        (["institute"], "institute"),
+        (["agency"], "agency"),
+        (["association"], "association"),
+        (["society"], "society"),
+        (["federation"], "federation"),
+        (["confederation"], "federation"),
+        (["commission"], "commission"),
+        (["authority"], "authority"),
+        (["committee"], "committee"),
+        (["taskforce"], "taskforce"),
+        (["inspectorate"], "inspectorate"),
+        (["board"], "board"),
+        (["working", "group"], "working group"),
+        (["group"], "group"),
+        (["forum"], "forum"),
+        (["brigade"], "fire and rescue service"),
+        (["and", "company"], "company"),
+        (["foundation"], "foundation"),
+        (["trust"], "trust"),
+    ]
+
+    /// Heads that start a name when followed by "of"/"for" and a capitalised word.
+    static let initialHeads: [String: String] = [
+        "department": "government department", "ministry": "government department",
+        "office": "government office", "university": "university", "college": "college",
+        "institute": "institute", "faculty": "professional body", "academy": "academy",
+        "association": "association", "society": "society", "commission": "commission",
+        "inspectorate": "inspectorate",
+    ]
+
+    static let singleHeads: Set<String> = Set(finalHeads.filter { $0.0.count == 1 }.map { $0.0[0] })
+    static let qualifiers: Set<String> = [
+        "uk", "england", "wales", "scotland", "ireland", "northern", "cymru", "international", "ltd", "limited", "plc",
+    ]
+    static let connectors: Set<String> = ["and", "of", "for", "upon", "on"]
+    static let articles: Set<String> = ["the", "a", "an", "this", "that", "our", "their", "its", "his", "her", "my", "your"]
+    /// Capitalised words that never begin a proper name of their own (titles, sentence openers).
+    static let stopStarts: Set<String> = [
+        "the", "a", "an", "this", "that", "these", "those", "each", "every", "any", "all", "some",
+        "our", "their", "its", "his", "her", "my", "your", "and", "of", "for", "in", "on", "at",
+        "by", "with", "from", "to", "as", "if", "but", "so", "then", "when", "which", "what",
+        "secretary", "minister", "chair", "chief", "director", "member", "members", "head",
+        "inspector", "officer", "adviser", "advisor", "president", "chairman", "chairwoman",
+        "chancellor", "governor", "deputy", "vice", "registrar", "clerk", "spokesman", "spokeswoman",
+        "lady", "lord", "sir", "dame", "professor", "dr", "mr", "mrs", "ms", "whether", "did",
+        "was", "were", "is", "are", "i", "we", "you", "they", "he", "she", "it", "yes", "no",
+        "well", "okay", "now", "there", "here", "other", "both",
+        "relevant", "particular", "individual", "many", "most", "several",
+    ]
+    /// Modifiers that alone do not make a name: "the Local Authority", "a National Trust"
+    /// are generic unless some other word names the body.
+    static let genericModifiers: Set<String> = [
+        "local", "national", "regional", "independent", "statutory", "royal", "british", "english",
+        "scottish", "welsh", "international", "global", "new", "public", "private", "health",
+        "care", "social", "community", "acute", "mental", "hospital", "hospitals", "nhs", "city",
+        "county", "borough", "district", "university", "teaching", "ambulance", "integrated",
+        "clinical", "commissioning", "foundation", "medical", "professional", "research",
+        "government", "general", "specialist", "primary", "secondary", "voluntary", "charitable",
+        "advisory", "scientific", "technical", "working", "steering", "expert", "select",
+        "college", "joint", "parliamentary", "executive", "central", "federal", "state",
+        "programme", "project", "partnership", "management", "oversight", "delivery", "assurance",
+        "planning", "transformation", "recovery", "trust", "main", "full", "whole", "new", "old",
+    ]
+
+    static func isNameWord(_ t: OrganisationToken) -> Bool {
+        t.isCapitalised && t.key != "the"
+    }
+
+    /// The longest pattern match that starts at token `i`.
+    static func match(_ tokens: [OrganisationToken], _ scalars: [Unicode.Scalar], at i: Int) -> Match? {
+        let first = tokens[i]
+        // "His Majesty's Inspectorate of Prisons": the royal style is part of the name.
+        let royal = (first.key == "his" || first.key == "her") && first.isCapitalised && i + 1 < tokens.count
+            && tokens[i + 1].stemKey == "majesty" && !tokens[i + 1].breakBefore
+        guard isNameWord(first), royal || !stopStarts.contains(first.key) else { return nil }
+        // Never start inside a capitalised run: "National Pharmacy Association" is matched from
+        // "National", not again from "Pharmacy" (but a possessive ends a run: "Edinburgh's").
+        if i > 0, !first.breakBefore, isNameWord(tokens[i - 1]), !stopStarts.contains(tokens[i - 1].key),
+           !tokens[i - 1].isPossessive || first.key == "majesty" {
+            return nil
+        }
+        // "Edinburgh's Napier University", "Labour's Fabian Society": a leading possessive
+        // belongs to the name only if the rest is no name by itself ("Prince's Trust").
+        if first.isPossessive, i + 1 < tokens.count, !tokens[i + 1].breakBefore,
+           !singleHeads.contains(tokens[i + 1].key), match(tokens, scalars, at: i + 1) != nil {
+            return nil
+        }
+        // Collect the run of name words and connectors that could form one name.
+        var last = i
+        var j = i + 1
+        let limit = min(tokens.count, i + 14)
+        while j < limit {
+            let t = tokens[j]
+            if t.breakBefore { break }
+            // A number after "and"/"of" starts a new phrase ("... Industry and 400 jobs").
+            if t.isDigitsOnly && connectors.contains(tokens[j - 1].key) { break }
+            if isNameWord(t) {
+                last = j
+                j += 1
+                // "Strathclyde University's Fraser of Allander Institute", "CBI's SME Council":
+                // a possessive head or acronym closes one name; the next one starts after it.
+                if t.isPossessive && (singleHeads.contains(t.stemKey) || t.isAllCaps) { break }
+                continue
+            }
+            if connectors.contains(t.key) && j + 1 < limit && isNameWord(tokens[j + 1]) && !tokens[j + 1].breakBefore {
+                j += 1
+                continue
+            }
+            break
+        }
+        // Two names joined by "and" when a head comes before it: "Child Trust Fund and
+        // Edinburgh's Napier University" (but "Cardiff and Vale University Health Board").
+        if let a = (i...last).first(where: { tokens[$0].key == "and" }),
+           (i..<a).contains(where: { singleHeads.contains(tokens[$0].stemKey) }) {
+            last = a - 1
+        }
+        // Head-initial: "University of Manchester", "Department for Levelling Up".
+        var best: Match? = nil
+        if let kind = initialHeads[first.key], i + 2 <= last,
+           tokens[i + 1].key == "of" || tokens[i + 1].key == "for" {
+            best = Match(endToken: last, name: surface(tokens, scalars, i, last), kind: kind)
+        }
+        // Head-final: the run may hold two names joined by "and" ("NHS X Integrated Care Board
+        // and Leeds Teaching Hospitals NHS Trust"), so a head followed by "and" ends the name;
+        // otherwise the last head in the run does ("... NHS Foundation Trust", not "Foundation").
+        var chosen: Match? = nil
+        var headStart = i
+        var e = i + 1
+        while e <= last {
+            if let (head, kind) = head(endingAt: e, tokens, from: i) {
+                let m = Match(endToken: e, name: canonical(tokens, scalars, i, e, head: head), kind: kind)
+                chosen = m
+                headStart = e - head.count + 1
+                if e < last, tokens[e + 1].key == "and" { break }
+            }
+            e += 1
+        }
+        // A head followed by other capitalised words is part of some other name ("Child Trust
+        // Fund", "Council Tax"), except for a country qualifier ("Age UK", "... Wales").
+        if let c = chosen, c.endToken < last, !connectors.contains(tokens[c.endToken + 1].key) {
+            let rest = (c.endToken + 1)...last
+            if !rest.allSatisfy({ qualifiers.contains(tokens[$0].key) }) { chosen = nil }
+        }
+        // "Royal National Institute of Blind People": a head followed by "of"/"for" continues.
+        var headEnd = chosen?.endToken ?? i
+        if var c = chosen, c.endToken < last, tokens[c.endToken + 1].key == "of" || tokens[c.endToken + 1].key == "for" {
+            headEnd = c.endToken
+            c.endToken = last
+            c.name = surface(tokens, scalars, i, last)
+            chosen = c
+        }
+        if let c = chosen {
+            // Only generic words before the head ("Local Authority", "NHS Trust"): not a name.
+            var named = false
+            for k in i...c.endToken where k < headStart || k > headEnd {
+                if isNameWord(tokens[k]) && !genericModifiers.contains(tokens[k].key) { named = true }
+            }
+            if !named { chosen = nil }
+        }
+        if let c = chosen, best == nil || best!.endToken < c.endToken { best = c }
+        return best
+    }
+
+    /// The longest head phrase ending at token `e` with a name word before it (after `from`).
+    static func head(endingAt e: Int, _ tokens: [OrganisationToken], from i: Int) -> ([String], String)? {
+        for (head, kind) in finalHeads {
+            let h = head.count
+            let headStart = e - h + 1
+            guard headStart > i else { continue }
+            var ok = true
+            for k in 0..<h where tokens[headStart + k].key != head[k] && tokens[headStart + k].stemKey != head[k] {
+                ok = false
+                break
+            }
+            if !ok { continue }
+            // A name word must precede the head directly ("Leeds Trust", not "Leeds and Trust").
+            let before = tokens[headStart - 1]
+            if !isNameWord(before) || connectors.contains(before.key) { continue }
+            return (head, kind)
+        }
+        return nil
+    }
+
+    /// The text of tokens a...b with whitespace runs collapsed, title-cased if shouted.
+    static func surface(_ tokens: [OrganisationToken], _ scalars: [Unicode.Scalar], _ a: Int, _ b: Int) -> String {
+        var out = String.UnicodeScalarView()
+        var space = false
+        for k in tokens[a].start..<tokens[b].baseEnd {
+            let c = scalars[k]
+            if c.properties.isWhitespace {
+                space = true
+                continue
+            }
+            if space { out.append(" ") }
+            space = false
+            out.append(c == "\u{2019}" ? "'" : c)
+        }
+        let joined = String(out)
+        return isShouting(tokens, a, b) ? titleCase(joined) : joined
+    }
+
+    static func isShouting(_ tokens: [OrganisationToken], _ a: Int, _ b: Int) -> Bool {
+        var caps = 0
+        for k in a...b where tokens[k].isAllCaps && tokens[k].key.count > 3 { caps += 1 }
+        return caps >= 2
+    }
+
+    /// Title case for names written in capitals (ODS lists, headlines), keeping NHS/ICB etc.
+    static func titleCase(_ s: String) -> String {
+        let keep: Set<String> = ["NHS", "ICB", "ICS", "CCG", "UK", "HSC", "GP", "NHSX"]
+        let small: Set<String> = ["and", "of", "for", "upon", "on", "the", "in", "under", "by"]
+        var out: [String] = []
+        for (n, word) in s.split(separator: " ").enumerated() {
+            let parts = word.split(separator: "-", omittingEmptySubsequences: false).enumerated().map { (m, part) -> String in
+                let w = String(part)
+                if keep.contains(w) { return w }
+                let lower = w.lowercased()
+                if (n > 0 || m > 0) && small.contains(lower) { return lower }
+                return lower.prefix(1).uppercased() + lower.dropFirst()
+            }
+            out.append(parts.joined(separator: "-"))
+        }
+        return out.joined(separator: " ")
+    }
+
+    /// Canonical form: ICBs, ICSs and CCGs are spelt out and prefixed with "NHS" as in the
+    /// official names, so "Birmingham and Solihull ICB" and "NHS Birmingham and Solihull
+    /// Integrated Care Board" name the same body.
+    static func canonical(_ tokens: [OrganisationToken], _ scalars: [Unicode.Scalar], _ a: Int, _ e: Int, head: [String]) -> String {
+        let expand: [String: String] = [
+            "icb": "Integrated Care Board", "integrated care board": "Integrated Care Board",
+            "ccg": "Clinical Commissioning Group", "clinical commissioning group": "Clinical Commissioning Group",
+            "ics": "Integrated Care System", "integrated care system": "Integrated Care System",
+        ]
+        let headKey = head.joined(separator: " ")
+        guard let full = expand[headKey] else { return surface(tokens, scalars, a, e) }
+        var start = a
+        if tokens[start].key == "nhs" { start += 1 }
+        let headStart = e - head.count + 1
+        guard start < headStart else { return surface(tokens, scalars, a, e) }
+        let place = surface(tokens, scalars, start, headStart - 1)
+        return headKey.hasPrefix("ics") || headKey.hasPrefix("integrated care system")
+            ? place + " " + full : "NHS " + place + " " + full
+    }
+}
