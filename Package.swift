@@ -34,10 +34,10 @@ let package = Package(
 
         .target(name: "EvidexText", dependencies: ["CEvidexICU", "CStemmer"]),
         .target(name: "EvidexDocuments", dependencies: ["CEvidexZlib", "CEvidexHTML"]),
-        .target(name: "EvidexIndex", dependencies: ["EvidexText", "EvidexDocuments", "CEvidexZlib", "CEvidexMemory"]),
+        .target(name: "EvidexIndex", dependencies: ["EvidexText", "EvidexDocuments", "EvidexQuotes", "CEvidexZlib", "CEvidexMemory"]),
         .target(name: "EvidexSearch", dependencies: ["EvidexIndex", "EvidexText"]),
         .target(name: "EvidexQuotes"),
-        .target(name: "Evidex", dependencies: ["EvidexText", "EvidexDocuments", "EvidexIndex", "EvidexSearch"]),
+        .target(name: "Evidex", dependencies: ["EvidexText", "EvidexDocuments", "EvidexIndex", "EvidexSearch", "EvidexQuotes"]),
         .executableTarget(
             name: "evidex",
             dependencies: ["Evidex", .product(name: "ArgumentParser", package: "swift-argument-parser")]

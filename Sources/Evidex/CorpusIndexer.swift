@@ -1,5 +1,6 @@
 import EvidexDocuments
 import EvidexIndex
+import EvidexQuotes
 import Foundation
 import Synchronization
 
@@ -25,6 +26,11 @@ public enum CorpusIndexer {
             throw .invalidArgument("cannot read \(paths.joined(separator: ", ")): \(error.description)")
         }
         writer.addRoots(urls.map(\.path))
+        let gazetteer = try OrganisationStore.gazetteer(in: indexDirectory, adding: options.organisations)
+        let annotator = options.annotate ? DocumentAnnotator(gazetteer: gazetteer) : nil
+        @Sendable func annotations(_ d: Document) -> TextAnnotations {
+            annotator?.annotate(d) ?? TextAnnotations()
+        }
         let files = discovery.files
         let sizes = files.map { IndexDirectory.fileSize($0.url.path) }
         let bytesTotal = sizes.reduce(0, +)
@@ -69,10 +75,10 @@ public enum CorpusIndexer {
                                 }
                             }
                             do throws(IndexError) {
-                                for d in own { try worker.add(d, path: files[i].relativePath) }
+                                for d in own { try worker.add(d, path: files[i].relativePath, annotations: annotations(d)) }
                                 shared.withLock { $0.documents += own.count }
                                 while queue.backlog > 0, let (chunk, path) = queue.popChunk() {
-                                    for d in chunk { try worker.add(d, path: path) }
+                                    for d in chunk { try worker.add(d, path: path, annotations: annotations(d)) }
                                     shared.withLock { $0.documents += chunk.count }
                                     queue.done()
                                 }
@@ -86,7 +92,7 @@ public enum CorpusIndexer {
                             $0.bytesDone += sizes[i]
                         }
                     case .documents(let docs, let path):
-                        for d in docs { try worker.add(d, path: path) }
+                        for d in docs { try worker.add(d, path: path, annotations: annotations(d)) }
                         shared.withLock { $0.documents += docs.count }
                     }
                     queue.done()

@@ -1,4 +1,5 @@
 import EvidexIndex
+import EvidexQuotes
 
 /// How `CorpusIndexer` runs.
 public struct IndexingOptions: Sendable {
@@ -12,9 +13,17 @@ public struct IndexingOptions: Sendable {
     public var maxFileBytes: Int
     /// Merge down to this many segments after the commit.
     public var maxSegments: Int
+    /// Organisations, beyond the built-in gazetteer, that mentions and speakers link to (from
+    /// `OrganisationListLoader` files); they are kept in the index folder for `org:` queries.
+    public var organisations: [OrganisationRecord]
+    /// Extract quotations and link organisations (on by default).
+    public var annotate: Bool
 
     public init(threads: Int = IndexWriterOptions.defaultThreads, memoryBudget: Int = 256 << 20, prune: Bool = false,
-                rebuild: Bool = false, maxFileBytes: Int = 256 << 20, maxSegments: Int = 8) {
+                rebuild: Bool = false, maxFileBytes: Int = 256 << 20, maxSegments: Int = 8,
+                organisations: [OrganisationRecord] = [], annotate: Bool = true) {
+        self.organisations = organisations
+        self.annotate = annotate
         self.threads = max(1, threads)
         self.memoryBudget = memoryBudget
         self.prune = prune

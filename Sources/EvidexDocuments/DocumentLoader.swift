@@ -145,6 +145,35 @@ public struct DocumentLoader: Sendable {
         return all
     }
 
+    /// The file's text as read, for tools that report offsets into it: gunzipped, decoded as
+    /// UTF-8 (a byte-order mark kept as U+FEFF, so offsets count it as the file does) or, when
+    /// that fails, as the loader would (UTF-16, Windows-1252). Nil with a problem for binary,
+    /// empty, unreadable or oversized files.
+    public func readText(_ file: SourceFile) -> (text: String?, problems: [DocumentError]) {
+        let path = file.url.path
+        let read = Self.withFileBytes(path, limit: maxFileBytes) { bytes -> (String?, [DocumentError]) in
+            var content = Array(bytes)
+            if file.isGzipped {
+                switch Self.gunzip(bytes, limit: maxFileBytes) {
+                case .failure(let reason): return (nil, [DocumentError(path: path, reason: reason)])
+                case .success(let inner): content = inner
+                }
+            }
+            if content.isEmpty { return (nil, [DocumentError(path: path, reason: .empty)]) }
+            return content.withUnsafeBufferPointer { b -> (String?, [DocumentError]) in
+                if let s = String(validating: b, as: UTF8.self) { return (s, []) }
+                switch TextDecoding.decode(b) {
+                case .binary: return (nil, [DocumentError(path: path, reason: .binary)])
+                case .text(let s, let warning): return (s, warning.map { [DocumentError(path: path, reason: $0)] } ?? [])
+                }
+            }
+        }
+        switch read {
+        case .success(let r): return r
+        case .failure(let reason): return (nil, [DocumentError(path: path, reason: reason)])
+        }
+    }
+
     /// Loads content already in memory as if read from a file named by relativePath (its
     /// extension picks the format; `.gz` content is decompressed).
     public func load(bytes: [UInt8], relativePath: String) -> LoadResult {

@@ -9,7 +9,7 @@ extension Document {
         case .body: bodyStream
         case .author: author.map { [$0] } ?? []
         case .speaker: speakers
-        case .source, .kind: []
+        case .quote, .org, .quoteOrg, .source, .kind: []
         }
     }
 

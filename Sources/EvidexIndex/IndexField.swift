@@ -4,15 +4,26 @@ public enum IndexField: UInt8, Sendable, CaseIterable, Codable {
     case title = 0
     case body = 1
     case author = 2
+    /// Transcript turns' speakers and the speakers of attributed quotes.
     case speaker = 3
-    /// Keyword fields: one folded term per value, no positions or lengths.
-    case source = 4
-    case kind = 5
+    /// The text of attributed quotes and transcript turns.
+    case quote = 4
+    /// Keyword fields of canonical organisation names, one term per value as written (no
+    /// analysis): every organisation mention, and the organisation of each quote's speaker.
+    case org = 5
+    case quoteOrg = 6
+    /// Column filters, not indexed as terms.
+    case source = 7
+    case kind = 8
 
-    /// Fields analysed as text, with positions and per-document lengths.
-    public static let textFields: [IndexField] = [.title, .body, .author, .speaker]
+    /// Fields with posting lists and per-document lengths; their raw values are 0..<count, so
+    /// a raw value indexes per-field arrays.
+    public static let textFields: [IndexField] = [.title, .body, .author, .speaker, .quote, .org, .quoteOrg]
 
-    public var isText: Bool { rawValue <= IndexField.speaker.rawValue }
+    public var isText: Bool { rawValue <= IndexField.quoteOrg.rawValue }
+
+    /// Terms taken verbatim (organisation names), not analysed.
+    public var isKeyword: Bool { self == .org || self == .quoteOrg }
 
     public var name: String {
         switch self {
@@ -20,6 +31,9 @@ public enum IndexField: UInt8, Sendable, CaseIterable, Codable {
         case .body: "body"
         case .author: "author"
         case .speaker: "speaker"
+        case .quote: "quote"
+        case .org: "org"
+        case .quoteOrg: "quote_org"
         case .source: "source"
         case .kind: "kind"
         }

@@ -1,5 +1,6 @@
 import Dispatch
 import EvidexDocuments
+import EvidexQuotes
 import EvidexText
 import Synchronization
 import CEvidexMemory
@@ -60,8 +61,8 @@ public final class IndexWorker {
 
     /// Adds a document. `path` is its file relative to the indexed root; a later `add` of the
     /// same id (higher sequence) replaces an earlier one at commit.
-    public func add(_ doc: Document, path: String = "") throws(IndexError) {
-        builder.add(doc, path: path)
+    public func add(_ doc: Document, path: String = "", annotations: TextAnnotations = TextAnnotations()) throws(IndexError) {
+        builder.add(doc, path: path, annotations: annotations)
         sequences.append(writer.nextSequence())
         if builder.estimatedBytes >= budget { try flush() }
     }

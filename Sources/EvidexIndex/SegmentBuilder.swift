@@ -1,4 +1,5 @@
 import EvidexDocuments
+import EvidexQuotes
 import EvidexText
 
 /// Accumulates documents in memory and writes them out as one immutable segment.
@@ -26,8 +27,9 @@ final class SegmentBuilder {
         parts = SegmentParts(spillDirectory: spillDirectory)
     }
 
-    /// Adds one document; `path` is the source file relative to the indexed root ("" if none).
-    func add(_ doc: Document, path: String) {
+    /// Adds one document; `path` is the source file relative to the indexed root ("" if none);
+    /// `annotations` are its quotes and organisation mentions, in `StoredAnnotations.text(of:)`.
+    func add(_ doc: Document, path: String, annotations: TextAnnotations) {
         let docID = UInt32(parts.docCount)
         parts.ids.append(doc.id)
         parts.dates.append(doc.date?.ordinal ?? Int32.min)
@@ -35,12 +37,30 @@ final class SegmentBuilder {
         parts.sources.append(doc.source ?? "")
         parts.paths.append(path)
 
+        let quotes = annotations.quotes.filter(StoredAnnotations.isSearchable)
         for field in IndexField.textFields {
-            parts.fieldLengths[Int(field.rawValue)].append(index(texts: doc.indexedTexts(field), field: field, doc: docID))
+            let length: UInt32
+            switch field {
+            case .speaker:
+                // Transcript speakers, then the speakers of quotes (each name once).
+                var names = doc.speakers
+                var seen = Set(names)
+                for q in quotes { if let n = q.speaker?.name, seen.insert(n).inserted { names.append(n) } }
+                length = index(texts: names, field: field, doc: docID)
+            case .quote:
+                length = index(texts: quotes.map(\.text), field: field, doc: docID)
+            case .org:
+                length = keywords(annotations.organisations.map(\.name), field: field, doc: docID)
+            case .quoteOrg:
+                length = keywords(quotes.compactMap { $0.speaker?.organisation }, field: field, doc: docID)
+            default:
+                length = index(texts: doc.indexedTexts(field), field: field, doc: docID)
+            }
+            parts.fieldLengths[Int(field.rawValue)].append(length)
         }
 
         encodeScratch = ByteBuffer(capacity: 4096)
-        StoredDocumentCodec.encode(doc, into: &encodeScratch)
+        StoredDocumentCodec.encode(doc, annotations: annotations, into: &encodeScratch)
         encodeScratch.bytes.withUnsafeBytes { parts.store.add($0) }
     }
 
@@ -61,6 +81,15 @@ final class SegmentBuilder {
             }
         }
         return length
+    }
+
+    /// Indexes organisation names verbatim, one position each; returns how many.
+    private func keywords(_ values: [String], field: IndexField, doc: UInt32) -> UInt32 {
+        let table = Int(field.rawValue) * 2
+        for (i, v) in values.enumerated() {
+            postings.add(table: table, term: analyzer.vocabulary.intern(v), doc: doc, position: UInt32(i))
+        }
+        return UInt32(values.count)
     }
 
     /// Takes what was added for serialisation. The term keys are resolved now, while the

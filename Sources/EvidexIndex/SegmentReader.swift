@@ -1,5 +1,6 @@
 import CEvidexZlib
 import EvidexDocuments
+import EvidexQuotes
 
 /// An open, immutable segment: the mapped file and typed views of its sections.
 public final class SegmentReader: @unchecked Sendable {
@@ -188,6 +189,16 @@ public final class SegmentReader: @unchecked Sendable {
     // MARK: stored documents
 
     public func document(_ doc: UInt32) throws(IndexError) -> Document {
+        try storedRecord(doc, annotations: false).document
+    }
+
+    /// The stored document with its quotes and organisation mentions (offsets into
+    /// `StoredAnnotations.text(of:)`).
+    public func annotatedDocument(_ doc: UInt32) throws(IndexError) -> (document: Document, annotations: TextAnnotations) {
+        try storedRecord(doc, annotations: true)
+    }
+
+    private func storedRecord(_ doc: UInt32, annotations: Bool) throws(IndexError) -> (document: Document, annotations: TextAnnotations) {
         guard Int(doc) < docCount else { throw .invalidArgument("document \(doc) out of range in \(name)") }
         // Binary search for the block whose first doc ≤ doc.
         var lo = 0
@@ -209,7 +220,7 @@ public final class SegmentReader: @unchecked Sendable {
             evx_inflate(storeData.baseAddress!.assumingMemoryBound(to: UInt8.self) + off, clen, dst.baseAddress, rlen)
         }
         guard rc == 0 else { throw .corrupt("\(name): store block \(b) does not decompress") }
-        return try raw.withRawBytes { (buf) throws(IndexError) -> Document in
+        return try raw.withRawBytes { (buf) throws(IndexError) -> (document: Document, annotations: TextAnnotations) in
             var r = ByteReader(buf)
             var skip = doc - first
             while skip > 0 {
@@ -220,7 +231,7 @@ public final class SegmentReader: @unchecked Sendable {
             let n = Int(try r.varint())
             guard r.offset + n <= buf.count else { throw .corrupt("\(name): stored document truncated") }
             var dr = ByteReader(UnsafeRawBufferPointer(rebasing: buf[r.offset..<(r.offset + n)]))
-            return try StoredDocumentCodec.decode(&dr)
+            return try StoredDocumentCodec.decodeRecord(&dr, annotations: annotations)
         }
     }
 

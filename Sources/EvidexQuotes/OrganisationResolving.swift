@@ -1,6 +1,8 @@
-/// Lets the quote extractor turn a speaker-role phrase ("of the King's Fund") into a canonical
-/// organisation name without depending on how the gazetteer is built. Declared here with the
-/// exact signature the quote extractor uses, so either copy of the module compiles alone.
+/// Turns a phrase from a speaker's role ("of the King's Fund") into a canonical organisation
+/// name, so that speakers' organisations come out in one spelling across documents. The quote
+/// extractor depends only on this, not on how the gazetteer is built.
 public protocol OrganisationResolving: Sendable {
+    /// The canonical organisation name for a phrase such as "The King's Fund" or "the
+    /// Department of Health", or nil.
     func canonicalOrganisation(for phrase: String) -> String?
 }

@@ -8,12 +8,18 @@ public enum QueryField: String, Sendable, CaseIterable {
     case source
     case kind
     case speaker
+    /// The text of attributed quotes and transcript turns.
+    case quote
+    /// Organisations mentioned, by any name or acronym the gazetteer knows (`org:DHSC`).
+    case org
 
     /// Extra names accepted before the colon, mapped to their field.
     public static let aliases: [String: QueryField] = [
         "by": .author,
         "who": .speaker,
         "text": .body,
+        "organisation": .org,
+        "organization": .org,
     ]
 
     /// The field a query prefix names (`title`, `Title`, `by`, `who`, `text`, ...), ignoring

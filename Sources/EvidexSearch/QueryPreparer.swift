@@ -1,5 +1,6 @@
 import EvidexDocuments
 import EvidexIndex
+import EvidexQuotes
 import EvidexText
 
 /// Turns a parsed `Query` into a `PreparedQuery` for one snapshot, collecting what snippets
@@ -8,11 +9,16 @@ struct QueryPreparer {
     let snapshot: IndexSnapshot
     let analyzer: Analyzer
     let settings: RankingSettings
+    /// Resolves `org:` names and acronyms to the canonical names that are indexed.
+    let organisations: OrganisationGazetteer
+    /// Fields of unqualified words (the ranking's defaults, or the quote field for quote search).
+    var defaultFields = RankingSettings.defaultFields
     /// Most terms a prefix or fuzzy clause expands to (the most frequent are kept).
     static let maxExpansions = 64
     var highlights = HighlightTerms()
 
-    init(snapshot: IndexSnapshot, analyzer: Analyzer, settings: RankingSettings) {
+    init(snapshot: IndexSnapshot, analyzer: Analyzer, settings: RankingSettings, organisations: OrganisationGazetteer = .builtIn) {
+        self.organisations = organisations
         self.snapshot = snapshot
         self.analyzer = analyzer
         self.settings = settings
@@ -22,6 +28,7 @@ struct QueryPreparer {
         switch q {
         case let .term(text, field, boost):
             if let f = field, f == .kind || f == .source { return .filter(filter(f, text)) }
+            if field == .org { return organisation(text, field: .org, boost: boost) }
             let tokens = analyzer.tokens(text)
             if tokens.isEmpty { return .nothing }
             if tokens.count > 1 {
@@ -31,6 +38,7 @@ struct QueryPreparer {
             return word(stem: tokens[0].stem, field: field, boost: boost, negated: negated)
         case let .phrase(words, field, slop, boost):
             if let f = field, f == .kind || f == .source { return .filter(filter(f, words.joined(separator: " "))) }
+            if field == .org { return organisation(words.joined(separator: " "), field: .org, boost: boost) }
             let tokens = analyzer.tokens(words.joined(separator: " "))
             if tokens.isEmpty { return .nothing }
             return phrase(tokens, field: field, slop: slop, boost: boost, negated: negated)
@@ -57,7 +65,7 @@ struct QueryPreparer {
     }
 
     private func fields(_ f: QueryField?) -> [IndexField] {
-        guard let f else { return RankingSettings.defaultFields.filter { snapshot.hasValues($0) } }
+        guard let f else { return defaultFields.filter { snapshot.hasValues($0) } }
         switch f {
         case .title: return [.title]
         case .body: return [.body]
@@ -65,6 +73,8 @@ struct QueryPreparer {
         case .speaker: return [.speaker]
         case .source: return [.source]
         case .kind: return [.kind]
+        case .quote: return [.quote]
+        case .org: return [.org]
         }
     }
 
@@ -174,6 +184,49 @@ struct QueryPreparer {
             }
         }
         return top(df)
+    }
+
+    /// An organisation by any of its names: the gazetteer's canonical name when it knows the
+    /// text, else the indexed names that fold to the same text (organisations recognised by
+    /// the shape of their name are indexed as written).
+    mutating func organisation(_ text: String, field: IndexField, boost: Double) -> PreparedQuery {
+        let names = indexedOrganisationNames(text, field: field)
+        var clauses: [PreparedQuery] = []
+        for name in names {
+            let key = TermKey(field: field, namespace: .exact, term: name)
+            let df = snapshot.docFreq(key)
+            if df == 0 { continue }
+            clauses.append(.word(PreparedWord(
+                label: "\(field.name):\"\(name)\"",
+                fields: [FieldScoring(field: field, weight: 1, averageLength: snapshot.averageLength(field), b: settings.b)],
+                keys: [[key]], infos: nil,
+                idf: RankingSettings.idf(docFreq: df, docCount: snapshot.maxDocCount), boost: boost)))
+        }
+        if clauses.isEmpty { return .nothing }
+        return clauses.count == 1 ? clauses[0] : .boolean(must: [], should: clauses, mustNot: [], boost: 1)
+    }
+
+    /// The indexed organisation names a query text stands for.
+    func indexedOrganisationNames(_ text: String, field: IndexField) -> [String] {
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        if trimmed.isEmpty { return [] }
+        var names: [String] = []
+        if let canonical = organisations.canonicalOrganisation(for: trimmed) { names.append(canonical) }
+        if let r = organisations.record(named: trimmed), !names.contains(r.name) { names.append(r.name) }
+        if !names.isEmpty, names.contains(where: { snapshot.docFreq(TermKey(field: field, namespace: .exact, term: $0)) > 0 }) {
+            return names
+        }
+        // Not in the gazetteer (or not indexed under that name): compare folded names.
+        let folded = analyzer.fold(trimmed)
+        var found = Set<String>()
+        let prefix = TermKey(field: field, namespace: .exact, term: "")
+        for s in snapshot.segments {
+            s.reader.forEachTerm(withPrefix: prefix) { k, _ in
+                let name = k.term
+                if analyzer.fold(name) == folded { found.insert(name) }
+            }
+        }
+        return names + found.sorted().filter { !names.contains($0) }
     }
 
     private func top(_ df: [String: Int]) -> [(String, Int)] {

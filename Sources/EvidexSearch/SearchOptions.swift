@@ -15,9 +15,13 @@ public struct SearchOptions: Sendable {
     public var to: Day?
     public var source: String?
     public var kind: DocumentKind?
+    /// Only documents that mention this organisation (any name or acronym of it).
+    public var org: String?
 
     public init(limit: Int = 10, offset: Int = 0, exhaustive: Bool = true, snippets: Bool = true, maxSnippets: Int = 3,
-                explain: Bool = false, from: Day? = nil, to: Day? = nil, source: String? = nil, kind: DocumentKind? = nil) {
+                explain: Bool = false, from: Day? = nil, to: Day? = nil, source: String? = nil, kind: DocumentKind? = nil,
+                org: String? = nil) {
+        self.org = org
         self.limit = max(0, limit)
         self.offset = max(0, offset)
         self.exhaustive = exhaustive

@@ -36,6 +36,8 @@ public struct Facets: Sendable, Codable, Equatable {
     public var source: [FacetCount] = []
     public var kind: [FacetCount] = []
     public var year: [FacetCount] = []
+    /// Organisations the matching documents mention, by canonical name.
+    public var organisation: [FacetCount] = []
 }
 
 /// The answer to a search; its JSON form is the CLI's `--json` and the HTTP API's shape.

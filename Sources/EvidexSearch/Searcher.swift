@@ -1,5 +1,6 @@
 import EvidexDocuments
 import EvidexIndex
+import EvidexQuotes
 import EvidexText
 
 /// Runs queries against one snapshot. Holds an analyzer, so use one searcher per thread (the
@@ -8,10 +9,14 @@ public final class Searcher {
     public let snapshot: IndexSnapshot
     public let settings: RankingSettings
     public var parser: QueryParser
+    /// Resolves organisation names in `org:` clauses and the `org` option.
+    public let organisations: OrganisationGazetteer
     let analyzer: Analyzer
-    private let norms = NormCache()
+    let norms = NormCache()
 
-    public init(snapshot: IndexSnapshot, settings: RankingSettings = RankingSettings(), parser: QueryParser = QueryParser()) throws(SearchError) {
+    public init(snapshot: IndexSnapshot, settings: RankingSettings = RankingSettings(), parser: QueryParser = QueryParser(),
+                organisations: OrganisationGazetteer = .builtIn) throws(SearchError) {
+        self.organisations = organisations
         self.snapshot = snapshot
         self.settings = settings
         self.parser = parser
@@ -35,25 +40,31 @@ public final class Searcher {
 
     public func search(_ query: Query, options: SearchOptions = SearchOptions()) throws(SearchError) -> SearchResult {
         let start = ContinuousClock.now
-        var preparer = QueryPreparer(snapshot: snapshot, analyzer: analyzer, settings: settings)
-        let prepared = withFilters(preparer.prepare(query), options)
+        var preparer = QueryPreparer(snapshot: snapshot, analyzer: analyzer, settings: settings, organisations: organisations)
+        let prepared = withFilters(preparer.prepare(query), options, &preparer)
         let k = options.offset + options.limit
         var top = TopDocs(capacity: k)
         var total = 0
         var facetCounts = FacetAccumulator()
+        var organisationCounts: [String: Int] = [:]
         for (si, seg) in snapshot.segments.enumerated() {
             let builder = SegmentScorerBuilder(segment: seg, segmentIndex: si, k1: settings.k1, analyzer: analyzer, norms: norms)
             let scorer = builder.build(prepared)
             if options.exhaustive {
+                var matched = [Bool](repeating: false, count: seg.reader.docCount)
+                var any = false
                 while scorer.doc != PostingsCursor.exhausted {
                     let d = scorer.doc
                     if !seg.isDeleted(d) {
                         total += 1
+                        matched[Int(d)] = true
+                        any = true
                         facetCounts.add(seg.reader, d)
                         if k > 0 { top.offer(ScoredDoc(score: scorer.score(), segment: si, doc: d)) }
                     }
                     scorer.next()
                 }
+                if any { Searcher.countOrganisations(seg.reader, matched, into: &organisationCounts) }
             } else if k > 0 {
                 Searcher.collectTop(scorer, segment: seg, segmentIndex: si, into: &top)
             }
@@ -79,7 +90,7 @@ public final class Searcher {
         return SearchResult(
             query: query.description, total: options.exhaustive ? total : nil,
             tookMs: Searcher.ms(since: start), hits: hits,
-            facets: options.exhaustive ? facetCounts.facets() : nil)
+            facets: options.exhaustive ? facetCounts.facets(organisations: organisationCounts) : nil)
     }
 
     /// The ids of the best `k` documents and, if asked, the exact number of matches: the lean
@@ -87,7 +98,7 @@ public final class Searcher {
     public func topIDs(_ text: String, k: Int, count: Bool) throws(SearchError) -> (ids: [String], count: Int?) {
         let query: Query
         do { query = try parser.parse(text) } catch { throw .query(error) }
-        var preparer = QueryPreparer(snapshot: snapshot, analyzer: analyzer, settings: settings)
+        var preparer = QueryPreparer(snapshot: snapshot, analyzer: analyzer, settings: settings, organisations: organisations)
         let prepared = preparer.prepare(query)
         var top = TopDocs(capacity: k)
         var total = 0
@@ -148,13 +159,28 @@ public final class Searcher {
         }
     }
 
-    private func withFilters(_ q: PreparedQuery, _ o: SearchOptions) -> PreparedQuery {
+    func withFilters(_ q: PreparedQuery, _ o: SearchOptions, _ preparer: inout QueryPreparer) -> PreparedQuery {
         var filters: [PreparedQuery] = []
+        if let org = o.org { filters.append(preparer.organisation(org, field: .org, boost: 0)) }
         if o.from != nil || o.to != nil { filters.append(.filter(.dateRange(from: o.from?.ordinal, to: o.to?.ordinal))) }
         if let k = o.kind { filters.append(.filter(.kind(k))) }
         if let s = o.source { filters.append(.filter(.source(words: analyzer.tokens(s).map(\.exact)))) }
         if filters.isEmpty { return q }
         return .boolean(must: [q] + filters, should: [], mustNot: [], boost: 1)
+    }
+
+    /// Adds, per organisation, how many of the matched documents mention it: walks the
+    /// organisation field's posting lists, which are short beside the matches they filter.
+    static func countOrganisations(_ r: SegmentReader, _ matched: [Bool], into counts: inout [String: Int]) {
+        r.forEachTerm(withPrefix: TermKey(field: .org, namespace: .exact, term: "")) { key, info in
+            let c = r.postings(info)
+            var n = 0
+            while c.doc != PostingsCursor.exhausted {
+                if matched[Int(c.doc)] { n += 1 }
+                c.next()
+            }
+            if n > 0 { counts[key.term, default: 0] += n }
+        }
     }
 
     static func ms(since start: ContinuousClock.Instant) -> Double {
@@ -193,12 +219,14 @@ struct FacetAccumulator {
         sourceCounts = []
     }
 
-    mutating func facets() -> Facets {
+    mutating func facets(organisations: [String: Int] = [:]) -> Facets {
         flushSources()
         func list(_ d: [String: Int], byValue: Bool = false) -> [FacetCount] {
             d.map { FacetCount(value: $0.key, count: $0.value) }
                 .sorted { byValue ? $0.value > $1.value : ($0.count != $1.count ? $0.count > $1.count : $0.value < $1.value) }
         }
-        return Facets(source: list(source), kind: list(kind), year: list(year, byValue: true))
+        // Organisations: the most mentioned first, at most 20 (a long tail of one-off names).
+        return Facets(source: list(source), kind: list(kind), year: list(year, byValue: true),
+                      organisation: Array(list(organisations).prefix(20)))
     }
 }

@@ -17,7 +17,8 @@ struct EvidexCommand: ParsableCommand {
         version: version,
         subcommands: [
             IndexCommand.self, SearchCommand.self, ShowCommand.self, StatsCommand.self,
-            AnalyzeCommand.self, DeleteCommand.self, VerifyCommand.self, QueryCommand.self,
+            AnalyzeCommand.self, DeleteCommand.self, VerifyCommand.self, QueryCommand.self, ExtractCommand.self,
+            QuotesCommand.self, OrgsCommand.self,
         ]
     )
 }
@@ -62,5 +63,19 @@ func openSnapshot(_ options: IndexOptions) throws -> IndexSnapshot {
             throw IndexError.notFound(path: dir)
         }
     }
-    return try IndexSnapshot(directory: dir)
+    do {
+        return try IndexSnapshot(directory: dir)
+    } catch {
+        // The default index is built from the shipped corpus, so an old format is rebuilt
+        // rather than refused.
+        guard case .unsupportedVersion(let file, let found, let supported) = error,
+              options.index == nil, ProcessInfo.processInfo.environment["EVIDEX_INDEX"] == nil,
+              FileManager.default.fileExists(atPath: "corpus") else { throw error }
+        Terminal.error("evidex: \(file) is index format \(found); rebuilding \(dir) from corpus/ in format \(supported) …")
+        let report = try CorpusIndexer.run(paths: ["corpus"], indexDirectory: dir,
+                                           options: IndexingOptions(rebuild: true), progress: Terminal.progressPrinter())
+        Terminal.clearProgress()
+        Terminal.error("evidex: indexed \(report.documents) documents from \(report.files) files in \(String(format: "%.1f", report.seconds)) s")
+        return try IndexSnapshot(directory: dir)
+    }
 }

@@ -33,6 +33,12 @@ struct IndexCommand: ParsableCommand {
     @Option(name: .customLong("max-segments"), help: "Merge down to this many segments after indexing.")
     var maxSegments: Int = 8
 
+    @Option(name: .customLong("orgs"), help: "An organisation list to link mentions and speakers to as well: GOV.UK organisations API JSON or NHS ODS CSV; repeatable. Kept in the index for org: queries.")
+    var organisationLists: [String] = []
+
+    @Flag(name: .customLong("no-quotes"), help: "Skip quotation extraction and organisation linking.")
+    var noQuotes = false
+
     @Flag(help: "Print the report as JSON.")
     var json = false
 
@@ -41,7 +47,16 @@ struct IndexCommand: ParsableCommand {
         for p in paths where !FileManager.default.fileExists(atPath: p) {
             throw fail("\(p) does not exist: give a folder or file to index")
         }
-        let options = IndexingOptions(threads: threads, memoryBudget: memoryMB << 20, prune: prune, rebuild: rebuild, maxSegments: maxSegments)
+        var records: [OrganisationRecord] = []
+        for f in organisationLists {
+            do {
+                records += try OrganisationListLoader.load(contentsOf: URL(fileURLWithPath: f))
+            } catch {
+                throw fail(error.description)
+            }
+        }
+        let options = IndexingOptions(threads: threads, memoryBudget: memoryMB << 20, prune: prune, rebuild: rebuild,
+                                      maxSegments: maxSegments, organisations: records, annotate: !noQuotes)
         let report: IndexingReport
         do {
             report = try CorpusIndexer.run(paths: paths, indexDirectory: indexOptions.directory, options: options,

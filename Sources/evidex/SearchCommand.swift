@@ -18,6 +18,7 @@ struct SearchCommand: ParsableCommand {
     @Option(help: "Only documents dated on or before YYYY-MM-DD.") var to: String?
     @Option(help: "Only documents from this source.") var source: String?
     @Option(help: "Only documents of this kind (news, evidence, other).") var kind: String?
+    @Option(help: "Only documents that mention this organisation (any name or acronym, e.g. DHSC).") var org: String?
     @Flag(help: "Explain each hit's score per term and field.") var explain = false
     @Flag(help: "Print one JSON object.") var json = false
     @Flag(help: "Print one JSON line per hit.") var ndjson = false
@@ -30,6 +31,7 @@ struct SearchCommand: ParsableCommand {
         if let from { options.from = try day(from, "--from") }
         if let to { options.to = try day(to, "--to") }
         options.source = source
+        options.org = org
         if let kind {
             guard let k = DocumentKind(rawValue: kind.lowercased()) else {
                 throw fail("--kind must be news, evidence or other, not \(kind)", code: ExitCode.validationFailure)
@@ -40,7 +42,8 @@ struct SearchCommand: ParsableCommand {
         do {
             let snapshot = try openSnapshot(indexOptions)
             let searcher = try Searcher(snapshot: snapshot, settings: RankingSettings(k1: k1, b: b),
-                                        parser: QueryParser(defaultOperator: defaultAnd ? .and : .or))
+                                        parser: QueryParser(defaultOperator: defaultAnd ? .and : .or),
+                                        organisations: try OrganisationStore.gazetteer(in: snapshot.directory))
             result = try searcher.search(query, options: options)
         } catch {
             throw fail(String(describing: error))
@@ -81,6 +84,7 @@ struct SearchCommand: ParsableCommand {
             print(Terminal.dim(line("kind", f.kind)))
             print(Terminal.dim(line("source", f.source)))
             print(Terminal.dim(line("year", f.year)))
+            if !f.organisation.isEmpty { print(Terminal.dim(line("organisation", f.organisation))) }
         }
     }
 }

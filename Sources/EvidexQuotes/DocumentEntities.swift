@@ -1,0 +1,185 @@
+/// The people and organisations a document has named so far, so that later short mentions
+/// ("Ms Bailey", "he", "the Committee", "the report") can be given their full names.
+struct DocumentEntities: Sendable {
+    enum Gender: Sendable { case female, male, unknown }
+
+    struct Person: Sendable {
+        var name: String
+        var surname: String
+        var gender: Gender
+    }
+
+    private(set) var people: [Person] = []
+    private var roles: [String: (role: String, organisation: String?)] = [:]
+    /// Organisation names in order of first appearance (capitalised runs ending in an organisation head).
+    private(set) var organisations: [String] = []
+    /// Last speaker of each kind, for pronouns.
+    private var lastPerson: [Gender: String] = [:]
+    private var lastAnyPerson: String?
+    private var lastNonPerson: String?
+    private var lastOrganisation: String?
+
+    /// Every person or organisation name in the text with its position, so that a pronoun can
+    /// refer to someone introduced without a quotation ("Jane Smith spoke on Monday. … she said").
+    private var mentions: [(position: Int, name: String, gender: Gender, organisation: Bool)] = []
+    /// Speakers resolved so far, with the position of their mention.
+    private var speakerTrail: [(position: Int, name: String)] = []
+
+    mutating func noteOrganisation(_ name: String, at position: Int) {
+        if !organisations.contains(name) { organisations.append(name) }
+        mentions.append((position, name, .unknown, true))
+    }
+
+    mutating func notePersonMention(_ name: String, gender: Gender, at position: Int) {
+        mentions.append((position, name, gender, false))
+    }
+
+    /// Call once after all mentions are noted.
+    mutating func sortMentions() {
+        mentions.sort { $0.position < $1.position }
+    }
+
+    private func gender(of name: String, mentioned g: Gender) -> Gender {
+        if g != .unknown { return g }
+        return people.last { $0.name == name }?.gender ?? .unknown
+    }
+
+    /// Latest person before `position` whose gender fits the pronoun.
+    private func antecedent(of pronoun: String, before position: Int) -> String? {
+        let want: Gender = pronoun == "she" ? .female : pronoun == "he" ? .male : .unknown
+        var best: (Int, String)?
+        for m in mentions where !m.organisation && m.position < position {
+            let g = gender(of: canonical(m.name), mentioned: m.gender)
+            if want != .unknown && g != .unknown && g != want { continue }
+            if best == nil || m.position > best!.0 { best = (m.position, canonical(m.name)) }
+        }
+        for s in speakerTrail where s.position < position {
+            let g = people.last { $0.name == s.name }?.gender ?? .unknown
+            if want != .unknown && g != .unknown && g != want { continue }
+            if best == nil || s.position >= best!.0 { best = (s.position, s.name) }
+        }
+        return best?.1
+    }
+
+    /// "Bailey" → "Suzie Bailey" once the full name has been seen.
+    private func canonical(_ name: String) -> String {
+        let parts = name.split(separator: " ")
+        if parts.count == 1, let p = person(surname: String(parts[0])) { return p.name }
+        return name
+    }
+
+    private func organisation(before position: Int) -> String? {
+        mentions.last { $0.organisation && $0.position < position }?.name
+    }
+
+    /// Full organisation name whose last words match a short or lowercase mention
+    /// ("the Committee", "the advisory group").
+    func organisation(matching words: [String]) -> String? {
+        let content = words.filter { !Lexicon.determiners.contains($0) }
+        guard !content.isEmpty else { return nil }
+        let suffix = content.joined(separator: " ")
+        for org in organisations.reversed() {
+            let l = org.lowercased()
+            if l == suffix || l.hasSuffix(" " + suffix) { return org }
+        }
+        return nil
+    }
+
+    func person(surname: String) -> Person? {
+        people.last { $0.surname == surname }
+    }
+
+    /// Resolves a candidate to (canonical name, is a person) and records it for later mentions.
+    mutating func resolve(_ c: SpeakerCandidate) -> (name: String, person: Bool) {
+        if c.isPronoun {
+            switch c.words[0] {
+            case "he", "she":
+                if let p = antecedent(of: c.words[0], before: c.position) ?? lastAnyPerson { return (p, true) }
+            case "i": if let p = lastAnyPerson ?? antecedent(of: "i", before: c.position) { return (p, true) }
+            case "it": if let o = lastNonPerson { return (o, false) }
+            default: if let o = lastNonPerson ?? lastAnyPerson { return (o, false) }
+            }
+            return (c.phrase, c.words[0] != "it")
+        }
+        let head = c.words.last ?? ""
+        // "The advisory group's report", "the report", "the statement"
+        if Lexicon.documentNouns.contains(head) && c.words.count > 1 {
+            var owner: String?
+            let ownerWords = Array(c.words.dropLast())
+            if let i = ownerWords.lastIndex(where: { $0.hasSuffix("’s") || $0.hasSuffix("'s") }) {
+                var w = Array(ownerWords[...i])
+                w[i] = String(w[i].dropLast(2))
+                owner = organisation(matching: w)
+                if owner == nil, !c.nameWords.isEmpty {
+                    owner = c.nameWords.joined(separator: " ").replacingOccurrences(of: "’s", with: "")
+                        .replacingOccurrences(of: "'s", with: "")
+                }
+            } else if !c.nameWords.isEmpty {
+                owner = organisation(matching: c.nameWords.map { $0.lowercased() }) ?? c.nameWords.joined(separator: " ")
+            } else if ownerWords.count > 1, let o = organisation(matching: ownerWords) {
+                owner = o
+            } else {
+                owner = lastOrganisation ?? organisation(before: c.position)
+            }
+            let name = owner.map { "\($0) \(head)" } ?? c.phrase
+            lastNonPerson = name
+            return (name, false)
+        }
+        if let org = organisation(matching: c.words), Lexicon.organisationHeads.contains(head) || c.nameWords.isEmpty == false && org.lowercased().hasSuffix(head) {
+            lastNonPerson = org
+            lastOrganisation = org
+            return (org, false)
+        }
+        if Lexicon.organisationHeads.contains(head) {
+            let name = c.nameWords.isEmpty ? c.phrase : c.nameWords.joined(separator: " ")
+            lastNonPerson = name
+            lastOrganisation = name
+            return (name, false)
+        }
+        guard !c.nameWords.isEmpty else {
+            // a described person: "a spokesman for the campaign", "officials"
+            return (c.phrase, true)
+        }
+        let gender: Gender = c.words.contains(where: { Lexicon.femaleTitles.contains($0) }) ? .female
+            : c.words.contains(where: { Lexicon.maleTitles.contains($0) }) ? .male : .unknown
+        let surname = c.nameWords.last!
+        var name = c.nameWords.joined(separator: " ")
+        if c.nameWords.count == 1, let p = person(surname: surname) {
+            name = p.name
+            note(person: p.name, surname: surname, gender: gender == .unknown ? p.gender : gender)
+        } else {
+            note(person: name, surname: surname, gender: gender)
+        }
+        speakerTrail.append((c.position, name))
+        return (name, true)
+    }
+
+    mutating func note(role: String, organisation: String?, for name: String) {
+        roles[name] = (role, organisation)
+    }
+
+    func details(of name: String) -> (role: String, organisation: String?)? {
+        roles[name]
+    }
+
+    mutating func note(person name: String, surname: String, gender: Gender) {
+        if let i = people.firstIndex(where: { $0.name == name }) {
+            if gender != .unknown { people[i].gender = gender }
+            let p = people.remove(at: i)
+            people.append(p)
+        } else {
+            people.append(Person(name: name, surname: surname, gender: gender))
+        }
+        let g = people.last!.gender
+        lastPerson[g] = name
+        lastAnyPerson = name
+    }
+
+    /// Pronoun agreement learned from use: "…,” she said after a name marks it female.
+    mutating func learnGender(of name: String, from pronoun: String) {
+        let g: Gender = pronoun == "she" ? .female : pronoun == "he" ? .male : .unknown
+        guard g != .unknown, let i = people.firstIndex(where: { $0.name == name }), people[i].gender == .unknown else { return }
+        people[i].gender = g
+        lastPerson[g] = name
+    }
+}

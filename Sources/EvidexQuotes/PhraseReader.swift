@@ -1,0 +1,356 @@
+/// Reads speaker noun phrases around reporting verbs in one paragraph's tokens, where each
+/// quotation is a single `.quote` token. No tagger: a noun phrase is a short run of words that
+/// holds no clause breaker, which is what news attribution frames look like.
+struct PhraseReader: Sendable {
+    let tokens: [Token]
+
+    func isVerb(_ k: Int) -> Bool {
+        guard k >= 0 && k < tokens.count, tokens[k].isWord else { return false }
+        let w = tokens[k].lower
+        if w == "according" { return k + 1 < tokens.count && tokens[k + 1].lower == "to" }
+        guard Lexicon.reportingVerbs.contains(w) else { return false }
+        return !isNounSlot(k)
+    }
+
+    /// "the report", "Trump's tweet", "a new poll": a verb-looking word after a determiner or a
+    /// possessive is a noun.
+    func isNounSlot(_ k: Int) -> Bool {
+        guard k > 0, tokens[k - 1].isWord else { return false }
+        let p = tokens[k - 1].lower
+        if ["the", "a", "an", "his", "her", "their", "its", "our", "this", "these", "those", "my", "your"].contains(p) || p.hasSuffix("’s") || p.hasSuffix("'s") || p.hasSuffix("s’") { return true }
+        // "32% of Republican claims": a word after "of"/"about"/… plus a modifier is a noun
+        if k >= 2, tokens[k - 2].isWord, !Lexicon.pronouns.contains(p),
+           tokens[k - 1].capitalised || tokens[k - 1].text.unicodeScalars.first.map(ScalarClass.isDigit) == true,
+           ["of", "about", "with", "from", "on", "by", "for", "in"].contains(tokens[k - 2].lower) { return true }
+        return false
+    }
+
+    func isStrongVerb(_ k: Int) -> Bool {
+        guard isVerb(k) else { return false }
+        if !Lexicon.weakVerbs.contains(tokens[k].lower) { return true }
+        // "pointed out", "went on", "put it": a weak verb with its particle is a cue
+        guard k + 1 < tokens.count, tokens[k + 1].isWord else { return false }
+        return ["out", "on", "it", "in"].contains(tokens[k + 1].lower)
+    }
+
+    /// Cue span: the verb, with "to" for "according to" and "for" for "called for".
+    func cue(_ k: Int) -> Range<Int> {
+        var r = tokens[k].range
+        if k + 1 < tokens.count, tokens[k + 1].isWord {
+            let w = tokens[k].lower, n = tokens[k + 1].lower
+            if (w == "according" && n == "to") || (n == "for" && ["called", "calls", "call", "calling"].contains(w))
+                || (n == "out" && w == "pointed") || (n == "on" && w == "went") {
+                r = r.lowerBound..<tokens[k + 1].range.upperBound
+            }
+        }
+        return r
+    }
+
+    private func candidate(_ lo: Int, _ hi: Int, role: String? = nil) -> SpeakerCandidate? {
+        guard lo < hi else { return nil }
+        let slice = tokens[lo..<hi]
+        guard slice.allSatisfy({ $0.isWord }) else { return nil }
+        let words = slice.map(\.lower)
+        let pron = hi - lo == 1 && Lexicon.pronouns.contains(words[0])
+        var names: [String] = []
+        for t in slice {
+            if t.capitalised && !Lexicon.titles.contains(t.lower) && !Lexicon.determiners.contains(t.lower) {
+                names.append(t.text)
+            } else if !names.isEmpty && !(t.capitalised) {
+                // a lowercase word ends the name run: "House Speaker Paul Ryan" keeps the last run
+                if !["of", "and", "for", "the", "de", "da", "van", "von", "al", "bin", "del", "la", "le"].contains(t.lower) {
+                    names = []
+                }
+            }
+        }
+        if !names.isEmpty && names.allSatisfy({ Lexicon.timeWords.contains($0.lowercased()) }) { return nil }
+        let phrase = slice.map(\.text).joined(separator: " ")
+        return SpeakerCandidate(phrase: phrase, mention: tokens[lo].range.lowerBound..<tokens[hi - 1].range.upperBound,
+                                role: role, cue: nil, isPronoun: pron, words: words, nameWords: names)
+    }
+
+    /// Auxiliaries and lowercase -ly adverbs that sit between a subject and its verb.
+    static func isAdverb(_ t: Token) -> Bool {
+        // capitalised, "Will" or "Long" is a name
+        !t.capitalised && (Lexicon.auxiliaries.contains(t.lower) || (t.lower.hasSuffix("ly") && t.lower.count > 4))
+    }
+
+    /// Index before a parenthetical that ends at `k` ("Rep. Gwen Moore (D-Wis.)"), else `k`.
+    func skipParenthetical(_ k: Int, floor: Int) -> Int {
+        guard k >= floor, tokens[k].isPunct(")") else { return k }
+        var j = k - 1
+        while j >= floor && !tokens[j].isPunct("(") && k - j < 12 { j -= 1 }
+        return j >= floor && tokens[j].isPunct("(") ? j - 1 : k
+    }
+
+    static func isOpener(_ w: String) -> Bool {
+        leadWords.contains(w) || (Lexicon.phraseBreakers.contains(w) && !Lexicon.pronouns.contains(w)
+            && !Lexicon.determiners.contains(w)) || (w.hasSuffix("ly") && w.count > 4)
+    }
+
+    static let objectPronouns: Set<String> = ["me", "him", "her", "them", "us", "you", "it"]
+
+    private static let nameJoiners: Set<String> = ["of", "and", "for", "the", "de", "da", "van", "von", "al", "bin",
+                                                   "del", "la", "le", "du", "y"]
+
+    /// Noun phrase ending just before `end`, not reaching below `floor`.
+    func phraseBefore(_ end: Int, floor: Int) -> SpeakerCandidate? {
+        var k = end - 1
+        guard k >= floor, tokens[k].isWord else { return nil }
+        if Lexicon.pronouns.contains(tokens[k].lower) { return candidate(k, k + 1) }
+        var lo = end
+        var count = 0
+        while k >= floor && tokens[k].isWord && count < 9 {
+            let t = tokens[k]
+            if !t.capitalised && Lexicon.phraseBreakers.contains(t.lower) && !Self.nameJoiners.contains(t.lower) { break }
+            if !t.capitalised && Self.nameJoiners.contains(t.lower) && t.lower != "the" {
+                // "of"/"for" only join when a name or noun follows and something precedes
+                if k == floor || !tokens[k - 1].isWord { break }
+            }
+            if Lexicon.reportingVerbs.contains(t.lower) && !t.capitalised && !isNounSlot(k) { break }
+            // "she believes we must": a subject pronoun cannot sit inside a noun phrase
+            if k < end - 1 && ["he", "she", "we", "they", "i"].contains(t.lower) { break }
+            lo = k
+            count += 1
+            k -= 1
+        }
+        // drop leading joiners ("of", "and") and sentence openers ("But", "During", "Repeatedly")
+        while lo < end {
+            let w = tokens[lo]
+            if !w.capitalised && Self.nameJoiners.contains(w.lower) && w.lower != "the" { lo += 1; continue }
+            if w.capitalised && end - lo > 1 && Self.isOpener(w.lower) { lo += 1; continue }
+            break
+        }
+        return candidate(lo, end)
+    }
+
+    /// Noun phrase starting at `start` (after an inverted verb: "said Ms Bailey, director of …").
+    func phraseAfter(_ start: Int, limit: Int) -> SpeakerCandidate? {
+        var start = start
+        while start + 1 < limit && tokens[start].isWord && tokens[start].capitalised && Self.isOpener(tokens[start].lower)
+            && tokens[start + 1].isWord { start += 1 }
+        var k = start
+        guard k < limit, tokens[k].isWord else { return nil }
+        if Lexicon.pronouns.contains(tokens[k].lower) { return candidate(k, k + 1) }
+        // "said former President Bill Clinton", "said 9/11 widow Terry Strada", "said a spokesman for …"
+        let lowerStart = !tokens[k].capitalised
+        if lowerStart && (Lexicon.phraseBreakers.contains(tokens[k].lower) || Lexicon.reportingVerbs.contains(tokens[k].lower)) {
+            return nil
+        }
+        var hi = k
+        var count = 0
+        var sawCap = false
+        if Self.objectPronouns.contains(tokens[k].lower) && (k + 1 >= limit || !tokens[k + 1].isWord) { return nil }
+        while k < limit && tokens[k].isWord && count < 10 {
+            let t = tokens[k]
+            if t.capitalised && !Lexicon.determiners.contains(t.lower) {
+                sawCap = true
+            } else if count > 0 {
+                if !sawCap {
+                    if Lexicon.phraseBreakers.contains(t.lower) && !["for", "of", "at", "with", "the"].contains(t.lower) { break }
+                    if Lexicon.reportingVerbs.contains(t.lower) { break }
+                } else {
+                    let joins = Self.nameJoiners.contains(t.lower) && k + 1 < limit && tokens[k + 1].capitalised
+                    if !joins { break }
+                }
+            }
+            hi = k + 1
+            count += 1
+            k += 1
+        }
+        guard var c = candidate(start, hi) else { return nil }
+        // "told reporters", "asked officials": an inverted subject is named or determined
+        if lowerStart && !sawCap && !Lexicon.determiners.contains(tokens[start].lower) && !c.isPronoun { return nil }
+        // appositive role: ", director of … at The King's Fund" up to the next comma or sentence end
+        if hi + 1 < limit, tokens[hi].isPunct(","), tokens[hi + 1].isWord {
+            var e = hi + 1
+            while e < limit && (tokens[e].isWord || tokens[e].isPunct("’") || tokens[e].isPunct("'")) && e - hi < 18 { e += 1 }
+            if e > hi + 1 && (e >= limit || tokens[e].isPunct(",") || tokens[e].endsSentence) {
+                let first = tokens[hi + 1].lower
+                if Lexicon.determiners.contains(first) || !tokens[hi + 1].capitalised || Lexicon.titles.contains(first) {
+                    c.role = text(hi + 1, e)
+                }
+            }
+        }
+        return c
+    }
+
+    private static let intransitiveCues: Set<String> = [
+        "said", "says", "added", "adds", "noted", "notes", "wrote", "writes", "explained", "explains", "argued",
+        "argues", "continued", "continues", "replied", "replies", "insisted", "insists", "observed", "recalled",
+        "recalls", "concluded", "acknowledged", "admitted", "responded", "declared", "stated", "suggested",
+    ]
+
+    /// A name that opens the clause at `floor` and is followed by a comma before `k`.
+    func clauseOpeningName(floor: Int, before k: Int) -> SpeakerCandidate? {
+        guard floor < k, tokens[floor].isWord, tokens[floor].capitalised, !Self.isOpener(tokens[floor].lower),
+              !Lexicon.determiners.contains(tokens[floor].lower) else { return nil }
+        var e = floor
+        while e < k && tokens[e].isWord && (tokens[e].capitalised || Self.nameJoiners.contains(tokens[e].lower)) { e += 1 }
+        guard e < k, e > floor, tokens[e].isPunct(",") || tokens[e].isPunct("(") else { return nil }
+        guard var c = phraseBefore(e, floor: floor), !c.nameWords.isEmpty,
+              c.mention.lowerBound == tokens[floor].range.lowerBound else { return nil }
+        // the words between the commas describe the speaker ("director of … at The King's Fund")
+        if tokens[e].isPunct(","), e + 1 < k, tokens[e + 1].isWord {
+            let first = tokens[e + 1]
+            let describes = !first.capitalised && !Self.leadWords.contains(first.lower) && !Lexicon.phraseBreakers.contains(first.lower)
+            if describes || Lexicon.determiners.contains(first.lower) || Lexicon.titles.contains(first.lower) {
+                c.role = text(e + 1, k)
+            }
+        }
+        return c
+    }
+
+    /// A named subject after an inverted verb that closes its clause ("said Kunin." / "said Lee Epstein, who …").
+    func invertedName(after v: Int, limit: Int) -> SpeakerCandidate? {
+        // verbs that take a listener ("told CBS News", "asked Trump") are left out
+        guard Self.intransitiveCues.contains(tokens[v].lower),
+              v + 1 < limit, tokens[v + 1].capitalised || Lexicon.determiners.contains(tokens[v + 1].lower),
+              let c = phraseAfter(v + 1, limit: limit), !c.isPronoun, !c.nameWords.isEmpty else { return nil }
+        guard let e = tokens.firstIndex(where: { $0.range.upperBound == c.mention.upperBound }) else { return nil }
+        let n = e + 1
+        if n >= limit || n >= tokens.count { return c }
+        let next = tokens[n]
+        if next.quoteIndex == nil && (next.endsSentence || next.isPunct(",") || next.isPunct(";") || next.isPunct("(")
+            || next.isPunct(":")) { return c }
+        if next.isWord && ["in", "on", "at", "during", "of", "to", "about", "after", "before", "while", "when", "from",
+                           "with", "via", "last", "this", "earlier", "later", "recently", "yesterday", "today"].contains(next.lower) {
+            return c
+        }
+        return nil
+    }
+
+    /// Words of a token range, spaced as written ("Columbus, Ohio" rather than "Columbus , Ohio").
+    func text(_ lo: Int, _ hi: Int) -> String {
+        var out = ""
+        var prev: Token?
+        for t in tokens[lo..<hi] {
+            if let p = prev, p.range.upperBound < t.range.lowerBound { out += " " }
+            out += t.text
+            prev = t
+        }
+        return out
+    }
+
+    /// Subject of the reporting verb at `v`: inverted ("said X") or preceding ("X said",
+    /// "X, director of Y, said"), within [floor, limit).
+    func subject(ofVerb v: Int, floor: Int, limit: Int) -> SpeakerCandidate? {
+        var result: SpeakerCandidate?
+        if tokens[v].lower == "according" {
+            result = phraseAfter(v + 2, limit: limit)
+        } else {
+            var k = v - 1
+            while k >= floor && tokens[k].isWord && Self.isAdverb(tokens[k]) { k -= 1 }
+            // "Rep. Gwen Moore (D-Wis.) said"
+            k = skipParenthetical(k, floor: floor)
+            if k >= floor && tokens[k].isWord && (tokens[k].lower == "and" || tokens[k].lower == "but") {
+                // "I laughed and said" / "Donald Trump … bemoaned the unrest and said": the clause's subject
+                var p = k - 1
+                while p >= floor && p > k - 8 && tokens[p].isWord && !["he", "she", "i", "we", "they"].contains(tokens[p].lower)
+                    && !["that", "who", "which", "because", "if", "when", "whether"].contains(tokens[p].lower) { p -= 1 }
+                if p >= floor && p > k - 8 && tokens[p].isWord && ["he", "she", "i", "we", "they"].contains(tokens[p].lower) {
+                    result = candidate(p, p + 1)
+                } else {
+                    result = sentenceSubject(from: floor, before: k)
+                }
+                if result == nil { return nil }
+            } else if k >= floor && tokens[k].isWord {
+                result = phraseBefore(k + 1, floor: floor)
+                // "X, a spokesman for Y told" — an appositive without its closing comma
+                if let r = result, let f = r.words.first, ["a", "an", "the"].contains(f), !r.isPronoun {
+                    let startTok = tokens.firstIndex { $0.range.lowerBound == r.mention.lowerBound } ?? k
+                    if startTok - 1 > floor, tokens[startTok - 1].isPunct(","), startTok - 2 >= floor,
+                       tokens[startTok - 2].isWord, tokens[startTok - 2].capitalised, !tokens[startTok].capitalised,
+                       !Self.isOpener(tokens[startTok - 2].lower),
+                       var named = phraseBefore(startTok - 1, floor: floor), !named.nameWords.isEmpty,
+                       let namedStart = tokens.firstIndex(where: { $0.range.lowerBound == named.mention.lowerBound }),
+                       namedStart == floor || tokens[namedStart - 1].quoteIndex != nil || tokens[namedStart - 1].isPunct(",") {
+                        named.role = r.phrase
+                        result = named
+                    }
+                }
+            } else if k >= floor && tokens[k].isPunct(","), let inv = invertedName(after: v, limit: limit) {
+                // "…” that Sanders can catch Clinton, said Steve Elmendorf, deputy campaign manager"
+                result = inv
+            } else if k >= floor && tokens[k].isPunct(",") {
+                // "Suzie Bailey, director of … at The King's Fund, said"
+                var j = k - 1
+                while j >= floor && !tokens[j].isPunct(",") && !tokens[j].endsSentence && k - j < 25 { j -= 1 }
+                if let opener = clauseOpeningName(floor: floor, before: k) {
+                    // "Clinton, during a town hall meeting in Columbus, Ohio, said": the name opening the clause
+                    result = opener
+                } else if j >= floor && tokens[j].isPunct(","), var named = phraseBefore(skipParenthetical(j - 1, floor: floor) + 1, floor: floor),
+                   !named.nameWords.isEmpty || named.isPronoun || Lexicon.determiners.contains(named.words[0])
+                    || tokens.first(where: { $0.range.lowerBound == named.mention.lowerBound })?.capitalised == true {
+                    named.role = text(j + 1, k)
+                    result = named
+                } else if let r = phraseBefore(k, floor: Swift.max(floor, j + 1)) {
+                    result = r
+                }
+            }
+            if result == nil && v + 1 < limit {
+                // "…,” said Caddell" / "said Ms Bailey"
+                var s = v + 1
+                while s < limit && tokens[s].isWord && Self.isAdverb(tokens[s]) { s += 1 }
+                result = phraseAfter(s, limit: limit)
+            }
+        }
+        // "address his series of tweets": a lowercase word before a determiner is a verb phrase,
+        // so the "verb" found was a noun
+        if let r = result, !r.isPronoun, let f = r.words.first, !Lexicon.determiners.contains(f),
+           r.words.dropFirst().contains(where: { ["his", "her", "their", "its", "the", "a", "an"].contains($0) }),
+           let t0 = tokens.firstIndex(where: { $0.range.lowerBound == r.mention.lowerBound }), !tokens[t0].capitalised {
+            return nil
+        }
+        result?.cue = cue(v)
+        return result
+    }
+
+    static let leadWords: Set<String> = [
+        "in", "on", "at", "during", "after", "before", "while", "when", "since", "as", "earlier", "later", "last",
+        "yesterday", "meanwhile", "but", "and", "so", "still", "now", "then", "however", "also", "speaking",
+        "asked", "for", "with", "without", "despite", "unlike", "like", "under", "over", "from", "by", "through",
+        "following", "amid", "among", "if", "although", "though", "because", "instead", "indeed", "yet", "today",
+        "separately", "previously", "recently", "back", "addressing", "writing", "responding", "according", "once",
+        "between", "throughout", "within", "across", "around", "toward", "towards", "upon", "beyond", "inside",
+        "outside", "including", "given",
+    ]
+
+    /// The subject that opens the sentence starting at `s`, after any introductory phrase
+    /// ("In August, several environmental groups …").
+    func sentenceSubject(from s: Int, before t: Int) -> SpeakerCandidate? {
+        let toks = tokens
+        var k = s
+        while k < t && toks[k].kind == .punct { k += 1 }
+        // a dateline ("WASHINGTON (AFP) —") is not the subject
+        var d = k
+        while d < t && toks[d].isWord && toks[d].text.count > 1 && toks[d].text == toks[d].text.uppercased()
+            && toks[d].text.unicodeScalars.contains(where: { $0.properties.isUppercase }) { d += 1 }
+        if d > k {
+            while d < t && (toks[d].kind == .punct || (toks[d].isWord && (toks[d].capitalised || toks[d].text.hasSuffix("."))))
+                && !(toks[d].isWord && d + 1 < t && toks[d + 1].isWord && !toks[d + 1].capitalised) {
+                if toks[d].isPunct("\u{2014}") || toks[d].isPunct("-") || toks[d].isPunct("\u{2013}") { d += 1; break }
+                d += 1
+            }
+            if d < t { k = d }
+        }
+        guard k < t, toks[k].isWord else { return nil }
+        // "Hours later, Trump returned …": a short lead phrase before a comma and a name
+        if !Self.leadWords.contains(toks[k].lower), let comma = toks[k..<Swift.min(t, k + 5)].firstIndex(where: { $0.isPunct(",") }),
+           comma + 1 < t, toks[comma + 1].isWord,
+           (toks[comma + 1].capitalised && !Lexicon.determiners.contains(toks[comma + 1].lower))
+            || ["he", "she", "they", "we", "i"].contains(toks[comma + 1].lower),
+           !toks[k..<comma].contains(where: { $0.isWord && $0.capitalised && !Self.isOpener($0.lower) && $0.range.lowerBound != toks[k].range.lowerBound }),
+           toks[k..<comma].count > 1 || !toks[k].capitalised || Self.isOpener(toks[k].lower) {
+            k = comma + 1
+        }
+        if Self.leadWords.contains(toks[k].lower) {
+            guard let comma = toks[k..<t].firstIndex(where: { $0.isPunct(",") }) else { return nil }
+            k = comma + 1
+        }
+        guard let c = phraseAfter(k, limit: t) else { return nil }
+        if c.isPronoun || !c.nameWords.isEmpty || Lexicon.determiners.contains(c.words[0]) { return c }
+        return nil
+    }
+
+}

@@ -1,0 +1,498 @@
+import Foundation
+
+/// Finds the quotations of a news or evidence document and attributes each to its speaker.
+///
+/// Marks are paired by `QuoteMarkScanner`; each paragraph is then read as a row of words,
+/// punctuation and whole quotations, so that attribution frames (‘…,’ she said; Bailey said: ‘…’;
+/// according to X) are short patterns around a quotation token. Quotes with no frame of their
+/// own inherit from a quotation earlier in the paragraph or, when they open a paragraph, from
+/// the previous paragraph's quotation; short marked phrases nobody is said to have said are
+/// scare quotes and get no speaker.
+public struct QuoteExtractor: Sendable {
+    let organisations: (any OrganisationResolving)?
+
+    public init(organisations: (any OrganisationResolving)? = nil) {
+        self.organisations = organisations
+    }
+
+    /// `text` is a whole document (headline line(s), blank line, paragraphs separated by newlines). Offsets into `text` in code points.
+    public func extract(from text: String) -> [Quote] {
+        let scalars = Array(text.unicodeScalars)
+        let scanner = QuoteMarkScanner(scalars)
+        let paragraphs = scanner.paragraphs()
+        let stretches = scanner.stretches()
+        let tokenizer = Tokenizer(text: scalars)
+        var entities = DocumentEntities()
+        var layouts: [[Token]] = []
+        var byParagraph = [[Int]](repeating: [], count: paragraphs.count)
+        for (i, s) in stretches.enumerated() { byParagraph[s.paragraph].append(i) }
+        for (pi, p) in paragraphs.enumerated() {
+            let toks = layout(p, quotes: byParagraph[pi], stretches: stretches, tokenizer: tokenizer)
+            layouts.append(toks)
+            for run in Self.nameRuns(in: toks) {
+                if run.organisation {
+                    entities.noteOrganisation(run.name, at: run.position)
+                } else {
+                    entities.notePersonMention(run.name, gender: run.gender, at: run.position)
+                }
+            }
+        }
+        entities.sortMentions()
+
+        var quotes: [Quote] = []
+        var previous: Attribution?          // last attributed quote, for continuation paragraphs
+        var previousParagraph = -2
+        var previousFull = false
+        var pendingColon: Attribution?      // "Caddell continued:" at the end of a paragraph
+        for (pi, _) in paragraphs.enumerated() {
+            let toks = layouts[pi]
+            let reader = PhraseReader(tokens: toks)
+            var resolved: [Range<Int>: Attribution] = [:]
+            // every reporting-verb subject, in text order, so that names and pronouns resolve
+            // against the people and organisations named before them
+            var subjects: [(Int, SpeakerCandidate)] = []
+            for v in toks.indices where reader.isVerb(v) {
+                let (floor, limit) = clause(around: v, in: toks)
+                if var c = subject(of: v, reader: reader, toks: toks, floor: floor, limit: limit) {
+                    c.cue = reader.cue(v)
+                    subjects.append((v, c))
+                }
+            }
+            var order = subjects.map(\.1)
+            order.sort { $0.position < $1.position }
+            for c in order where resolved[c.mention] == nil {
+                resolved[c.mention] = attribution(for: c, entities: &entities)
+            }
+            var inParagraph: [Attribution?] = []
+            let quoteTokens = toks.indices.filter { toks[$0].quoteIndex != nil }
+            var chosen: [Int: Attribution?] = [:]   // by quote token index
+            var rules: [Int: Frame] = [:]
+            for t in quoteTokens {
+                let found = candidate(forQuoteAt: t, toks: toks, reader: reader, subjects: subjects, inHeadline: pi == 0)
+                var c = found?.0
+                // "It added that …, and called for ‘…’": the cue is the speaker's verb nearest the quote
+                if let m = c?.mention, let nearest = subjects.last(where: { $0.0 < t && $0.1.mention == m }),
+                   let cue = nearest.1.cue, let old = c?.cue, old.upperBound <= cue.lowerBound {
+                    c?.cue = cue
+                }
+                if let f = found?.1 { rules[t] = f }
+                var a: Attribution?
+                if let c {
+                    a = resolved[c.mention] ?? attribution(for: c, entities: &entities)
+                    a?.cue = c.cue
+                    resolved[c.mention] = a
+                }
+                chosen[t] = a
+            }
+            for (n, t) in quoteTokens.enumerated() {
+                let si = toks[t].quoteIndex!
+                let st = stretches[si]
+                var speaker = chosen[t] ?? nil
+                let rule = rules[t]
+                if speaker == nil {
+                    let (sStart, _) = sentenceBounds(t, toks)
+                    let earlier = subjects.last(where: { $0.0 < t })
+                    // another framed quote in the paragraph: “A,” she said. “B.”
+                    // a quote inside a sentence only inherits from a quote earlier in that sentence
+                    let priorIndex = inParagraph.lastIndex(where: { $0 != nil })
+                    let priorInSentence = priorIndex.map { quoteTokens[$0] >= sStart } ?? false
+                    if let pi0 = priorIndex, let prior = inParagraph[pi0], t == sStart || priorInSentence {
+                        speaker = prior
+                    } else if t == sStart, let e = earlier, let a = resolved[e.1.mention] {
+                        // Schiff said. “The other factor …”
+                        speaker = a
+                    } else if n == 0, t == 0, let next = quoteTokens.dropFirst().compactMap({ chosen[$0] ?? nil }).first {
+                        speaker = next
+                    } else if t == 0, let colon = pendingColon {
+                        speaker = colon
+                    } else if t == 0, let prev = previous, previousParagraph == pi - 1, previousFull {
+                        speaker = prev
+                        speaker?.cue = nil
+                    } else if pi == 0, let head = headlineSpeaker(toks: toks, before: t, reader: reader) {
+                        speaker = attribution(for: head, entities: &entities)
+                    }
+                }
+                inParagraph.append(speaker)
+                if let sp = speaker { previous = sp; previousParagraph = pi }
+                if toks.indices.contains(t - 1), toks[t - 1].isPunct("=") { continue }   // markup attribute value
+                let words = countWords(st.inner, scalars)
+                let kind: QuoteKind
+                if isTitle(st, at: t, toks: toks, scalars: scalars) || isNickname(st, at: t, toks: toks, words: words) {
+                    // MSNBC's “Morning Joe”, the book ‘Make Your Kid a Millionaire’, Robert C. “Bobby” Scott
+                    kind = .scare
+                } else if speaker == nil {
+                    // marked words inside a sentence that no reporting verb frames
+                    kind = t > sentenceBounds(t, toks).0 ? .scare : .full
+                } else if rule == .lateTrailingCue && words <= 3 {
+                    // "… returns to ‘business as usual’ after the pandemic, it said": a short phrase
+                    // inside reported speech is the writer's marking, not a quotation
+                    kind = .scare
+                } else {
+                    let first = scalars[st.inner.lowerBound]
+                    let clauseStart = t == 0 || toks[t - 1].isPunct(":") || toks[t - 1].isPunct(",") || toks[t - 1].endsSentence
+                    kind = (ScalarClass.isUpper(first) || ScalarClass.isDigit(first)) && clauseStart || st.open == nil ? .full : .partial
+                }
+                let innerText = String(String.UnicodeScalarView(scalars[st.inner]))
+                if speaker != nil { previousFull = kind == .full }
+                quotes.append(Quote(range: st.inner, text: innerText, kind: kind,
+                                    speaker: kind == .scare ? nil : speaker?.speaker,
+                                    cue: kind == .scare ? nil : speaker?.cue, nested: st.nested))
+            }
+            // "Caddell continued:" or "Howard continued his remarks." with no quotation of its own
+            // introduces the next paragraph's quotation
+            pendingColon = nil
+            if quoteTokens.isEmpty, let last = toks.last {
+                var lastStart = toks.count - 1
+                while lastStart > 0 && !toks[lastStart - 1].endsSentence { lastStart -= 1 }
+                // only a cue that closes the paragraph introduces what follows
+                if let s = subjects.last(where: { $0.0 >= lastStart && $0.0 >= toks.count - 6 }),
+                   !toks[(s.0 + 1)...].contains(where: { $0.lower == "that" }) {
+                    pendingColon = resolved[s.1.mention].map { var a = $0; a.cue = s.1.cue; return a }
+                } else if last.isPunct(":"), let c = reader.sentenceSubject(from: lastStart, before: toks.count - 1) {
+                    pendingColon = attribution(for: c, entities: &entities)
+                }
+            }
+        }
+        return quotes
+    }
+
+    /// Which frame attributed a quote; the kind of a short quote depends on it.
+    enum Frame: Sendable {
+        case accordingTo, mainClauseOfWhat, headline, mainVerb, adjacentVerb, trailingCue, colon, lateTrailingCue,
+             firstCoreVerb, earlierVerb, dash, anyTrailingCue
+    }
+
+    /// A resolved speaker plus the cue that introduced it.
+    struct Attribution: Sendable, Equatable {
+        var speaker: QuoteSpeaker
+        var cue: Range<Int>?
+    }
+
+    private func attribution(for c: SpeakerCandidate, entities: inout DocumentEntities) -> Attribution {
+        let (name, person) = entities.resolve(c)
+        if c.isPronoun { entities.learnGender(of: name, from: c.words[0]) }
+        var role: String?
+        var org: String?
+        if person {
+            // a role given once ("Suzie Bailey, director … at The King's Fund") stays with the
+            // person when later quotes say only "she said" or "Ms Bailey added"
+            if let r = c.role {
+                role = r
+                org = organisation(inRole: r)
+                entities.note(role: r, organisation: org, for: name)
+            } else if let known = entities.details(of: name) {
+                role = known.role
+                org = known.organisation
+            }
+        } else {
+            // "Health and Social Care Committee report" speaks for the committee
+            var words = name.split(separator: " ").map(String.init)
+            if let last = words.last, Lexicon.documentNouns.contains(last.lowercased()), words.count > 1 { words.removeLast() }
+            if let head = words.last?.lowercased(), Lexicon.organisationHeads.contains(head) {
+                let base = words.joined(separator: " ")
+                org = organisations?.canonicalOrganisation(for: base) ?? base
+            }
+        }
+        return Attribution(speaker: QuoteSpeaker(name: name, mention: c.mention, role: role, organisation: org), cue: c.cue)
+    }
+
+    /// The organisation part of a role: the capitalised phrase after its last "at", "of" or "for".
+    func organisation(inRole role: String) -> String? {
+        let words = role.split(separator: " ").map(String.init)
+        guard let i = words.lastIndex(where: { ["at", "of", "for", "with"].contains($0) }) else {
+            let caps = words.filter { $0.first?.isUppercase == true }
+            return caps.count >= 2 ? organisations?.canonicalOrganisation(for: caps.joined(separator: " ")) ?? caps.joined(separator: " ") : nil
+        }
+        var tail = Array(words[(i + 1)...])
+        while let last = tail.last, last.first?.isUppercase != true { tail.removeLast() }
+        guard let first = tail.first, first.first?.isUppercase == true || first == "the" else { return nil }
+        if first == "the", tail.count > 1, tail[1].first?.isUppercase == true { tail.removeFirst() }
+        guard !tail.isEmpty, tail.allSatisfy({ $0.first?.isUppercase == true || ["of", "and", "for", "the", "&"].contains($0) }) else { return nil }
+        let phrase = tail.joined(separator: " ")
+        if let resolver = organisations { return resolver.canonicalOrganisation(for: phrase) ?? phrase }
+        return phrase
+    }
+
+    private static let titleNouns: Set<String> = [
+        "show", "program", "programme", "book", "memoir", "documentary", "film", "movie", "song", "anthem", "album",
+        "series", "episode", "column", "commentary", "article", "essay", "op-ed", "headline", "ad", "spot", "speech",
+        "titled", "entitled", "called", "named", "dubbed", "on", "of", "magazine", "newspaper", "novel", "play",
+        "poem", "report", "hymn", "single", "sitcom", "broadcast", "segment", "campaign", "slogan", "banner",
+        "musical", "video", "podcast", "blog", "tune", "track", "painting", "exhibit", "exhibition", "titles",
+    ]
+
+    private static let titleSmallWords: Set<String> = ["of", "the", "a", "an", "and", "in", "on", "for", "to", "with",
+                                                       "at", "by", "or", "is", "from", "as", "vs", "vs."]
+
+    /// A title of a work: every content word capitalised and introduced by a possessive or a word
+    /// such as "show", "titled" or "on" — marked, but quoted from nobody.
+    private func isTitle(_ st: QuoteStretch, at t: Int, toks: [Token], scalars: [Unicode.Scalar]) -> Bool {
+        let words = Tokenizer(text: scalars).tokens(in: st.inner).filter(\.isWord)
+        guard !words.isEmpty, words.count <= 8 else { return false }
+        for (i, w) in words.enumerated() {
+            let first = w.text.unicodeScalars.first!
+            if w.capitalised || ScalarClass.isDigit(first) { continue }
+            if i > 0 && Self.titleSmallWords.contains(w.lower) { continue }
+            return false
+        }
+        guard t > 0 else { return false }
+        var p = t - 1
+        if toks[p].isPunct(","), p > 0 { p -= 1 }
+        guard toks[p].isWord else { return false }
+        let l = toks[p].lower
+        return l.hasSuffix("’s") || l.hasSuffix("'s") || l.hasSuffix("s’") || Self.titleNouns.contains(l)
+    }
+
+    /// Robert C. “Bobby” Scott: one capitalised word between parts of a name.
+    private func isNickname(_ st: QuoteStretch, at t: Int, toks: [Token], words: Int) -> Bool {
+        guard words == 1, t > 0, t + 1 < toks.count else { return false }
+        return toks[t - 1].isWord && toks[t - 1].capitalised && toks[t + 1].isWord && toks[t + 1].capitalised
+    }
+
+    private func countWords(_ r: Range<Int>, _ s: [Unicode.Scalar]) -> Int {
+        var n = 0
+        var inWord = false
+        for i in r {
+            let w = ScalarClass.isWordChar(s[i])
+            if w && !inWord { n += 1 }
+            inWord = w
+        }
+        return n
+    }
+
+    /// Tokens of a paragraph with each quotation replaced by one `.quote` token.
+    private func layout(_ p: Range<Int>, quotes: [Int], stretches: [QuoteStretch], tokenizer: Tokenizer) -> [Token] {
+        var out: [Token] = []
+        var pos = p.lowerBound
+        for qi in quotes {
+            let outer = stretches[qi].outer
+            let a = Swift.max(outer.lowerBound, pos)
+            if a > pos { out += tokenizer.tokens(in: pos..<a) }
+            out.append(Token(range: outer, text: "\"…\"", lower: "\"…\"", kind: .quote(qi), capitalised: false))
+            pos = Swift.max(pos, outer.upperBound)
+        }
+        if pos < p.upperBound { out += tokenizer.tokens(in: pos..<p.upperBound) }
+        // “… we will win.” Trump left the stage — the next sentence starts after the quote;
+        // a lowercase continuation (“Why?” he asked) keeps the quote in its sentence.
+        for i in out.indices {
+            guard let qi = out[i].quoteIndex else { continue }
+            let inner = stretches[qi].inner
+            guard !inner.isEmpty else { continue }
+            let last = tokenizer.text[inner.upperBound - 1]
+            out[i].endsWithComma = last == ","
+            guard last == "." || last == "!" || last == "?" || last == "\u{2026}" else { continue }
+            if i + 1 == out.count || out[i + 1].quoteIndex != nil || (out[i + 1].isWord && out[i + 1].capitalised) {
+                // “Does anybody know …?” Graham asked.
+                var j = i + 1, cue = false
+                while j < out.count && j <= i + 5 && !out[j].endsSentence && out[j].quoteIndex == nil {
+                    if out[j].isWord && !out[j].capitalised && Lexicon.reportingVerbs.contains(out[j].lower) {
+                        // "Russia insisted that …" or "She says it underscores …" opens a sentence of its own;
+                        // a cue ends its clause or goes on with a name, a time or a place ("said Friday in Ohio")
+                        let next = j + 1 < out.count ? out[j + 1] : nil
+                        cue = next == nil || (next!.kind == .punct && next!.quoteIndex == nil)
+                            || (next!.isWord && (next!.capitalised || Self.cueFollowers.contains(next!.lower)))
+                        break
+                    }
+                    j += 1
+                }
+                if !cue { out[i].closesSentence = true }
+            }
+        }
+        return out
+    }
+
+    /// Sentence around token `v`: after the last sentence end, before the next one.
+    private func clause(around v: Int, in toks: [Token]) -> (Int, Int) {
+        var floor = v
+        while floor > 0 && !toks[floor - 1].endsSentence { floor -= 1 }
+        var limit = v + 1
+        while limit < toks.count && !toks[limit].endsSentence { limit += 1 }
+        return (floor, limit)
+    }
+
+    private func subject(of v: Int, reader: PhraseReader, toks: [Token], floor: Int, limit: Int) -> SpeakerCandidate? {
+        let w = toks[v].lower
+        if w.hasSuffix("ing") && w != "according" {
+            // "footage of Hillary Clinton asking, ‘…’": a reduced clause right after its subject
+            if v - 1 >= floor, toks[v - 1].isWord, !PhraseReader.isAdverb(toks[v - 1]),
+               !PhraseReader.leadWords.contains(toks[v - 1].lower), !Lexicon.phraseBreakers.contains(toks[v - 1].lower) {
+                return reader.subject(ofVerb: v, floor: floor, limit: limit)
+            }
+            // "…, saying ‘…’" / "adding that": the subject of the clause's main verb
+            var k = v - 1
+            while k >= floor {
+                if reader.isVerb(k), let c = subject(of: k, reader: reader, toks: toks, floor: floor, limit: limit) {
+                    return c
+                }
+                k -= 1
+            }
+            return reader.sentenceSubject(from: floor, before: v)
+        }
+        // "said" used as an adjective ("the said report") or a passive ("was told") has no speaker here
+        if v > floor, ["was", "were", "been", "being", "is", "are", "be"].contains(toks[v - 1].lower), w != "according" {
+            return nil
+        }
+        return reader.subject(ofVerb: v, floor: floor, limit: limit)
+    }
+
+    func sentenceBounds(_ t: Int, _ toks: [Token]) -> (Int, Int) {
+        var a = t
+        while a > 0 && !toks[a - 1].endsSentence { a -= 1 }
+        var b = t + 1
+        if !toks[t].endsSentence {
+            while b < toks.count && !toks[b].endsSentence { b += 1 }
+        }
+        return (a, b)
+    }
+
+    private func quoteEndsWithComma(_ tok: Token) -> Bool { tok.endsWithComma }
+
+    private static let cueFollowers: Set<String> = [
+        "in", "on", "at", "during", "of", "to", "about", "after", "before", "while", "when", "from", "with", "via",
+        "last", "this", "earlier", "later", "recently", "yesterday", "today", "tonight", "then", "afterward",
+        "afterwards", "again", "also", "simply", "flatly", "quietly", "angrily", "bluntly", "he", "she", "they",
+        "it", "we", "i", "the", "a", "an", "his", "her", "their", "its", "one", "another", "reporters",
+    ]
+
+    private static let coreVerbs: Set<String> = ["said", "says", "told", "tells", "added", "adds", "wrote", "writes",
+                                                  "according", "say", "tell"]
+
+    private static let dashes: Set<String> = ["\u{2015}", "\u{2014}", "\u{2013}", "-"]
+
+    /// The frame that attributes the quotation token at `t`, nil when the quote has none.
+    private func candidate(forQuoteAt t: Int, toks: [Token], reader: PhraseReader,
+                           subjects: [(Int, SpeakerCandidate)], inHeadline: Bool) -> (SpeakerCandidate, Frame)? {
+        let (sStart, sEnd) = sentenceBounds(t, toks)
+        var segStart = t
+        while segStart > sStart && toks[segStart - 1].quoteIndex == nil { segStart -= 1 }
+        var afterEnd = t + 1
+        while afterEnd < sEnd && toks[afterEnd].quoteIndex == nil { afterEnd += 1 }
+        var before = subjects.filter { $0.0 >= sStart && $0.0 < t }
+        var after = subjects.filter { $0.0 > t && $0.0 < afterEnd && $0.0 - t <= 30 && reader.isStrongVerb($0.0) }
+        // "…,” Obama said, according to a pool report: the report is the source
+        if let acc = after.first(where: { toks[$0.0].lower == "according" }) { after = [acc] }
+        // "According to GMA News, Salceda said …": the cited outlet is the source
+        if let acc = subjects.first(where: { $0.0 >= sStart && $0.0 < sEnd && toks[$0.0].lower == "according" }) {
+            return (acc.1, .accordingTo)
+        }
+        // "what he called the ‘Evil Empire’": the main clause's speaker, not the relative clause's
+        let whatVerbs = before.filter { b in
+            guard let st = toks.firstIndex(where: { $0.range.lowerBound == b.1.mention.lowerBound }), st > 0 else { return false }
+            return toks[st - 1].lower == "what"
+        }
+        if !whatVerbs.isEmpty {
+            before.removeAll { b in whatVerbs.contains { $0.0 == b.0 } }
+            if before.isEmpty, let c = reader.sentenceSubject(from: sStart, before: whatVerbs[0].0) { return (c, .mainClauseOfWhat) }
+        }
+        // "A lesson from Loretta Lynch: ‘Be the voice …’" — a headline names its speaker before the colon
+        if inHeadline, let c = headlineName(toks: toks, before: t, reader: reader) { return (c, .headline) }
+        // said: ‘…’ / said that ‘…’ — only connecting words between the verb and the quote, no dash or
+        // bracket — unless a main clause said it first ("Lynch said she recalled thinking, …")
+        if let b = before.last, t - b.0 <= 3, b.0 >= segStart,
+           !toks[(b.0 + 1)..<t].contains(where: { $0.kind == .punct && !$0.isPunct(",") && !$0.isPunct(":") }) {
+            if b.1.isPronoun, let main = before.first(where: { Self.coreVerbs.contains(toks[$0.0].lower) }), main.0 < b.0,
+               !Self.coreVerbs.contains(toks[b.0].lower) {
+                return (main.1, .mainVerb)
+            }
+            return (b.1, .adjacentVerb)
+        }
+        let atClauseStart = t == sStart || toks[t - 1].isPunct(",") || toks[t - 1].isPunct(":")
+            || toks[t - 1].quoteIndex != nil || Self.dashes.contains(toks[t - 1].text)
+        if let a = after.first, atClauseStart { return (a.1, .trailingCue) }
+        // "Pollsters agree - Carl Bialik: ‘…’" / "More from Blumenthal and Cohen: ‘…’": a name standing alone before the colon
+        if t > 1, toks[t - 1].isPunct(":"), let c = reader.phraseBefore(t - 1, floor: sStart), !c.nameWords.isEmpty,
+           let first = toks.firstIndex(where: { $0.range.lowerBound == c.mention.lowerBound }), toks[first].capitalised,
+           first == sStart || Self.dashes.contains(toks[first - 1].text) || ["from", "by"].contains(toks[first - 1].lower) {
+            return (c, .colon)
+        }
+        // Bailey told MPs: ‘…’ — whatever the verb, a colon hands the quote to the subject
+        if t > 0, toks[t - 1].isPunct(":"), let c = reader.sentenceSubject(from: sStart, before: t - 1) {
+            return (c, .colon)
+        }
+        if let a = after.first, before.isEmpty { return (a.1, .lateTrailingCue) }
+        // X said the report was a ‘stark depiction’: the main clause's speaker
+        if let b = before.first(where: { Self.coreVerbs.contains(toks[$0.0].lower) }) { return (b.1, .firstCoreVerb) }
+        if let b = before.first(where: { reader.isStrongVerb($0.0) || t - $0.0 <= 6 }) { return (b.1, .earlierVerb) }
+        // “…” ― Jorge Falcon
+        if t == sStart, t + 2 < toks.count, Self.dashes.contains(toks[t + 1].text), let c = reader.phraseAfter(t + 2, limit: toks.count),
+           !c.nameWords.isEmpty,
+           let e = toks.firstIndex(where: { $0.range.upperBound == c.mention.upperBound }),
+           e + 1 == toks.count || toks[e + 1].endsSentence {
+            return (c, .dash)
+        }
+        if let a = after.first { return (a.1, .anyTrailingCue) }
+        return nil
+    }
+
+    /// First capitalised run before a headline's colon ("Obama on Climate Change: The Trends Are ‘Terrifying.’").
+    private func headlineName(toks: [Token], before t: Int, reader: PhraseReader) -> SpeakerCandidate? {
+        guard let colon = toks[..<t].firstIndex(where: { $0.isPunct(":") }) else { return nil }
+        var i = 0
+        while i < colon && !(toks[i].isWord && toks[i].capitalised && !Lexicon.determiners.contains(toks[i].lower)) { i += 1 }
+        guard i < colon else { return nil }
+        var j = i
+        while j < colon && toks[j].isWord && toks[j].capitalised { j += 1 }
+        return reader.phraseBefore(j, floor: i)
+    }
+
+    /// "Pat Caddell: … ‘in Their Heads.’" — a name and colon opening the paragraph.
+    private func headlineSpeaker(toks: [Token], before t: Int, reader: PhraseReader) -> SpeakerCandidate? {
+        guard let colon = toks[..<t].firstIndex(where: { $0.isPunct(":") }), colon > 0, colon <= 8 else { return nil }
+        guard let c = reader.phraseBefore(colon, floor: 0), !c.nameWords.isEmpty else { return nil }
+        return c
+    }
+
+    /// Capitalised runs naming organisations ("Health and Social Care Committee": the last word is
+    /// an organisation word) or people ("Ms Jane Doe": two to four capitalised words, not a place
+    /// after "in" or "from", not a date).
+    static func nameRuns(in toks: [Token]) -> [(position: Int, name: String, organisation: Bool, gender: DocumentEntities.Gender)] {
+        var out: [(position: Int, name: String, organisation: Bool, gender: DocumentEntities.Gender)] = []
+        var run: [Token] = []
+        var runStart = 0
+        func flush() {
+            while let l = run.last, !l.capitalised { run.removeLast() }
+            defer { run = [] }
+            guard run.count >= 2, let head = run.last else { return }
+            if Lexicon.organisationHeads.contains(head.lower) {
+                var words = run.map(\.text)
+                if words.first == "The" && run.first!.range.lowerBound == toks.first?.range.lowerBound { words.removeFirst() }
+                if words.count >= 2 { out.append((run[0].range.lowerBound, words.joined(separator: " "), true, .unknown)) }
+                return
+            }
+            // "Ms Jane Doe and Mr John Roe": each side of a joiner is its own name
+            if let j = run.firstIndex(where: { !$0.capitalised }) {
+                let whole = run, start = runStart
+                run = Array(whole[..<j])
+                flush()
+                run = Array(whole[(j + 1)...])
+                runStart = start + j + 1
+                flush()
+                return
+            }
+            let lowers = run.map(\.lower)
+            guard run.count <= 5, !lowers.contains("the"),
+                  !lowers.contains(where: { Lexicon.timeWords.contains($0) }),
+                  !run.contains(where: { $0.text.count > 1 && $0.text == $0.text.uppercased() }) else { return }
+            if runStart > 0, toks[runStart - 1].isWord,
+               ["in", "at", "from", "to", "of", "on", "near", "across"].contains(toks[runStart - 1].lower) { return }
+            let gender: DocumentEntities.Gender = lowers.contains(where: { Lexicon.femaleTitles.contains($0) }) ? .female
+                : lowers.contains(where: { Lexicon.maleTitles.contains($0) }) ? .male : .unknown
+            let names = run.filter { !Lexicon.titles.contains($0.lower) && !PhraseReader.isOpener($0.lower)
+                && !Lexicon.determiners.contains($0.lower) }.map(\.text)
+            guard names.count >= 2 || (names.count == 1 && gender != .unknown) else { return }
+            out.append((run[0].range.lowerBound, names.joined(separator: " "), false, gender))
+        }
+        for (i, t) in toks.enumerated() {
+            if t.isWord && t.capitalised {
+                if run.isEmpty { runStart = i }
+                run.append(t)
+            } else if t.isWord && !run.isEmpty && ["of", "and", "for", "&"].contains(t.lower) {
+                run.append(t)
+            } else {
+                flush()
+            }
+        }
+        flush()
+        return out
+    }
+}

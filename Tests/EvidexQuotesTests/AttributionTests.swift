@@ -1,0 +1,129 @@
+import Foundation
+import Testing
+@testable import EvidexQuotes
+
+@Suite("Speaker attribution")
+struct AttributionTests {
+    @Test func trailingPronounResolvesToTheLatestNamedSpeaker() throws {
+        let text = "Head\n\nJane Smith, chief executive of Acme Trust, spoke on Monday.\n\n‘We are ready,’ she said."
+        let q = try #require(TestSupport.quotes(text).first)
+        #expect(q.speaker?.name == "Jane Smith")
+        #expect(TestSupport.slice(text, q.speaker?.mention) == "she")
+        #expect(TestSupport.slice(text, q.cue) == "said")
+    }
+
+    @Test func invertedCueWithTitleAndSurname() throws {
+        let text = "Head\n\nSuzie Bailey, director of policy at The King’s Fund, said the plan was late.\n\n‘It is late,’ said Ms Bailey."
+        let q = try #require(TestSupport.quote("It is late", in: TestSupport.quotes(text)))
+        #expect(q.speaker?.name == "Suzie Bailey")
+        #expect(TestSupport.slice(text, q.speaker?.mention) == "Ms Bailey")
+        #expect(q.speaker?.organisation == "The King’s Fund")
+        #expect(q.speaker?.role == "director of policy at The King’s Fund")
+    }
+
+    @Test func colonIntroducesTheQuote() throws {
+        let text = "Head\n\nBailey said: ‘The service is stretched.’"
+        let q = try #require(TestSupport.quotes(text).first)
+        #expect(q.kind == .full)
+        #expect(q.speaker?.name == "Bailey")
+        #expect(TestSupport.slice(text, q.cue) == "said")
+    }
+
+    @Test func partialQuoteInReportedSpeech() throws {
+        let text = "Head\n\nTom Harris said the report was a ‘stark depiction’ of the service."
+        let q = try #require(TestSupport.quotes(text).first)
+        #expect(q.kind == .partial)
+        #expect(q.speaker?.name == "Tom Harris")
+    }
+
+    @Test func continuationParagraphInheritsTheSpeaker() throws {
+        let text = "Head\n\n“We will not stop,” said Ana Ruiz.\n\n“The work goes on.”"
+        let qs = TestSupport.quotes(text)
+        #expect(qs.count == 2)
+        #expect(qs[1].speaker?.name == "Ana Ruiz")
+        #expect(qs[1].cue == nil)
+        #expect(qs[1].speaker?.mention == qs[0].speaker?.mention)
+    }
+
+    @Test func secondQuoteInTheParagraphKeepsTheSpeaker() throws {
+        let text = "Head\n\n“First,” said Lee Chan. “Second.”"
+        let qs = TestSupport.quotes(text)
+        #expect(qs.map { $0.speaker?.name } == ["Lee Chan", "Lee Chan"])
+    }
+
+    @Test func pronounsFollowGender() throws {
+        let text = "Head\n\nMs Jane Doe and Mr John Roe met.\n\n“Yes,” she said.\n\n“No,” he said."
+        let qs = TestSupport.quotes(text)
+        #expect(qs.map { $0.speaker?.name } == ["Jane Doe", "John Roe"])
+    }
+
+    @Test func nonPersonSpeakers() throws {
+        let text = """
+        Head
+
+        The Health and Social Care Committee published its findings.
+
+        “Staff are exhausted,” the report said.
+
+        It added that pay should rise by a “significant margin” this year.
+        """
+        let qs = TestSupport.quotes(text)
+        let first = try #require(TestSupport.quote("Staff are exhausted", in: qs))
+        #expect(first.speaker?.name == "Health and Social Care Committee report")
+        #expect(first.speaker?.organisation == "Health and Social Care Committee")
+        #expect(TestSupport.slice(text, first.speaker?.mention) == "the report")
+        let second = try #require(TestSupport.quote("significant margin", in: qs))
+        #expect(second.kind == .partial)
+        #expect(second.speaker?.name == "Health and Social Care Committee report")
+        #expect(TestSupport.slice(text, second.speaker?.mention) == "It")
+    }
+
+    @Test func accordingTo() throws {
+        let text = "Head\n\nAccording to Dr Amir Khan, the wards are “full to bursting” every night."
+        let q = try #require(TestSupport.quotes(text).first)
+        #expect(q.speaker?.name == "Amir Khan")
+        #expect(TestSupport.slice(text, q.cue) == "According to")
+    }
+
+    @Test(arguments: ["told reporters", "warned", "explained", "argued", "noted", "wrote", "insisted", "asked", "tweeted", "added"])
+    func commonCues(verb: String) throws {
+        let text = "Head\n\nMaria Lopez \(verb): “This cannot go on.”"
+        let q = try #require(TestSupport.quotes(text).first)
+        #expect(q.speaker?.name == "Maria Lopez")
+        #expect(TestSupport.slice(text, q.cue) == String(verb.split(separator: " ")[0]))
+    }
+
+    @Test func calledForIsACue() throws {
+        let text = "Head\n\nThe union called for “an urgent review” of rotas."
+        let q = try #require(TestSupport.quotes(text).first)
+        #expect(q.kind == .partial)
+        #expect(TestSupport.slice(text, q.cue) == "called for")
+        #expect(q.speaker != nil)
+    }
+
+    @Test func scareQuotesHaveNoSpeaker() throws {
+        let text = "Head\n\nThe so-called “reform” has left the sector in “limbo” for years."
+        let qs = TestSupport.quotes(text)
+        #expect(qs.count == 2)
+        for q in qs {
+            #expect(q.kind == .scare)
+            #expect(q.speaker == nil)
+            #expect(q.cue == nil)
+        }
+    }
+
+    @Test func resolverGivesTheCanonicalOrganisation() throws {
+        let resolver = FixedOrganisations(names: ["The King's Fund": "King's Fund"])
+        let text = "Head\n\n“It is bleak,” said Sam Reed, chief economist at The King’s Fund."
+        let q = try #require(TestSupport.quotes(text, organisations: resolver).first)
+        #expect(q.speaker?.name == "Sam Reed")
+        #expect(q.speaker?.role == "chief economist at The King’s Fund")
+        #expect(q.speaker?.organisation == "King's Fund")
+    }
+
+    @Test func quotesAreCodable() throws {
+        let q = try #require(TestSupport.quotes("Head\n\n“Fine,” said Al Green.").first)
+        let data = try JSONEncoder().encode(q)
+        #expect(try JSONDecoder().decode(Quote.self, from: data) == q)
+    }
+}

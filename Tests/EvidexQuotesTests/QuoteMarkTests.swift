@@ -1,0 +1,94 @@
+import Testing
+@testable import EvidexQuotes
+
+@Suite("Quotation marks")
+struct QuoteMarkTests {
+    @Test(arguments: [
+        ("Headline\n\n“We will win,” she said.", "We will win,"),
+        ("Headline\n\n‘We will win,’ she said.", "We will win,"),
+        ("Headline\n\n\"We will win,\" she said.", "We will win,"),
+        ("Headline\n\n'We will win,' she said.", "We will win,"),
+        ("Headline\n\n«We will win», she said.", "We will win"),
+        ("Headline\n\n„We will win“, she said.", "We will win"),
+    ])
+    func everyMarkStyleGivesTheWordsBetweenTheMarks(text: String, expected: String) throws {
+        let qs = TestSupport.quotes(text)
+        #expect(qs.count == 1)
+        let q = try #require(qs.first)
+        #expect(q.text == expected)
+        #expect(q.speaker?.name == "she")
+        #expect(TestSupport.slice(text, q.range) == expected)
+    }
+
+    @Test func apostrophesDoNotCloseBritishQuotes() throws {
+        let text = "Head\n\n‘The staff’s view is that it’s the ’90s again, rock ’n’ roll and all, at the Kings’ Fund offices,’ said Ann Lee."
+        let qs = TestSupport.quotes(text)
+        #expect(qs.count == 1)
+        let q = try #require(qs.first)
+        #expect(q.text == "The staff’s view is that it’s the ’90s again, rock ’n’ roll and all, at the Kings’ Fund offices,")
+        #expect(q.speaker?.name == "Ann Lee")
+    }
+
+    @Test func straightApostrophesInsideStraightQuotes() throws {
+        let text = "Head\n\n'It's the '90s all over again,' said Tom Smith."
+        let q = try #require(TestSupport.quotes(text).first)
+        #expect(q.text == "It's the '90s all over again,")
+        #expect(q.speaker?.name == "Tom Smith")
+    }
+
+    @Test func nestedQuoteIsOneQuoteWithANestedRange() throws {
+        let text = "Head\n\n“He told me ‘no way’ and left,” said Jo Brand."
+        let qs = TestSupport.quotes(text)
+        #expect(qs.count == 1)
+        let q = try #require(qs.first)
+        #expect(q.text == "He told me ‘no way’ and left,")
+        #expect(q.nested.map { TestSupport.slice(text, $0) } == ["no way"])
+    }
+
+    @Test func britishNestedDoubleMarks() throws {
+        let text = "Head\n\n‘He told me “no way” and left,’ said Jo Brand."
+        let q = try #require(TestSupport.quotes(text).first)
+        #expect(q.text == "He told me “no way” and left,")
+        #expect(q.nested.count == 1)
+    }
+
+    @Test func offsetsCountCodePointsAndKeepCarriageReturns() throws {
+        let text = "Head 👍\r\n\r\nÉmile Zola 🎉 wrote: “J’accuse ✊ the lot.”\r\n"
+        let q = try #require(TestSupport.quotes(text).first)
+        let scalars = Array(text.unicodeScalars)
+        #expect(scalars[q.range.lowerBound - 1] == "“")
+        #expect(scalars[q.range.upperBound] == "”")
+        #expect(q.text == "J’accuse ✊ the lot.")
+        #expect(q.speaker?.name == "Émile Zola")
+    }
+
+    @Test func multiParagraphQuoteContinues() throws {
+        let text = """
+        Head
+
+        ‘The first part of what I said,’ said Mary Jones. ‘It goes on here without a closing mark.
+
+        ‘And it ends here.’
+
+        Something else happened later.
+        """
+        let qs = TestSupport.quotes(text)
+        #expect(qs.count == 3)
+        for q in qs { #expect(q.speaker?.name == "Mary Jones") }
+        #expect(qs[1].text == "It goes on here without a closing mark.")
+        #expect(qs[2].text == "And it ends here.")
+    }
+
+    @Test func headlineQuoteWithItsSpeaker() throws {
+        let text = "Pat Caddell: Voters Are Worried; It’s ‘in Their Heads.’\n\nBody text here."
+        let q = try #require(TestSupport.quotes(text).first)
+        #expect(q.text == "in Their Heads.")
+        #expect(q.speaker?.name == "Pat Caddell")
+    }
+
+    @Test func titlesAndNicknamesAreNotQuotations() {
+        let text = "Head\n\nSanders told MSNBC's “Morning Joe” that Rep. Robert C. “Bobby” Scott was right."
+        let qs = TestSupport.quotes(text)
+        #expect(qs.allSatisfy { $0.kind == .scare && $0.speaker == nil })
+    }
+}
