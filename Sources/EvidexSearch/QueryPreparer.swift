@@ -213,9 +213,8 @@ struct QueryPreparer {
         var names: [String] = []
         if let canonical = organisations.canonicalOrganisation(for: trimmed) { names.append(canonical) }
         if let r = organisations.record(named: trimmed), !names.contains(r.name) { names.append(r.name) }
-        if !names.isEmpty, names.contains(where: { snapshot.docFreq(TermKey(field: field, namespace: .exact, term: $0)) > 0 }) {
-            return names
-        }
+        let indexed = names.filter { snapshot.docFreq(TermKey(field: field, namespace: .exact, term: $0)) > 0 }
+        if !indexed.isEmpty { return indexed }
         // Not in the gazetteer (or not indexed under that name): compare folded names.
         let folded = analyzer.fold(trimmed)
         var found = Set<String>()
@@ -226,7 +225,7 @@ struct QueryPreparer {
                 if analyzer.fold(name) == folded { found.insert(name) }
             }
         }
-        return names + found.sorted().filter { !names.contains($0) }
+        return found.sorted()
     }
 
     private func top(_ df: [String: Int]) -> [(String, Int)] {
