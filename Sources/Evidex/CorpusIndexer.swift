@@ -31,7 +31,13 @@ public enum CorpusIndexer {
         @Sendable func annotations(_ d: Document) -> TextAnnotations {
             annotator?.annotate(d) ?? TextAnnotations()
         }
-        let files = discovery.files
+        // Files unchanged since they were indexed (same size and modification time, documents
+        // still live) are not read again.
+        var stamps: [String: FileStamp] = [:]
+        for f in discovery.files { if let s = FileStamp.of(path: f.url.path) { stamps[f.relativePath] = s } }
+        writer.fileStamps = stamps
+        let unchanged = options.rebuild ? [] : writer.unchangedPaths(stamps)
+        let files = discovery.files.filter { !unchanged.contains($0.relativePath) }
         let sizes = files.map { IndexDirectory.fileSize($0.url.path) }
         let bytesTotal = sizes.reduce(0, +)
 
@@ -123,13 +129,13 @@ public enum CorpusIndexer {
 
         var pruned = 0
         if options.prune {
-            pruned = writer.deleteDocuments(whosePathIsNotIn: Set(files.map(\.relativePath)))
+            pruned = writer.deleteDocuments(whosePathIsNotIn: Set(discovery.files.map(\.relativePath)))
         }
         let commit = try writer.commit()
         let merged = try writer.merge()
         let s = shared.withLock { $0 }
         return IndexingReport(
-            files: files.count, documents: s.documents, bytes: bytesTotal, pruned: pruned,
+            files: files.count, unchangedFiles: discovery.files.count - files.count, documents: s.documents, bytes: bytesTotal, pruned: pruned,
             seconds: seconds(since: start), commit: commit, mergedSegments: merged,
             problems: problems.withLock { $0 })
     }

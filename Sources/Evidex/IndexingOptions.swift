@@ -45,7 +45,10 @@ public struct IndexingProgress: Sendable {
 
 /// The outcome of an indexing run: what was added, and every file or line that failed.
 public struct IndexingReport: Sendable {
+    /// Files read.
     public var files: Int
+    /// Files skipped because they had not changed since they were indexed.
+    public var unchangedFiles: Int
     public var documents: Int
     public var bytes: Int
     public var pruned: Int

@@ -4,10 +4,13 @@ final class FrozenSegment: @unchecked Sendable {
     private let postings: PostingsAccumulator
     private var parts: SegmentParts
     private let keys: [[UInt8]]
+    /// Stamps of the source files, by path relative to the indexed root.
+    private let stamps: [String: FileStamp]
 
     var ids: [String] { parts.ids }
 
-    init(postings: PostingsAccumulator, parts: SegmentParts, keys: [[UInt8]]) {
+    init(postings: PostingsAccumulator, parts: SegmentParts, keys: [[UInt8]], stamps: [String: FileStamp]) {
+        self.stamps = stamps
         self.postings = postings
         self.parts = parts
         self.keys = keys
@@ -60,7 +63,7 @@ final class FrozenSegment: @unchecked Sendable {
             encoder.spillIfLarge()
         }
 
-        try parts.write(to: path, termKeys: sortedKeys, termInfos: infos, encoder: encoder)
+        try parts.write(to: path, termKeys: sortedKeys, termInfos: infos, encoder: encoder, stamps: stamps)
     }
 
 

@@ -59,4 +59,5 @@ enum SegmentSection: UInt32, CaseIterable {
     case pathOrdinals = 17
     case pathStrings = 18
     case idOrdinals = 19
+    case pathStamps = 20
 }

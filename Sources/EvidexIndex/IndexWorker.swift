@@ -76,7 +76,7 @@ public final class IndexWorker {
     }
 
     private func flush() throws(IndexError) {
-        let frozen = builder.freeze()
+        let frozen = builder.freeze(stamps: writer.fileStamps)
         let sequences = self.sequences
         // The frozen segment has its term bytes, so a vocabulary grown large (a corpus of many
         // distinct words, names and numbers) can start afresh: it then holds one segment's

@@ -45,6 +45,7 @@ public final class IndexWriter: @unchecked Sendable {
         /// id → sequence at which it was deleted (applies to committed documents and to
         /// pending ones added before it).
         var deletedIDs: [String: UInt64] = [:]
+        var fileStamps: [String: FileStamp] = [:]
     }
 
     public init(directory: String, options: IndexWriterOptions = IndexWriterOptions()) throws(IndexError) {
@@ -66,6 +67,38 @@ public final class IndexWriter: @unchecked Sendable {
     }
 
     public var manifest: Manifest { state.withLock { $0.manifest } }
+
+    /// Stamps of the files being indexed, by path relative to the indexed root: stored with
+    /// the segments so that a later run can skip unchanged files. Set before adding documents.
+    public var fileStamps: [String: FileStamp] {
+        get { state.withLock { $0.fileStamps } }
+        set { state.withLock { $0.fileStamps = newValue } }
+    }
+
+    /// The paths among `stamps` whose committed documents were indexed from a file with the
+    /// same size and modification time, and are still live: re-reading them would change
+    /// nothing.
+    public func unchangedPaths(_ stamps: [String: FileStamp]) -> Set<String> {
+        state.withLock { s in
+            var stored: [String: FileStamp] = [:]
+            var live = Set<String>()
+            for c in s.committed {
+                let r = c.reader
+                var liveOrdinals = Set<Int>()
+                for d in 0..<UInt32(r.docCount) where !c.deletes.contains(d) { liveOrdinals.insert(r.pathOrdinal(d)) }
+                for o in liveOrdinals {
+                    let p = r.pathStrings.string(o)
+                    guard let st = r.stamp(pathOrdinal: o) else { continue }
+                    // A path indexed twice (an older copy later replaced) keeps its newest stamp.
+                    stored[p] = st
+                    live.insert(p)
+                }
+            }
+            var out = Set<String>()
+            for (p, st) in stamps where live.contains(p) && stored[p] == st { out.insert(p) }
+            return out
+        }
+    }
 
     /// Records the folders or files this index was built from (for --prune).
     public func addRoots(_ roots: [String]) {

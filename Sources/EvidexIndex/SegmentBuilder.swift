@@ -95,7 +95,7 @@ final class SegmentBuilder {
     /// Takes what was added for serialisation. The term keys are resolved now, while the
     /// analyzer's vocabulary is safe to read; the rest of the work (`FrozenSegment.serialize`)
     /// touches nothing the worker keeps using, so it may run on another thread.
-    func freeze() -> FrozenSegment {
+    func freeze(stamps: [String: FileStamp]) -> FrozenSegment {
         let vocab = analyzer.vocabulary
         var keys: [[UInt8]] = []
         keys.reserveCapacity(postings.slotCount)
@@ -105,6 +105,8 @@ final class SegmentBuilder {
             k.append(contentsOf: vocab.bytes(term))
             keys.append(k)
         }
-        return FrozenSegment(postings: postings, parts: parts, keys: keys)
+        var own: [String: FileStamp] = [:]
+        for p in Set(parts.paths) { if let s = stamps[p] { own[p] = s } }
+        return FrozenSegment(postings: postings, parts: parts, keys: keys, stamps: own)
     }
 }

@@ -65,7 +65,12 @@ enum SegmentMerger {
             kept.append(key)
             encoder.spillIfLarge()
         }
-        try parts.write(to: path, termKeys: kept, termInfos: infos, encoder: encoder)
+        var stamps: [String: FileStamp] = [:]
+        for seg in inputs {
+            let r = seg.reader
+            for (o, p) in r.distinctPaths.enumerated() { if let s = r.stamp(pathOrdinal: o) { stamps[p] = s } }
+        }
+        try parts.write(to: path, termKeys: kept, termInfos: infos, encoder: encoder, stamps: stamps)
     }
 
     /// Gathers one term's postings from every input, in new doc-id order (inputs are

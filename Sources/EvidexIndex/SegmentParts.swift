@@ -30,7 +30,10 @@ struct SegmentParts {
     }
 
     /// Writes a complete segment file from these parts and encoded term data.
-    mutating func write(to path: String, termKeys: [[UInt8]], termInfos: [TermInfo], encoder: PostingsEncoder) throws(IndexError) {
+    /// Writes a complete segment file from these parts and encoded term data; `stamps` gives
+    /// the source files' stamps by path.
+    mutating func write(to path: String, termKeys: [[UInt8]], termInfos: [TermInfo], encoder: PostingsEncoder,
+                        stamps: [String: FileStamp]) throws(IndexError) {
         let n = ids.count
         var sections: [(SegmentSection, SectionBytes)] = []
         var stats = ByteBuffer()
@@ -60,9 +63,16 @@ struct SegmentParts {
         let (srcOrd, srcTable) = SegmentParts.ordinals(sources)
         sections.append((.sourceOrdinals, .memory(srcOrd)))
         sections.append((.sourceStrings, .memory(srcTable)))
-        let (pathOrd, pathTable) = SegmentParts.ordinals(paths)
+        let (pathOrd, pathTable, distinctPaths) = SegmentParts.ordinalsAndValues(paths)
         sections.append((.pathOrdinals, .memory(pathOrd)))
         sections.append((.pathStrings, .memory(pathTable)))
+        var stampCol = ByteBuffer(capacity: distinctPaths.count * 16)
+        for p in distinctPaths {
+            let s = stamps[p] ?? .none
+            stampCol.appendLE(s.size)
+            stampCol.appendLE(UInt64(bitPattern: s.modified))
+        }
+        sections.append((.pathStamps, .memory(stampCol)))
 
         store.finish()
         var storeIndex = ByteBuffer()
@@ -87,12 +97,18 @@ struct SegmentParts {
 
     /// A sorted string table of the distinct values and a u32 ordinal per document.
     static func ordinals(_ values: [String]) -> (ByteBuffer, ByteBuffer) {
+        let (col, table, _) = ordinalsAndValues(values)
+        return (col, table)
+    }
+
+    /// `ordinals`, with the sorted distinct values.
+    static func ordinalsAndValues(_ values: [String]) -> (ByteBuffer, ByteBuffer, [String]) {
         let distinct = Array(Set(values)).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
         var ordOf: [String: UInt32] = [:]
         for (i, v) in distinct.enumerated() { ordOf[v] = UInt32(i) }
         var col = ByteBuffer(capacity: values.count * 4)
         for v in values { col.appendLE(ordOf[v]!) }
-        return (col, StringTableWriter.encode(distinct.map { Array($0.utf8) }))
+        return (col, StringTableWriter.encode(distinct.map { Array($0.utf8) }), distinct)
     }
 }
 

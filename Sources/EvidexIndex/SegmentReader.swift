@@ -19,6 +19,7 @@ public final class SegmentReader: @unchecked Sendable {
     let sourceStrings: StringTable
     let pathOrdinals: UnsafeRawPointer
     let pathStrings: StringTable
+    private let pathStamps: UnsafeRawBufferPointer
     let storeIndex: UnsafeRawPointer
     let storeBlocks: Int
     let storeData: UnsafeRawBufferPointer
@@ -81,6 +82,8 @@ public final class SegmentReader: @unchecked Sendable {
         sourceStrings = try StringTable(try section(.sourceStrings))
         pathOrdinals = try column(.pathOrdinals, width: 4)
         pathStrings = try StringTable(try section(.pathStrings))
+        pathStamps = try section(.pathStamps)
+        guard pathStamps.count == pathStrings.count * 16 else { throw .corrupt("\(name): path stamps do not match the paths") }
         let si = try section(.storeIndex)
         guard si.count >= 4 else { throw .corrupt("\(name): store index too short") }
         storeBlocks = Int(loadLE32(si.baseAddress!, 0))
@@ -154,6 +157,14 @@ public final class SegmentReader: @unchecked Sendable {
     public func path(_ doc: UInt32) -> String { pathStrings.string(Int(loadLE32(pathOrdinals, Int(doc) * 4))) }
     public var distinctPaths: [String] { (0..<pathStrings.count).map { pathStrings.string($0) } }
     public func pathOrdinal(_ doc: UInt32) -> Int { Int(loadLE32(pathOrdinals, Int(doc) * 4)) }
+
+    /// The size and modification time the file at a path ordinal had when it was indexed
+    /// (nil for documents not read from a file).
+    public func stamp(pathOrdinal o: Int) -> FileStamp? {
+        let size = loadLE64(pathStamps.baseAddress!, o * 16)
+        if size == UInt64.max { return nil }
+        return FileStamp(size: size, modified: Int64(bitPattern: loadLE64(pathStamps.baseAddress!, o * 16 + 8)))
+    }
 
     /// The segment-local doc ids holding an external id (more than one only when a batch
     /// added the same id twice; all but the newest are then deleted).

@@ -71,7 +71,8 @@ struct IndexCommand: ParsableCommand {
         } else {
             let mb = Double(report.bytes) / 1e6
             print("Indexed \(report.documents) documents from \(report.files) files (\(String(format: "%.1f", mb)) MB) in \(String(format: "%.2f", report.seconds)) s"
-                + (report.seconds > 0 ? String(format: ": %.0f docs/s, %.1f MB/s", Double(report.documents) / report.seconds, mb / report.seconds) : ""))
+                + (report.seconds > 0 ? String(format: ": %.0f docs/s, %.1f MB/s", Double(report.documents) / report.seconds, mb / report.seconds) : "")
+                + (report.unchangedFiles > 0 ? "; \(report.unchangedFiles) unchanged files skipped" : ""))
             if let c = report.commit {
                 print("Commit \(c.generation): \(c.segments) segments, \(c.replacedDocuments) replaced, \(report.pruned) pruned, \(report.mergedSegments) segments merged")
             }
@@ -87,6 +88,8 @@ struct IndexCommand: ParsableCommand {
 
 struct IndexReportJSON: Encodable {
     var files: Int
+    /// Files skipped as unchanged since they were indexed.
+    var unchanged: Int
     var documents: Int
     var bytes: Int
     var seconds: Double
@@ -99,6 +102,7 @@ struct IndexReportJSON: Encodable {
 
     init(_ r: IndexingReport) {
         files = r.files
+        unchanged = r.unchangedFiles
         documents = r.documents
         bytes = r.bytes
         seconds = r.seconds

@@ -31,9 +31,23 @@ struct CorpusSearchTests {
         let bySpeaker = try searcher.search("speaker:penhaligon")
         #expect(bySpeaker.total ?? 0 >= 1)
 
-        // Re-indexing the same folder replaces documents rather than duplicating them.
-        let again = try CorpusIndexer.run(paths: [corpus], indexDirectory: idx.path, options: IndexingOptions(threads: 2))
-        #expect(again.commit?.replacedDocuments == report.documents)
-        #expect(try IndexSnapshot(directory: idx.path).liveDocCount == report.documents)
+        // Re-indexing the same folder skips unchanged files; a changed file replaces its
+        // documents rather than duplicating them.
+        let copy = ScratchIndex()
+        try FileManager.default.copyItem(atPath: corpus, toPath: copy.path + "/corpus")
+        let idx2 = ScratchIndex()
+        let first = try CorpusIndexer.run(paths: [copy.path + "/corpus"], indexDirectory: idx2.path, options: IndexingOptions(threads: 2))
+        let again = try CorpusIndexer.run(paths: [copy.path + "/corpus"], indexDirectory: idx2.path, options: IndexingOptions(threads: 2))
+        #expect(again.files == 0)
+        #expect(again.unchangedFiles == first.files)
+        #expect(again.commit?.replacedDocuments == 0)
+        let files = try FileManager.default.subpathsOfDirectory(atPath: copy.path + "/corpus").filter { $0.hasSuffix(".txt") || $0.hasSuffix(".jsonl") || $0.hasSuffix(".md") || $0.hasSuffix(".html") || $0.hasSuffix(".rst") }
+        for f in files {
+            try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: 60)], ofItemAtPath: copy.path + "/corpus/" + f)
+        }
+        let touched = try CorpusIndexer.run(paths: [copy.path + "/corpus"], indexDirectory: idx2.path, options: IndexingOptions(threads: 2))
+        #expect(touched.unchangedFiles == first.files - files.count)
+        #expect(try IndexSnapshot(directory: idx2.path).liveDocCount == first.documents)
+        #expect((touched.commit?.replacedDocuments ?? 0) == touched.documents)
     }
 }
