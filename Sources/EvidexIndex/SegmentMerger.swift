@@ -26,16 +26,11 @@ enum SegmentMerger {
             remap.append(map)
         }
 
-        // All distinct term keys in sorted order.
-        var keySet = Set<[UInt8]>()
-        for seg in inputs {
-            seg.reader.dictionary.forEach { _, k, _ in keySet.insert(k) }
-        }
-        let keys = keySet.sorted { $0.lexicographicallyPrecedes($1) }
-
+        // The union of the inputs' dictionaries in key order, walked block by block: memory
+        // stays at a block per input instead of every distinct key of the merged segment.
+        var cursors = inputs.map { TermDictionaryCursor($0.reader.dictionary) }
         var encoder = PostingsEncoder(spillDirectory: spillDirectory)
         var infos: [TermInfo] = []
-        infos.reserveCapacity(keys.count)
         var kept: [[UInt8]] = []
         var docs: [UInt32] = []
         var freqs: [UInt32] = []
@@ -43,9 +38,22 @@ enum SegmentMerger {
         var exactDocs: [UInt32] = []
         var scratchFreqs: [UInt32] = []
         var scratchPositions: [UInt32] = []
-        for key in keys {
+        var holders: [(input: Int, info: TermInfo)] = []
+        while true {
+            var smallest: [UInt8]?
+            for c in cursors {
+                if let k = c.current?.key, smallest.map({ k.lexicographicallyPrecedes($0) }) ?? true { smallest = k }
+            }
+            guard let key = smallest else { break }
+            holders.removeAll(keepingCapacity: true)
+            for i in cursors.indices {
+                if let cur = cursors[i].current, cur.key == key {
+                    holders.append((i, cur.info))
+                    cursors[i].next()
+                }
+            }
             let withPositions = key[1] == TermNamespace.exact.rawValue
-            collect(key, inputs, remap, &docs, &freqs, &positions, wantPositions: withPositions)
+            collect(holders, inputs, remap, &docs, &freqs, &positions, wantPositions: withPositions)
             if docs.isEmpty { continue }  // only deleted documents held it
             let lengths = parts.fieldLengths[Int(key[0])]
             var info = docs.withUnsafeBufferPointer { d in
@@ -58,7 +66,10 @@ enum SegmentMerger {
             if key[1] == TermNamespace.stem.rawValue {
                 var exactKey = key
                 exactKey[1] = TermNamespace.exact.rawValue
-                collect(exactKey, inputs, remap, &exactDocs, &scratchFreqs, &scratchPositions, wantPositions: false)
+                let tk = TermKey(raw: exactKey)
+                var exactHolders: [(input: Int, info: TermInfo)] = []
+                for (i, seg) in inputs.enumerated() { if let info = seg.reader.termInfo(tk) { exactHolders.append((i, info)) } }
+                collect(exactHolders, inputs, remap, &exactDocs, &scratchFreqs, &scratchPositions, wantPositions: false)
                 info.groupDocFreq = UInt32(unionCount(docs, exactDocs))
             }
             infos.append(info)
@@ -73,19 +84,17 @@ enum SegmentMerger {
         try parts.write(to: path, termKeys: kept, termInfos: infos, encoder: encoder, stamps: stamps)
     }
 
-    /// Gathers one term's postings from every input, in new doc-id order (inputs are
-    /// concatenated in order, so per-input lists stay sorted).
+    /// Gathers one term's postings from the inputs that hold it, in new doc-id order (inputs
+    /// are concatenated in order, so per-input lists stay sorted).
     private static func collect(
-        _ key: [UInt8], _ inputs: [LiveSegment], _ remap: [[UInt32]],
+        _ holders: [(input: Int, info: TermInfo)], _ inputs: [LiveSegment], _ remap: [[UInt32]],
         _ docs: inout [UInt32], _ freqs: inout [UInt32], _ positions: inout [UInt32], wantPositions: Bool
     ) {
         docs.removeAll(keepingCapacity: true)
         freqs.removeAll(keepingCapacity: true)
         positions.removeAll(keepingCapacity: true)
-        let tk = TermKey(raw: key)
-        for (i, seg) in inputs.enumerated() {
-            guard let info = seg.reader.termInfo(tk) else { continue }
-            let c = seg.reader.postings(info)
+        for (i, info) in holders {
+            let c = inputs[i].reader.postings(info)
             let map = remap[i]
             while c.doc != PostingsCursor.exhausted {
                 let nd = map[Int(c.doc)]
