@@ -112,19 +112,52 @@ struct TermDictionary {
         return lo - 1
     }
 
-    /// Exact lookup: one binary search over the blocks' first keys, then one block decoded in
-    /// place, stopping at the first key past the target.
+    /// Exact lookup: one binary search over the blocks' first keys, then one block walked in
+    /// place. Keys are never rebuilt: front coding says how each key relates to the target.
+    /// With `matched` the common prefix of the previous key (< target) and the target, a key
+    /// sharing fewer bytes with the previous one sorts after the target (stop), more bytes
+    /// before it (skip), and only one sharing exactly `matched` bytes needs its suffix compared.
     func info(_ key: [UInt8]) -> TermInfo? {
         key.withUnsafeBytes { k -> TermInfo? in
             let b = block(for: k)
             if b < 0 { return nil }
-            var found: TermInfo?
-            _ = decode(block: b) { _, tk, info in
-                let c = compareBytes(tk, k)
-                if c == 0 { found = info }
-                return c < 0
+            guard let base = blocks.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return nil }
+            let kn = k.count
+            guard let kb = k.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return nil }
+            var at = Int(loadLE64(offsets, b * 8))
+            let first = b * TermDictionaryWriter.blockSize
+            let end = min(first + TermDictionaryWriter.blockSize, count)
+            var matched = 0
+            var post: UInt64 = 0
+            var pos: UInt64 = 0
+            for _ in first..<end {
+                let shared = Int(readVarint(base, &at))
+                let suffix = Int(readVarint(base, &at))
+                let s = at
+                at += suffix
+                let df = readVarint(base, &at)
+                let extra = readVarint(base, &at)
+                post += readVarint64(base, &at)
+                pos &+= readVarint64(base, &at)
+                let maxFreq = readVarint(base, &at)
+                let minLength = readVarint(base, &at)
+                if shared < matched { return nil }
+                if shared > matched { continue }
+                var i = 0
+                while i < suffix && matched + i < kn && base[s + i] == kb[matched + i] { i += 1 }
+                let m = matched + i
+                if i == suffix {
+                    if m == kn {
+                        return TermInfo(docFreq: df, groupDocFreq: df + extra, postingsOffset: post, positionsOffset: pos,
+                                        maxFreq: maxFreq, minLength: minLength)
+                    }
+                    matched = m  // the key is a proper prefix of the target
+                    continue
+                }
+                if m == kn || base[s + i] > kb[m] { return nil }
+                matched = m
             }
-            return found
+            return nil
         }
     }
 
