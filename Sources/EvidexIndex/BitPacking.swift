@@ -46,3 +46,58 @@ public enum BitPacking {
         }
     }
 }
+
+extension BitPacking {
+    /// The value of `width` bits at bit `bitOffset` of `src`, in the same little-endian bit
+    /// order as `pack` (bit k is bit k mod 8 of byte k / 8). Reads 8 bytes from byte
+    /// bitOffset / 8, so the buffer needs 8 readable bytes of slack past the packed data
+    /// (segment sections have 16). Width 0 reads 0.
+    @inline(__always)
+    public static func value(_ src: UnsafeRawPointer, bitOffset: Int, width: Int) -> UInt32 {
+        let word = UInt64(littleEndian: src.loadUnaligned(fromByteOffset: bitOffset >> 3, as: UInt64.self))
+        let mask: UInt64 = (1 << UInt64(width)) &- 1
+        return UInt32(truncatingIfNeeded: (word >> UInt64(bitOffset & 7)) & mask)
+    }
+
+    /// Unpacks `count` values of `width` bits starting at bit `bitOffset` of `src` (with 8 bytes
+    /// of slack past the data, as `value`).
+    @inline(__always)
+    public static func unpack(_ src: UnsafeRawPointer, bitOffset: Int, count: Int, width: Int, into out: UnsafeMutablePointer<UInt32>) {
+        if width == 0 {
+            out.update(repeating: 0, count: count)
+            return
+        }
+        let mask: UInt64 = (1 << UInt64(width)) &- 1
+        var bit = bitOffset
+        for i in 0..<count {
+            let word = UInt64(littleEndian: src.loadUnaligned(fromByteOffset: bit >> 3, as: UInt64.self))
+            out[i] = UInt32(truncatingIfNeeded: (word >> UInt64(bit & 7)) & mask)
+            bit += width
+        }
+    }
+}
+
+/// Appends values of any widths as one little-endian bit stream (the layout `BitPacking.value`
+/// reads); `finish` pads the last byte with zero bits.
+struct BitWriter {
+    private var acc: UInt64 = 0
+    private var bits = 0
+
+    @inline(__always)
+    mutating func write(_ v: UInt32, width: Int, into out: inout ByteBuffer) {
+        if width == 0 { return }
+        acc |= UInt64(v) << UInt64(bits)
+        bits += width
+        while bits >= 8 {
+            out.append(UInt8(truncatingIfNeeded: acc))
+            acc >>= 8
+            bits -= 8
+        }
+    }
+
+    mutating func finish(into out: inout ByteBuffer) {
+        if bits > 0 { out.append(UInt8(truncatingIfNeeded: acc)) }
+        acc = 0
+        bits = 0
+    }
+}

@@ -75,6 +75,9 @@ public struct ByteBuffer: Sendable {
         while bytes.count % n != 0 { bytes.append(0) }
     }
 
+    @inline(__always)
+    public mutating func setByte(_ v: UInt8, at offset: Int) { bytes[offset] = v }
+
     public mutating func setLE(_ v: UInt32, at offset: Int) {
         withUnsafeBytes(of: v.littleEndian) { raw in
             for i in 0..<4 { bytes[offset + i] = raw[i] }

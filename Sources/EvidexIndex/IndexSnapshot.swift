@@ -85,6 +85,19 @@ public final class IndexSnapshot: Sendable {
 
     public var termCount: Int { segments.reduce(0) { $0 + $1.reader.termCount } }
 
+    /// Bytes per segment section, summed over segments, in section-directory order.
+    public var sectionSizes: [(name: String, bytes: Int)] {
+        var order: [String] = []
+        var total: [String: Int] = [:]
+        for s in segments {
+            for (name, bytes) in s.reader.sectionSizes {
+                if total[name] == nil { order.append(name) }
+                total[name, default: 0] += bytes
+            }
+        }
+        return order.map { ($0, total[$0]!) }
+    }
+
     public var byteSize: Int {
         var n = FileIO.fileSize(directory + "/" + Manifest.fileName)
         for s in manifest.segments {

@@ -11,6 +11,7 @@ public final class PostingsCursor {
     private let skipAt: Int
     private let blocksStart: Int
     private let positionsStart: Int
+    private let layout: PostingsLayout
 
     private let docs: UnsafeMutablePointer<UInt32>
     private let freqs: UnsafeMutablePointer<UInt32>
@@ -18,9 +19,16 @@ public final class PostingsCursor {
     @exclusivity(unchecked) private var index = 0
     /// Block being read; == fullBlocks for the tail, > fullBlocks once exhausted.
     @exclusivity(unchecked) private var block = -1
-    @exclusivity(unchecked) private var blockPositions = 0
+    /// Where the current block's positions start: the chunk (absolute offset in the
+    /// positions section) and the index in it.
+    @exclusivity(unchecked) private var blockChunk = 0
+    @exclusivity(unchecked) private var blockChunkIndex = 0
+    /// Where the positions of document posDocIndex of the block start: its chunk, the index
+    /// in it, and for a varint chunk the byte of that value.
     @exclusivity(unchecked) private var posDocIndex = 0
-    @exclusivity(unchecked) private var posOffset = 0
+    @exclusivity(unchecked) private var posChunk = 0
+    @exclusivity(unchecked) private var posIndex = 0
+    @exclusivity(unchecked) private var posByte = 0
     /// The skip-table block that bounds were last asked about: bounds move ahead of the
     /// decoded block without decoding ("shallow" advance), and targets only grow, so the walk
     /// through the skip table resumes here instead of restarting at the decoded block.
@@ -40,7 +48,9 @@ public final class PostingsCursor {
         self.df = Int(info.docFreq)
         self.fullBlocks = df / BitPacking.blockSize
         self.skipAt = Int(info.postingsOffset)
-        self.blocksStart = skipAt + (fullBlocks > 0 ? fullBlocks * PostingsLayout.skipEntrySize + PostingsLayout.tailLocatorSize : 0)
+        let layout = PostingsLayout(hasPositions: info.positionsOffset != 0)
+        self.layout = layout
+        self.blocksStart = skipAt + (fullBlocks > 0 ? fullBlocks * layout.entrySize + layout.locatorSize : 0)
         self.positionsStart = Int(info.positionsOffset)
         let cap = BitPacking.blockSize
         docs = .allocate(capacity: cap)
@@ -60,7 +70,7 @@ public final class PostingsCursor {
 
     @inline(__always)
     private func skipLastDoc(_ b: Int) -> UInt32 {
-        loadLE32(base, skipAt + b * PostingsLayout.skipEntrySize)
+        loadLE32(base, skipAt + b * layout.entrySize)
     }
 
     /// Byte offset of the impacts of block b (the tail when b == fullBlocks), or nil for a
@@ -68,7 +78,8 @@ public final class PostingsCursor {
     @inline(__always)
     private func impactsAt(_ b: Int) -> Int? {
         if fullBlocks == 0 { return nil }
-        return b < fullBlocks ? skipAt + b * PostingsLayout.skipEntrySize + 12 : skipAt + fullBlocks * PostingsLayout.skipEntrySize + 8
+        return b < fullBlocks ? skipAt + b * layout.entrySize + layout.impactsInEntry
+            : skipAt + fullBlocks * layout.entrySize + layout.impactsInLocator
     }
 
     /// The largest value of `f(freq, length)` over the (freq, length) pairs stored for block b;
@@ -77,16 +88,32 @@ public final class PostingsCursor {
     private func maxImpact(block b: Int, _ f: (UInt32, UInt32) -> Double) -> Double {
         guard let at = impactsAt(b) else {
             // The whole list is decoded in the buffer: bound the documents ahead exactly.
-            guard let lengths, block == 0, count > 0 else { return f(info.maxFreq, info.minLength) }
-            var best = 0.0
-            var i = index
-            while i < count {
-                best = max(best, f(freqs[i], loadLE32(lengths, Int(docs[i]) * 4)))
-                i += 1
-            }
-            return best
+            guard block == 0, count > 0 else { return 0 }  // exhausted: no documents ahead
+            return decodedBound(from: index, to: count, f)
         }
         return bestImpact(at: at, f)
+    }
+
+    /// The best value of f over decoded documents [from, to) of the buffer: exact with the
+    /// field lengths; without them, the largest freq at the shortest length a document
+    /// holding the term can have (1).
+    @inline(__always)
+    private func decodedBound(from: Int, to: Int, _ f: (UInt32, UInt32) -> Double) -> Double {
+        var i = from
+        guard let lengths else {
+            var maxFreq: UInt32 = 0
+            while i < to {
+                maxFreq = max(maxFreq, freqs[i])
+                i += 1
+            }
+            return maxFreq == 0 ? 0 : f(maxFreq, 1)
+        }
+        var best = 0.0
+        while i < to {
+            best = max(best, f(freqs[i], loadLE32(lengths, Int(docs[i]) * 4)))
+            i += 1
+        }
+        return best
     }
 
     /// The best value of f over the stored impacts starting at byte `at`.
@@ -94,9 +121,9 @@ public final class PostingsCursor {
     private func bestImpact(at: Int, _ f: (UInt32, UInt32) -> Double) -> Double {
         var best = 0.0
         for i in 0..<PostingsLayout.impactCount {
-            let freq = loadLE32(base, at + i * 8)
+            let freq = base[at + i * 2]
             if freq == 0 { break }
-            best = max(best, f(freq, loadLE32(base, at + i * 8 + 4)))
+            best = max(best, f(ImpactCode.freq(freq), ImpactCode.length(base[at + i * 2 + 1])))
         }
         return best
     }
@@ -166,9 +193,10 @@ public final class PostingsCursor {
 
     /// An upper bound of `f(freq, length)` over the whole list.
     public func maxImpact(_ f: (UInt32, UInt32) -> Double) -> Double {
-        if fullBlocks == 0 { return maxImpact(block: 0, f) }
+        // A short list stays in the buffer (exhausting the cursor does not clear it).
+        if fullBlocks == 0 { return decodedBound(from: 0, to: df, f) }
         // The list-wide impacts follow the tail's in the tail locator.
-        return bestImpact(at: skipAt + fullBlocks * PostingsLayout.skipEntrySize + 8 + PostingsLayout.impactCount * 8, f)
+        return bestImpact(at: skipAt + fullBlocks * layout.entrySize + layout.impactsInLocator + PostingsLayout.impactCount * 2, f)
     }
 
     private func load(block b: Int) {
@@ -176,10 +204,13 @@ public final class PostingsCursor {
         index = 0
         posDocIndex = 0
         if b < fullBlocks {
-            let e = skipAt + b * PostingsLayout.skipEntrySize
+            let e = skipAt + b * layout.entrySize
             var prev: UInt32 = b == 0 ? 0 : skipLastDoc(b - 1)
             let at = blocksStart + Int(loadLE32(base, e + 4))
-            blockPositions = positionsStart + Int(loadLE32(base, e + 8))
+            if posBase != nil {
+                blockChunk = positionsStart + Int(loadLE32(base, e + 8))
+                blockChunkIndex = Int(base[e + 12])
+            }
             let dw = Int(base[at])
             let fw = Int(base[at + 1])
             let raw = UnsafeRawPointer(base + at + 2)
@@ -204,22 +235,52 @@ public final class PostingsCursor {
             var at: Int
             var prev: UInt32
             if fullBlocks > 0 {
-                let t = skipAt + fullBlocks * PostingsLayout.skipEntrySize
+                let t = skipAt + fullBlocks * layout.entrySize
                 at = blocksStart + Int(loadLE32(base, t))
-                blockPositions = positionsStart + Int(loadLE32(base, t + 4))
+                if posBase != nil {
+                    blockChunk = positionsStart + Int(loadLE32(base, t + 4))
+                    blockChunkIndex = Int(base[t + 8])
+                }
                 prev = skipLastDoc(fullBlocks - 1)
             } else {
                 at = blocksStart
-                blockPositions = positionsStart
+                blockChunk = positionsStart
+                blockChunkIndex = 0
                 prev = 0
             }
             let n = df % BitPacking.blockSize
-            for i in 0..<n {
-                let code = readVarint64(base, &at)
-                let delta = UInt32(truncatingIfNeeded: code >> 1)
-                prev = (i == 0 && fullBlocks == 0) ? delta : prev &+ delta
-                docs[i] = prev
-                freqs[i] = code & 1 == 1 ? 1 : readVarint(base, &at)
+            if n <= PostingsLayout.varintTailMax {
+                for i in 0..<n {
+                    let code = readVarint64(base, &at)
+                    let delta = UInt32(truncatingIfNeeded: code >> 1)
+                    prev = (i == 0 && fullBlocks == 0) ? delta : prev &+ delta
+                    docs[i] = prev
+                    freqs[i] = code & 1 == 1 ? 1 : readVarint(base, &at)
+                }
+            } else {
+                var gw = Int(base[at])
+                var fw = gw >> 5
+                gw &= 31
+                at += 1
+                if base[at - 1] == 0xFF {
+                    gw = Int(base[at])
+                    fw = Int(base[at + 1])
+                    at += 2
+                }
+                let raw = UnsafeRawPointer(base + at)
+                BitPacking.unpack(raw, bitOffset: 0, count: n, width: gw, into: docs)
+                BitPacking.unpack(raw, bitOffset: n * gw, count: n, width: fw, into: freqs)
+                var i = 0
+                if fullBlocks == 0 {
+                    prev = docs[0]
+                    i = 1
+                }
+                while i < n {
+                    prev &+= docs[i]
+                    docs[i] = prev
+                    i += 1
+                }
+                for i in 0..<n { freqs[i] &+= 1 }
             }
             count = n
             doc = docs[0]
@@ -228,7 +289,9 @@ public final class PostingsCursor {
             count = 0
             doc = PostingsCursor.exhausted
         }
-        posOffset = blockPositions
+        posChunk = blockChunk
+        posIndex = blockChunkIndex
+        posByte = -1
     }
 
     @inline(__always)
@@ -264,10 +327,11 @@ public final class PostingsCursor {
     /// Appends the current document's positions to `out`.
     public func positions(into out: inout [UInt32]) {
         guard let posBase else { return }
-        var at = seekPositions(posBase)
+        seekPositions(posBase)
+        var reader = PositionReader(base: posBase, chunk: posChunk, index: posIndex, byte: posByte)
         var p: UInt32 = 0
         for k in 0..<Int(freqs[index]) {
-            let v = readVarint(posBase, &at)
+            let v = reader.next()
             p = k == 0 ? v : p &+ v
             out.append(p)
         }
@@ -277,44 +341,92 @@ public final class PostingsCursor {
     /// and returns how many were written (0 for a list without positions).
     public func writePositions(to out: UnsafeMutablePointer<UInt32>) -> Int {
         guard let posBase else { return 0 }
-        var at = seekPositions(posBase)
+        seekPositions(posBase)
+        var reader = PositionReader(base: posBase, chunk: posChunk, index: posIndex, byte: posByte)
         var p: UInt32 = 0
         let n = Int(freqs[index])
         for k in 0..<n {
-            let v = readVarint(posBase, &at)
+            let v = reader.next()
             p = k == 0 ? v : p &+ v
             out[k] = p
         }
         return n
     }
 
-    /// The byte offset of the current document's positions.
+    /// Moves the cached positions location (posChunk, posIndex, posByte) to the current
+    /// document's first position, from the cache when it is not past it, else from the
+    /// block's start.
     @inline(__always)
-    private func seekPositions(_ posBase: UnsafePointer<UInt8>) -> Int {
+    private func seekPositions(_ posBase: UnsafePointer<UInt8>) {
         if posDocIndex > index {
             posDocIndex = 0
-            posOffset = blockPositions
+            posChunk = blockChunk
+            posIndex = blockChunkIndex
+            posByte = -1
         }
-        // Skip the positions of the documents passed over: count varints ending in each
-        // 8-byte word (bytes with the high bit clear) instead of walking byte by byte. The
-        // positions section has slack past its end for these loads.
         var n = 0
         while posDocIndex < index {
             n += Int(freqs[posDocIndex])
             posDocIndex += 1
         }
-        while n >= 8 {
-            let w = UInt64(littleEndian: UnsafeRawPointer(posBase + posOffset).loadUnaligned(as: UInt64.self))
-            let ends = (~w & 0x8080_8080_8080_8080).nonzeroBitCount
-            if ends > n { break }
-            n -= ends
-            posOffset += 8
+        if n == 0 { return }
+        // Whole chunks passed over are full, hence bit-packed: 1 + 16·width bytes each.
+        var i = posIndex + n
+        while i >= BitPacking.blockSize {
+            posChunk += 1 + 16 * Int(posBase[posChunk])
+            i -= BitPacking.blockSize
+            posByte = -1
         }
-        while n > 0 {
-            while posBase[posOffset] >= 0x80 { posOffset += 1 }
-            posOffset += 1
-            n -= 1
+        if posBase[posChunk] == PostingsLayout.varintChunk {
+            // The last chunk, as varints: walk from the cached value (or the chunk start).
+            var at = posByte
+            var k = posIndex
+            if at < 0 || k > i {
+                at = posChunk + 1
+                k = 0
+            }
+            while k < i {
+                while posBase[at] >= 0x80 { at += 1 }
+                at += 1
+                k += 1
+            }
+            posByte = at
         }
-        return posOffset
+        posIndex = i
+    }
+}
+
+/// Reads position values in order from a location in a positions stream (FORMAT.md,
+/// "Positions"), moving to the next chunk at the end of a full one.
+struct PositionReader {
+    let base: UnsafePointer<UInt8>
+    var chunk: Int
+    var index: Int
+    /// The byte of value `index` in a varint chunk (−1: not known yet).
+    var byte: Int
+
+    @inline(__always)
+    mutating func next() -> UInt32 {
+        if index == BitPacking.blockSize {
+            chunk += 1 + 16 * Int(base[chunk])
+            index = 0
+            byte = -1
+        }
+        let header = base[chunk]
+        if header == PostingsLayout.varintChunk {
+            if byte < 0 {
+                byte = chunk + 1
+                for _ in 0..<index {
+                    while base[byte] >= 0x80 { byte += 1 }
+                    byte += 1
+                }
+            }
+            index += 1
+            return readVarint(base, &byte)
+        }
+        let w = Int(header)
+        let v = BitPacking.value(UnsafeRawPointer(base + chunk + 1), bitOffset: index * w, width: w)
+        index += 1
+        return v
     }
 }

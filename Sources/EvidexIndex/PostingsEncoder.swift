@@ -1,9 +1,10 @@
 /// Writes posting lists into a segment's postings and positions sections.
 ///
-/// Layout of one list (FORMAT.md, "Postings"): for df ≥ 128 a skip table of ⌊df/128⌋ 44-byte
-/// entries and a 72-byte tail locator, then that many bit-packed blocks of 128 documents, then the df mod 128 remaining
-/// documents as varint pairs. Doc ids are delta coded; frequencies are stored as freq − 1 in
-/// blocks and as freq in the tail.
+/// Layout of one list (FORMAT.md, "Posting list"): for df ≥ 128 a skip table of ⌊df/128⌋
+/// fixed-size entries and a tail locator, then that many bit-packed blocks of 128 documents,
+/// then the df mod 128 remaining documents (bit-packed, or as varints when there are one or
+/// two). Doc ids are delta coded; frequencies are stored as freq − 1 when packed. Positions
+/// (FORMAT.md, "Positions") are chunks of 128 bit-packed values.
 struct PostingsEncoder {
     /// The two sections as streams: lists are patched in memory while they are encoded, and
     /// the finished ones may spill to disk (`spillIfLarge`), so a segment of any size is
@@ -44,21 +45,21 @@ struct PostingsEncoder {
         let df = docs.count
         let postingsStart = postings.count
         let positionsStart = pos == nil ? 0 : positions.count
+        let layout = PostingsLayout(hasPositions: pos != nil)
         let blockSize = BitPacking.blockSize
         let fullBlocks = df / blockSize
-        var maxFreq: UInt32 = 0
-        var minLength = UInt32.max
 
         var skipTableAt = 0
         if fullBlocks > 0 {
             skipTableAt = postings.count
             // A skip entry per block, then the tail locator (FORMAT.md).
-            for _ in 0..<((fullBlocks * PostingsLayout.skipEntrySize + PostingsLayout.tailLocatorSize) / 4) { postings.appendLE(UInt32(0)) }
+            for _ in 0..<(fullBlocks * layout.entrySize + layout.locatorSize) { postings.append(0) }
         }
         let blocksStart = postings.count
 
         var prevDoc: UInt32 = 0
         var posIndex = 0
+        var chunker = PositionChunker()
         var scratch = [UInt32](repeating: 0, count: blockSize)
         var scratch2 = [UInt32](repeating: 0, count: blockSize)
 
@@ -67,19 +68,28 @@ struct PostingsEncoder {
             var prev: UInt32 = 0
             for k in 0..<Int(freq) {
                 let p = pos[posIndex + k]
-                positions.appendVarint(k == 0 ? p : p - prev)
+                chunker.add(k == 0 ? p : p - prev, into: &positions)
                 prev = p
             }
             posIndex += Int(freq)
         }
 
-        var pairs: [(freq: UInt32, length: UInt32)] = []
+        /// Where the next position goes: its chunk's offset from the list's positions start,
+        /// and its index in that chunk.
+        func positionsLocation(at offset: Int) {
+            guard pos != nil else { return }
+            postings.setLE(UInt32(positions.count - positionsStart), at: offset)
+            postings.setByte(UInt8(chunker.pending), at: offset + 4)
+        }
+
+        var pairs: [ImpactCode.Pair] = []
         pairs.reserveCapacity(blockSize)
         // The blocks' impacts (each dominating its block), for the list-wide impacts.
-        var allPairs: [(freq: UInt32, length: UInt32)] = []
+        var allPairs: [ImpactCode.Pair] = []
         for b in 0..<fullBlocks {
-            let blockOffset = UInt32(postings.count - blocksStart)
-            let blockPositions = UInt32(pos == nil ? 0 : positions.count - positionsStart)
+            let entry = skipTableAt + b * layout.entrySize
+            postings.setLE(UInt32(postings.count - blocksStart), at: entry + 4)
+            positionsLocation(at: entry + 8)
             var maxDelta: UInt32 = 0
             var maxF: UInt32 = 0
             pairs.removeAll(keepingCapacity: true)
@@ -92,10 +102,7 @@ struct PostingsEncoder {
                 scratch2[i] = f - 1
                 maxDelta = max(maxDelta, delta)
                 maxF = max(maxF, f - 1)
-                let len = length(d)
-                pairs.append((f, len))
-                maxFreq = max(maxFreq, f)
-                minLength = min(minLength, len)
+                pairs.append(ImpactCode.pair(freq: f, length: length(d)))
                 writePositions(f)
             }
             let dw = BitPacking.width(of: maxDelta)
@@ -104,62 +111,155 @@ struct PostingsEncoder {
             postings.append(UInt8(fw))
             scratch.withUnsafeBufferPointer { BitPacking.pack($0, width: dw, into: &postings) }
             scratch2.withUnsafeBufferPointer { BitPacking.pack($0, width: fw, into: &postings) }
-            let entry = skipTableAt + b * PostingsLayout.skipEntrySize
             postings.setLE(prevDoc, at: entry)
-            postings.setLE(blockOffset, at: entry + 4)
-            postings.setLE(blockPositions, at: entry + 8)
-            allPairs += PostingsLayout.writeImpacts(pairs, into: &postings, at: entry + 12)
+            allPairs += PostingsLayout.writeImpacts(pairs, into: &postings, at: entry + layout.impactsInEntry)
         }
-        let tailEntry = skipTableAt + fullBlocks * PostingsLayout.skipEntrySize
+        let tailEntry = skipTableAt + fullBlocks * layout.entrySize
         if fullBlocks > 0 {
             postings.setLE(UInt32(postings.count - blocksStart), at: tailEntry)
-            postings.setLE(UInt32(pos == nil ? 0 : positions.count - positionsStart), at: tailEntry + 4)
+            positionsLocation(at: tailEntry + 4)
         }
         pairs.removeAll(keepingCapacity: true)
-        for i in (fullBlocks * blockSize)..<df {
-            let d = docs[i]
-            let f = freqs[i]
-            // The low bit says "freq is 1" (most tail postings), saving the freq varint.
-            let gap = i == 0 ? d : d - prevDoc
-            postings.appendVarint64(UInt64(gap) << 1 | (f == 1 ? 1 : 0))
-            if f != 1 { postings.appendVarint(f) }
-            prevDoc = d
-            let len = length(d)
-            pairs.append((f, len))
-            maxFreq = max(maxFreq, f)
-            minLength = min(minLength, len)
-            writePositions(f)
+        let tailStart = fullBlocks * blockSize
+        let tailCount = df - tailStart
+        if tailCount <= PostingsLayout.varintTailMax {
+            for i in tailStart..<df {
+                let d = docs[i]
+                let f = freqs[i]
+                // The low bit says "freq is 1", saving the freq varint.
+                let gap = i == 0 ? d : d - prevDoc
+                postings.appendVarint64(UInt64(gap) << 1 | (f == 1 ? 1 : 0))
+                if f != 1 { postings.appendVarint(f) }
+                prevDoc = d
+                pairs.append(ImpactCode.pair(freq: f, length: length(d)))
+                writePositions(f)
+            }
+        } else {
+            // One width for the gaps and one for freq − 1, in one bit stream.
+            var maxGap: UInt32 = 0
+            var maxF: UInt32 = 0
+            var prev = prevDoc
+            for i in tailStart..<df {
+                maxGap = max(maxGap, i == 0 ? docs[i] : docs[i] - prev)
+                maxF = max(maxF, freqs[i] - 1)
+                prev = docs[i]
+            }
+            let gw = BitPacking.width(of: maxGap)
+            let fw = BitPacking.width(of: maxF)
+            if gw < 32 && fw < 7 {
+                postings.append(UInt8(gw | fw << 5))
+            } else {
+                postings.append(0xFF)
+                postings.append(UInt8(gw))
+                postings.append(UInt8(fw))
+            }
+            var bits = BitWriter()
+            for i in tailStart..<df {
+                bits.write(i == 0 ? docs[i] : docs[i] - prevDoc, width: gw, into: &postings)
+                prevDoc = docs[i]
+            }
+            for i in tailStart..<df { bits.write(freqs[i] - 1, width: fw, into: &postings) }
+            bits.finish(into: &postings)
+            for i in tailStart..<df {
+                pairs.append(ImpactCode.pair(freq: freqs[i], length: length(docs[i])))
+                writePositions(freqs[i])
+            }
         }
         if fullBlocks > 0 {
-            allPairs += PostingsLayout.writeImpacts(pairs, into: &postings, at: tailEntry + 8)
-            PostingsLayout.writeImpacts(allPairs, into: &postings, at: tailEntry + 8 + PostingsLayout.impactCount * 8)
+            let impacts = tailEntry + layout.impactsInLocator
+            allPairs += PostingsLayout.writeImpacts(pairs, into: &postings, at: impacts)
+            PostingsLayout.writeImpacts(allPairs, into: &postings, at: impacts + PostingsLayout.impactCount * 2)
         }
+        if pos != nil { chunker.finish(into: &positions) }
         return TermInfo(
             docFreq: UInt32(df), groupDocFreq: UInt32(df), postingsOffset: UInt64(postingsStream.spilled + postingsStart),
-            positionsOffset: pos == nil ? 0 : UInt64(positionsStream.spilled + positionsStart), maxFreq: maxFreq,
-            minLength: minLength == .max ? 0 : minLength)
+            positionsOffset: pos == nil ? 0 : UInt64(positionsStream.spilled + positionsStart))
+    }
+}
+
+/// Cuts one list's position values into chunks of 128: full chunks bit-packed at their own
+/// width, the last (shorter) one packed or as varints, whichever is smaller (FORMAT.md).
+struct PositionChunker {
+    private var values = [UInt32](repeating: 0, count: BitPacking.blockSize)
+    /// Values waiting in the current chunk.
+    private(set) var pending = 0
+
+    @inline(__always)
+    mutating func add(_ v: UInt32, into out: inout ByteBuffer) {
+        values[pending] = v
+        pending += 1
+        if pending == BitPacking.blockSize {
+            var maxValue: UInt32 = 0
+            for x in values { maxValue |= x }
+            let w = BitPacking.width(of: maxValue)
+            out.append(UInt8(w))
+            values.withUnsafeBufferPointer { BitPacking.pack($0, width: w, into: &out) }
+            pending = 0
+        }
+    }
+
+    /// Writes the last, partial chunk.
+    mutating func finish(into out: inout ByteBuffer) {
+        guard pending > 0 else { return }
+        var maxValue: UInt32 = 0
+        var varintBytes = 0
+        for i in 0..<pending {
+            maxValue |= values[i]
+            varintBytes += PositionChunker.varintSize(values[i])
+        }
+        let w = BitPacking.width(of: maxValue)
+        if varintBytes < (pending * w + 7) / 8 {
+            out.append(PostingsLayout.varintChunk)
+            for i in 0..<pending { out.appendVarint(values[i]) }
+        } else {
+            out.append(UInt8(w))
+            var bits = BitWriter()
+            for i in 0..<pending { bits.write(values[i], width: w, into: &out) }
+            bits.finish(into: &out)
+        }
+        pending = 0
+    }
+
+    static func varintSize(_ v: UInt32) -> Int {
+        v < 1 << 7 ? 1 : v < 1 << 14 ? 2 : v < 1 << 21 ? 3 : v < 1 << 28 ? 4 : 5
     }
 }
 
 /// Sizes and the impact encoding shared by the encoder and the cursor.
-enum PostingsLayout {
-    /// lastDoc, blockOffset, positionsOffset, then `impactCount` (freq, length) pairs.
-    static let skipEntrySize = 12 + impactCount * 8
-    /// tailOffset, tailPositionsOffset, the tail's impacts, then the whole list's impacts.
-    static let tailLocatorSize = 8 + 2 * impactCount * 8
+struct PostingsLayout {
+    /// (freq code, length code) pairs per impact list.
     static let impactCount = 4
+    /// Tails of at most this many documents are varints; longer ones are bit-packed.
+    static let varintTailMax = 2
+    /// The header byte of a positions chunk stored as varints.
+    static let varintChunk: UInt8 = 0xFF
 
-    /// Writes the Pareto frontier of (freq, length) pairs — no pair has both a higher freq and a
-    /// shorter length than another — reduced to `impactCount` pairs. Each written pair is
-    /// (max freq, min length) of a run of the frontier, so it dominates the run: a score that
-    /// grows with freq and falls with length is bounded by the best written pair for any
-    /// k1, b and average length. Unused slots are (0, 0).
+    /// lastDoc, blockOffset, [positions chunk, index in chunk], impacts.
+    let entrySize: Int
+    /// tailOffset, [positions chunk, index in chunk], the tail's impacts, the whole list's.
+    let locatorSize: Int
+    let impactsInEntry: Int
+    let impactsInLocator: Int
+
+    init(hasPositions: Bool) {
+        let positions = hasPositions ? 5 : 0
+        impactsInEntry = 8 + positions
+        entrySize = impactsInEntry + 2 * PostingsLayout.impactCount
+        impactsInLocator = 4 + positions
+        locatorSize = impactsInLocator + 4 * PostingsLayout.impactCount
+    }
+
+    /// Writes the Pareto frontier of quantised (freq, length) pairs — no pair has both a
+    /// higher freq and a shorter length than another — reduced to `impactCount` pairs. Each
+    /// written pair is (max freq, min length) of a run of the frontier, so it dominates the
+    /// run: a score that grows with freq and falls with length is bounded by the best written
+    /// pair for any k1, b and average length. Unused slots are (0, 0).
     @discardableResult
-    static func writeImpacts(_ pairs: [(freq: UInt32, length: UInt32)], into out: inout ByteBuffer, at offset: Int) -> [(freq: UInt32, length: UInt32)] {
+    static func writeImpacts(_ pairs: [ImpactCode.Pair], into out: inout ByteBuffer, at offset: Int) -> [ImpactCode.Pair] {
         let sorted = pairs.sorted { $0.length != $1.length ? $0.length < $1.length : $0.freq > $1.freq }
-        var frontier: [(freq: UInt32, length: UInt32)] = []
+        var frontier: [ImpactCode.Pair] = []
         for p in sorted where frontier.last.map({ p.freq > $0.freq }) ?? true { frontier.append(p) }
-        var groups: [(freq: UInt32, length: UInt32)] = []
+        var groups: [ImpactCode.Pair] = []
         if frontier.count <= impactCount {
             groups = frontier
         } else {
@@ -168,14 +268,27 @@ enum PostingsLayout {
                 let lo = g * frontier.count / impactCount
                 let hi = (g + 1) * frontier.count / impactCount
                 let run = frontier[lo..<hi]
-                groups.append((run.map(\.freq).max()!, run.map(\.length).min()!))
+                groups.append(ImpactCode.Pair(freq: run.map(\.freq).max()!, length: run.map(\.length).min()!))
             }
         }
         for i in 0..<impactCount {
-            let p = i < groups.count ? groups[i] : (freq: UInt32(0), length: UInt32(0))
-            out.setLE(p.freq, at: offset + i * 8)
-            out.setLE(p.length, at: offset + i * 8 + 4)
+            let p = i < groups.count ? groups[i] : ImpactCode.Pair(freq: 0, length: 0)
+            out.setByte(p.freq, at: offset + i * 2)
+            out.setByte(p.length, at: offset + i * 2 + 1)
         }
         return groups
+    }
+}
+
+extension ImpactCode {
+    /// A quantised (freq, length) pair: freq rounded up, length rounded down.
+    struct Pair {
+        var freq: UInt8
+        var length: UInt8
+    }
+
+    @inline(__always)
+    static func pair(freq: UInt32, length: UInt32) -> Pair {
+        Pair(freq: freqCode(freq), length: lengthCode(length))
     }
 }

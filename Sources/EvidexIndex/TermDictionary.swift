@@ -23,24 +23,38 @@ enum TermDictionaryWriter {
                 var shared = 0
                 let limit = min(prevKey.count, k.count)
                 while shared < limit && prevKey[shared] == k[shared] { shared += 1 }
-                blocks.appendVarint(UInt32(shared))
-                blocks.appendVarint(UInt32(k.count - shared))
+                let suffix = k.count - shared
+                // Both lengths in one byte when they fit a nibble; 15 says "varint follows".
+                blocks.append(UInt8(min(shared, 15) << 4 | min(suffix, 15)))
+                if shared >= 15 { blocks.appendVarint(UInt32(shared)) }
+                if suffix >= 15 { blocks.appendVarint(UInt32(suffix)) }
                 blocks.append(contentsOf: k[shared...])
                 let info = infos[t]
                 blocks.appendVarint(info.docFreq)
-                blocks.appendVarint(info.groupDocFreq - info.docFreq)
+                let stem = TermDictionaryWriter.isStem(k)
+                if stem {
+                    blocks.appendVarint(info.groupDocFreq - info.docFreq)
+                } else {
+                    precondition(info.groupDocFreq == info.docFreq, "only stem-namespace terms have a group")
+                }
                 blocks.appendVarint64(info.postingsOffset - prevPost)
-                blocks.appendVarint64(info.positionsOffset &- prevPos)
-                blocks.appendVarint(info.maxFreq)
-                blocks.appendVarint(info.minLength)
-                prevKey = k
                 prevPost = info.postingsOffset
-                prevPos = info.positionsOffset
+                if stem {
+                    precondition(info.positionsOffset == 0, "stem-namespace lists have no positions")
+                } else {
+                    blocks.appendVarint64(info.positionsOffset &- prevPos)
+                    prevPos = info.positionsOffset
+                }
+                prevKey = k
             }
             i = end
         }
         return (StringTableWriter.encode(firstKeys), offsets, blocks)
     }
+
+    /// Whether a term key is in the stem namespace (no positions, a group document count).
+    @inline(__always)
+    static func isStem(_ key: [UInt8]) -> Bool { key.count >= 2 && key[1] == TermNamespace.stem.rawValue }
 }
 
 /// Reads a term dictionary from a mapped segment.
@@ -76,20 +90,26 @@ struct TermDictionary {
             var post: UInt64 = 0
             var pos: UInt64 = 0
             for t in first..<end {
-                let shared = Int(readVarint(base, &at))
-                let suffix = Int(readVarint(base, &at))
+                let lengths = base[at]
+                at += 1
+                var shared = Int(lengths >> 4)
+                if shared == 15 { shared = Int(readVarint(base, &at)) }
+                var suffix = Int(lengths & 15)
+                if suffix == 15 { suffix = Int(readVarint(base, &at)) }
                 guard shared <= len, shared + suffix <= scratch.count else { return false }
                 (scratch.baseAddress! + shared).update(from: base + at, count: suffix)
                 at += suffix
                 len = shared + suffix
+                let stem = len >= 2 && scratch[1] == TermNamespace.stem.rawValue
                 let df = readVarint(base, &at)
-                let extra = readVarint(base, &at)
+                let extra = stem ? readVarint(base, &at) : 0
                 post += readVarint64(base, &at)
-                pos &+= readVarint64(base, &at)
-                let maxFreq = readVarint(base, &at)
-                let minLength = readVarint(base, &at)
-                let info = TermInfo(docFreq: df, groupDocFreq: df + extra, postingsOffset: post, positionsOffset: pos,
-                                    maxFreq: maxFreq, minLength: minLength)
+                var positions: UInt64 = 0
+                if !stem {
+                    pos &+= readVarint64(base, &at)
+                    positions = pos
+                }
+                let info = TermInfo(docFreq: df, groupDocFreq: df + extra, postingsOffset: post, positionsOffset: positions)
                 if !body(t, UnsafeRawBufferPointer(start: scratch.baseAddress, count: len), info) { return false }
             }
             return true
@@ -130,17 +150,27 @@ struct TermDictionary {
             var matched = 0
             var post: UInt64 = 0
             var pos: UInt64 = 0
+            // The namespace byte (key byte 1) of the current key: which info fields follow.
+            var namespace: UInt8 = 0
             for _ in first..<end {
-                let shared = Int(readVarint(base, &at))
-                let suffix = Int(readVarint(base, &at))
+                let lengths = base[at]
+                at += 1
+                var shared = Int(lengths >> 4)
+                if shared == 15 { shared = Int(readVarint(base, &at)) }
+                var suffix = Int(lengths & 15)
+                if suffix == 15 { suffix = Int(readVarint(base, &at)) }
                 let s = at
                 at += suffix
+                if shared < 2 && 1 - shared < suffix { namespace = base[s + 1 - shared] }
+                let stem = namespace == TermNamespace.stem.rawValue
                 let df = readVarint(base, &at)
-                let extra = readVarint(base, &at)
+                let extra = stem ? readVarint(base, &at) : 0
                 post += readVarint64(base, &at)
-                pos &+= readVarint64(base, &at)
-                let maxFreq = readVarint(base, &at)
-                let minLength = readVarint(base, &at)
+                var positions: UInt64 = 0
+                if !stem {
+                    pos &+= readVarint64(base, &at)
+                    positions = pos
+                }
                 if shared < matched { return nil }
                 if shared > matched { continue }
                 var i = 0
@@ -148,8 +178,7 @@ struct TermDictionary {
                 let m = matched + i
                 if i == suffix {
                     if m == kn {
-                        return TermInfo(docFreq: df, groupDocFreq: df + extra, postingsOffset: post, positionsOffset: pos,
-                                        maxFreq: maxFreq, minLength: minLength)
+                        return TermInfo(docFreq: df, groupDocFreq: df + extra, postingsOffset: post, positionsOffset: positions)
                     }
                     matched = m  // the key is a proper prefix of the target
                     continue

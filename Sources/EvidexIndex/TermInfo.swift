@@ -7,19 +7,13 @@ public struct TermInfo: Sendable, Equatable {
     public var groupDocFreq: UInt32
     /// Byte offset of the posting list in the postings section.
     public var postingsOffset: UInt64
-    /// Byte offset of the positions stream in the positions section (0 for keyword fields).
+    /// Byte offset of the positions stream in the positions section (0: no positions).
     public var positionsOffset: UInt64
-    /// Largest term frequency in the list, and smallest field length among its documents:
-    /// together they bound the list's best BM25 contribution for any avgdl and b.
-    public var maxFreq: UInt32
-    public var minLength: UInt32
 
-    public init(docFreq: UInt32, groupDocFreq: UInt32, postingsOffset: UInt64, positionsOffset: UInt64, maxFreq: UInt32, minLength: UInt32) {
+    public init(docFreq: UInt32, groupDocFreq: UInt32, postingsOffset: UInt64, positionsOffset: UInt64) {
         self.docFreq = docFreq
         self.groupDocFreq = groupDocFreq
         self.postingsOffset = postingsOffset
         self.positionsOffset = positionsOffset
-        self.maxFreq = maxFreq
-        self.minLength = minLength
     }
 }

@@ -7,6 +7,7 @@ struct StatsCommand: ParsableCommand {
 
     @OptionGroup var indexOptions: IndexOptions
     @Flag(help: "Print JSON.") var json = false
+    @Flag(help: "Also print the bytes of each segment section, summed over segments.") var sections = false
 
     struct Stats: Encodable {
         var documents: Int
@@ -18,6 +19,8 @@ struct StatsCommand: ParsableCommand {
         var format: UInt32
         var averageLengths: [String: Double]
         var roots: [String]
+        /// Only with --sections: section name → bytes.
+        var sections: [String: Int]?
     }
 
     func run() throws {
@@ -28,7 +31,8 @@ struct StatsCommand: ParsableCommand {
         let stats = Stats(
             documents: s.liveDocCount, deleted: s.maxDocCount - s.liveDocCount, terms: s.termCount,
             segments: s.segments.count, bytes: s.byteSize, generation: s.manifest.generation,
-            format: s.manifest.format, averageLengths: avg, roots: s.manifest.roots)
+            format: s.manifest.format, averageLengths: avg, roots: s.manifest.roots,
+            sections: sections ? Dictionary(uniqueKeysWithValues: s.sectionSizes.map { ($0.name, $0.bytes) }) : nil)
         if json {
             JSONOutput.print(stats, pretty: true)
         } else {
@@ -39,6 +43,19 @@ struct StatsCommand: ParsableCommand {
             print("commit     \(stats.generation), format version \(stats.format)")
             print("avg length " + IndexField.textFields.map { "\($0.name) \(avg[$0.name]!)" }.joined(separator: ", "))
             if !stats.roots.isEmpty { print("roots      " + stats.roots.joined(separator: ", ")) }
+            if sections {
+                let sizes = s.sectionSizes
+                let total = sizes.reduce(0) { $0 + $1.bytes }
+                let store = sizes.filter { $0.name == "storeIndex" || $0.name == "storeData" }.reduce(0) { $0 + $1.bytes }
+                print("sections   (bytes summed over segments)")
+                for (name, bytes) in sizes.sorted(by: { $0.bytes > $1.bytes }) {
+                    print("  " + name.padding(toLength: 18, withPad: " ", startingAt: 0)
+                        + String(format: "%12d  %8.2f MB", bytes, Double(bytes) / 1e6))
+                }
+                print("  " + "all".padding(toLength: 18, withPad: " ", startingAt: 0) + String(format: "%12d  %8.2f MB", total, Double(total) / 1e6))
+                print("  " + "all but the store".padding(toLength: 18, withPad: " ", startingAt: 0)
+                    + String(format: "%12d  %8.2f MB", total - store, Double(total - store) / 1e6))
+            }
         }
     }
 }
