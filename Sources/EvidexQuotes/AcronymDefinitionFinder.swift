@@ -35,8 +35,8 @@ public struct AcronymDefinitionFinder: Sendable {
 
     private func trim(_ s: [Unicode.Scalar], _ a: Int, _ b: Int) -> Range<Int> {
         var lo = a, hi = b
-        while lo < hi && s[lo].properties.isWhitespace { lo += 1 }
-        while hi > lo && s[hi - 1].properties.isWhitespace { hi -= 1 }
+        while lo < hi && ScalarInfo.isWhitespace(s[lo]) { lo += 1 }
+        while hi > lo && ScalarInfo.isWhitespace(s[hi - 1]) { hi -= 1 }
         return lo..<hi
     }
 
@@ -44,7 +44,7 @@ public struct AcronymDefinitionFinder: Sendable {
         var count = 0
         var inWord = false
         for k in r {
-            let w = !s[k].properties.isWhitespace
+            let w = !ScalarInfo.isWhitespace(s[k])
             if w && !inWord { count += 1 }
             inWord = w
         }
@@ -58,8 +58,9 @@ public struct AcronymDefinitionFinder: Sendable {
         guard OrganisationTokenizer.isWordScalar(s[r.lowerBound]) else { return false }
         var letters = false, capital = false
         for k in r {
-            if s[k].properties.isAlphabetic { letters = true }
-            if s[k].properties.isUppercase { capital = true }
+            let flags = ScalarInfo.flags(s[k])
+            if flags & ScalarInfo.alphabetic != 0 { letters = true }
+            if flags & ScalarInfo.uppercase != 0 { capital = true }
         }
         return letters && capital
     }
@@ -72,7 +73,7 @@ public struct AcronymDefinitionFinder: Sendable {
         // Walk back over at most maxWords words, stopping at a sentence or clause break
         // (commas stay: "Department for Business, Energy and Industrial Strategy (BEIS)").
         var end = p
-        while end > 0 && s[end - 1].properties.isWhitespace && s[end - 1] != "\n" { end -= 1 }
+        while end > 0 && ScalarInfo.isWhitespace(s[end - 1]) && s[end - 1] != "\n" { end -= 1 }
         var start = end
         var k = end
         var words = 0
@@ -83,7 +84,7 @@ public struct AcronymDefinitionFinder: Sendable {
             let last = s[kk - 1]
             if words > 0 && (last == "." || last == ";" || last == ":" || last == ")" || last == "!" || last == "?") { break }
             var j = kk
-            while j > 0 && !s[j - 1].properties.isWhitespace { j -= 1 }
+            while j > 0 && !ScalarInfo.isWhitespace(s[j - 1]) { j -= 1 }
             words += 1
             start = j
             k = j
@@ -93,7 +94,7 @@ public struct AcronymDefinitionFinder: Sendable {
         let longRange = longStart..<end
         guard valid(s, short: inner, long: longRange) else { return nil }
         return AcronymDefinition(
-            short: String(String.UnicodeScalarView(s[inner])), long: String(String.UnicodeScalarView(s[longRange])),
+            short: ScalarInfo.string(s, inner), long: ScalarInfo.string(s, longRange),
             shortRange: inner, longRange: longRange)
     }
 
@@ -114,7 +115,7 @@ public struct AcronymDefinitionFinder: Sendable {
         guard longStart == inner.lowerBound else { return nil }
         guard valid(s, short: short, long: inner) else { return nil }
         return AcronymDefinition(
-            short: String(String.UnicodeScalarView(s[short])), long: String(String.UnicodeScalarView(s[inner])),
+            short: ScalarInfo.string(s, short), long: ScalarInfo.string(s, inner),
             shortRange: short, longRange: inner)
     }
 
@@ -123,17 +124,17 @@ public struct AcronymDefinitionFinder: Sendable {
     /// letter, so "the National Security Council (THRC)" is not read as T-H-R-C.
     private func valid(_ s: [Unicode.Scalar], short: Range<Int>, long: Range<Int>) -> Bool {
         guard long.count > short.count else { return false }
-        let words = OrganisationGazetteer.nameTokens(String(String.UnicodeScalarView(s[long])))
+        let words = OrganisationGazetteer.nameTokens(ScalarInfo.string(s, long))
         guard let firstWord = words.first?.key.unicodeScalars.first,
               let firstShort = s[short].first(where: { OrganisationTokenizer.isWordScalar($0) }),
               lower(firstShort) == firstWord else { return false }
-        let sf = String(String.UnicodeScalarView(s[short])).lowercased()
-        let lf = String(String.UnicodeScalarView(s[long])).lowercased()
+        let sf = ScalarInfo.string(s, short).lowercased()
+        let lf = ScalarInfo.string(s, long).lowercased()
         return !lf.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).contains { $0 == sf }
     }
 
     private func lower(_ c: Unicode.Scalar) -> Unicode.Scalar {
-        if c.isASCII, c.value >= 65, c.value <= 90 { return Unicode.Scalar(c.value + 32)! }
+        if c.isASCII { return c.value >= 65 && c.value <= 90 ? Unicode.Scalar(UInt8(c.value + 32)) : c }
         if c.properties.changesWhenLowercased, let f = c.properties.lowercaseMapping.unicodeScalars.first { return f }
         return c
     }
@@ -157,7 +158,7 @@ public struct AcronymDefinitionFinder: Sendable {
             sIndex -= 1
         }
         var start = lIndex + 1
-        while start > range.lowerBound && !s[start - 1].properties.isWhitespace { start -= 1 }
+        while start > range.lowerBound && !ScalarInfo.isWhitespace(s[start - 1]) { start -= 1 }
         return start
     }
 }

@@ -13,6 +13,9 @@ struct DocumentEntities: Sendable {
     private var roles: [String: (role: String, organisation: String?)] = [:]
     /// Organisation names in order of first appearance (capitalised runs ending in an organisation head).
     private(set) var organisations: [String] = []
+    /// `organisations` lower-cased, kept alongside so that matching does not lower-case them
+    /// all again for every speaker.
+    private var lowerOrganisations: [String] = []
     /// Last speaker of each kind, for pronouns.
     private var lastPerson: [Gender: String] = [:]
     private var lastAnyPerson: String?
@@ -26,7 +29,10 @@ struct DocumentEntities: Sendable {
     private var speakerTrail: [(position: Int, name: String)] = []
 
     mutating func noteOrganisation(_ name: String, at position: Int) {
-        if !organisations.contains(name) { organisations.append(name) }
+        if !organisations.contains(name) {
+            organisations.append(name)
+            lowerOrganisations.append(name.lowercased())
+        }
         mentions.append((position, name, .unknown, true))
     }
 
@@ -48,10 +54,17 @@ struct DocumentEntities: Sendable {
     private func antecedent(of pronoun: String, before position: Int) -> String? {
         let want: Gender = pronoun == "she" ? .female : pronoun == "he" ? .male : .unknown
         var best: (Int, String)?
-        for m in mentions where !m.organisation && m.position < position {
+        // `mentions` is sorted by position, so the latest fitting mention is found from the end;
+        // among mentions at the same position the first in the list wins, as in a forward scan.
+        var k = mentions.count - 1
+        while k >= 0 {
+            let m = mentions[k]
+            k -= 1
+            if let b = best, m.position < b.0 { break }
+            guard !m.organisation && m.position < position else { continue }
             let g = gender(of: canonical(m.name), mentioned: m.gender)
             if want != .unknown && g != .unknown && g != want { continue }
-            if best == nil || m.position > best!.0 { best = (m.position, canonical(m.name)) }
+            best = (m.position, canonical(m.name))
         }
         for s in speakerTrail where s.position < position {
             let g = people.last { $0.name == s.name }?.gender ?? .unknown
@@ -78,9 +91,10 @@ struct DocumentEntities: Sendable {
         let content = words.filter { !Lexicon.determiners.contains($0) }
         guard !content.isEmpty else { return nil }
         let suffix = content.joined(separator: " ")
-        for org in organisations.reversed() {
-            let l = org.lowercased()
-            if l == suffix || l.hasSuffix(" " + suffix) { return org }
+        let spaced = " " + suffix
+        for k in organisations.indices.reversed() {
+            let l = lowerOrganisations[k]
+            if l == suffix || l.hasSuffix(spaced) { return organisations[k] }
         }
         return nil
     }

@@ -1,7 +1,7 @@
 /// Closed word lists for attribution, written for this package. Matching is on lowercased words.
 enum Lexicon {
     /// Reporting verbs (all inflections that introduce speech in news prose).
-    static let reportingVerbs: Set<String> = {
+    static let reportingVerbs: WordSet = {
         let stems = [
             "say", "says", "said", "saying", "tell", "tells", "told", "telling", "add", "adds", "added", "adding",
             "write", "writes", "wrote", "writing", "ask", "asks", "asked", "asking", "explain", "explains",
@@ -43,20 +43,20 @@ enum Lexicon {
             "questioned", "thank", "thanked", "hint", "hinted", "speculate", "speculated",
             "interject", "interjected", "begin", "began", "go", "went", "opine", "opined",
             "summarize", "summarized", "summarise", "summarised", "pointed",         ]
-        return Set(stems)
+        return WordSet(stems)
     }()
 
     /// Verbs weak enough that they only count right next to a quotation or a colon
     /// ("went on", "put it", "pointed out", "found").
-    static let weakVerbs: Set<String> = ["go", "went", "put", "puts", "point", "pointed", "find", "found", "finds",
+    static let weakVerbs: WordSet = ["go", "went", "put", "puts", "point", "pointed", "find", "found", "finds",
                                          "begin", "began", "call", "calls", "called", "calling",
                                          "describe", "describes", "described", "describing", "report"]
 
-    static let personPronouns: Set<String> = ["he", "she", "i", "we", "they", "you"]
-    static let pronouns: Set<String> = ["he", "she", "i", "we", "they", "it", "you", "who"]
+    static let personPronouns: WordSet = ["he", "she", "i", "we", "they", "you"]
+    static let pronouns: WordSet = ["he", "she", "i", "we", "they", "it", "you", "who"]
 
     /// Words that may sit between a subject and its reporting verb.
-    static let auxiliaries: Set<String> = [
+    static let auxiliaries: WordSet = [
         "also", "later", "has", "had", "have", "then", "further", "previously", "recently", "once", "would",
         "will", "simply", "repeatedly", "again", "only", "just", "did", "does", "do", "never", "reportedly",
         "publicly", "privately", "first", "often", "frequently", "famously", "flatly", "bluntly",         "explicitly", "specifically", "still", "even", "may", "might", "could", "should", "can", "is", "was",
@@ -67,13 +67,13 @@ enum Lexicon {
         "long", "all", "both", "too", "now", "must", "shall", "currently", "personally", "directly",
     ]
 
-    static let determiners: Set<String> = [
+    static let determiners: WordSet = [
         "the", "a", "an", "his", "her", "their", "its", "our", "this", "that", "these", "those", "one", "another",
         "several", "some", "many", "two", "three", "other", "each", "every", "both", "most", "my", "your",
     ]
 
     /// Words that end a subject noun phrase when reading backwards from the verb.
-    static let phraseBreakers: Set<String> = [
+    static let phraseBreakers: WordSet = [
         "that", "who", "whom", "which", "when", "as", "but", "because", "if", "while", "after", "before", "where",
         "since", "so", "though", "although", "whether", "than", "what", "how", "why", "and", "or", "nor", "yet",
         "said", "says", "told", "added", "is", "was", "were", "are", "be", "been", "has", "had", "have", "not",
@@ -84,7 +84,7 @@ enum Lexicon {
     ]
 
     /// Titles and honorifics that precede a name and are dropped from the canonical name.
-    static let titles: Set<String> = [
+    static let titles: WordSet = [
         "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr.", "prof", "prof.", "professor", "sir", "dame",
         "lord", "lady", "sen.", "sen", "senator", "rep.", "rep", "representative", "gov.", "gov", "governor",
         "president", "vice", "secretary", "minister", "chancellor", "judge", "justice", "gen.", "gen", "general",
@@ -97,14 +97,14 @@ enum Lexicon {
         "mr.trump",
     ]
 
-    static let femaleTitles: Set<String> = ["ms", "ms.", "mrs", "mrs.", "miss", "dame", "lady", "queen",
+    static let femaleTitles: WordSet = ["ms", "ms.", "mrs", "mrs.", "miss", "dame", "lady", "queen",
                                             "princess", "congresswoman", "chairwoman", "spokeswoman",
                                             "councilwoman"]
-    static let maleTitles: Set<String> = ["mr", "mr.", "sir", "lord", "king", "prince", "congressman",
+    static let maleTitles: WordSet = ["mr", "mr.", "sir", "lord", "king", "prince", "congressman",
                                           "chairman", "spokesman", "councilman", "father"]
 
     /// Last words of organisation names.
-    static let organisationHeads: Set<String> = [
+    static let organisationHeads: WordSet = [
         "committee", "group", "fund", "department", "council", "agency", "party", "association", "institute",
         "commission", "board", "trust", "service", "services", "ministry", "office", "union", "university",
         "college", "foundation", "society", "authority", "network", "centre", "center", "company", "corporation",
@@ -118,7 +118,7 @@ enum Lexicon {
     ]
 
     /// Non-person nouns that speak in news prose ("the report said", "the statement added").
-    static let documentNouns: Set<String> = [
+    static let documentNouns: WordSet = [
         "report", "statement", "study", "survey", "review", "letter", "document", "memo", "paper", "analysis",
         "release", "filing", "complaint", "lawsuit", "ruling", "inquiry", "investigation", "audit",
         "guidance", "strategy", "plan", "website", "post", "ad", "advert", "advertisement", "poll", "email",
@@ -127,7 +127,7 @@ enum Lexicon {
     ]
 
     /// Days, months and the like: capitalised, but never speakers ("said Sunday").
-    static let timeWords: Set<String> = [
+    static let timeWords: WordSet = [
         "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
         "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
         "jan.", "feb.", "aug.", "sept.", "oct.", "nov.", "dec.", "today", "yesterday", "tonight", "christmas",

@@ -13,6 +13,15 @@ public struct OrganisationGazetteer: Sendable, OrganisationResolving {
     let acronymIndex: [String: Int]
     let foldedAcronymIndex: [String: Int]
     let idIndex: [String: Int]
+    /// Filters over `nameFirst` keys: all of them, and those of names whose first word is not
+    /// capitalised (only these can start at a lower-case word); and over `acronymFirst` keys.
+    let nameFirstFilter: KeyFilter
+    let lowercaseNameFirstFilter: KeyFilter
+    let acronymFirstFilter: KeyFilter
+    /// Every key and every acronym token the linker ever compares a word of a text with (all
+    /// words of all names, the pattern matcher's word lists); see `OrganisationTokenizer.tokens`.
+    let matchedKeyFilter: KeyFilter
+    let matchedBaseFilter: KeyFilter
 
     public static let builtIn = OrganisationGazetteer(records: OrganisationBuiltInRecords.all)
 
@@ -81,6 +90,14 @@ public struct OrganisationGazetteer: Sendable, OrganisationResolving {
         self.acronymIndex = acronymIndex
         self.foldedAcronymIndex = folded
         self.idIndex = idIndex
+        nameFirstFilter = KeyFilter(nameFirst.keys)
+        lowercaseNameFirstFilter = KeyFilter(variants.filter { !$0.isAcronym && !$0.capitalised[0] }.map { $0.tokens[0] })
+        acronymFirstFilter = KeyFilter(acronymFirst.keys)
+        // A name's capitalised words only match capitalised words, which always get their forms.
+        matchedKeyFilter = KeyFilter(variants.filter { !$0.isAcronym }
+            .flatMap { v in v.tokens.indices.filter { !v.capitalised[$0] }.map { v.tokens[$0] } }
+            + OrganisationPatternMatcher.comparedWords)
+        matchedBaseFilter = KeyFilter(variants.filter(\.isAcronym).flatMap(\.tokens))
     }
 
     /// Tokens of a written name without a leading article, since texts add or drop "the" freely.
@@ -177,6 +194,11 @@ public struct OrganisationGazetteer: Sendable, OrganisationResolving {
         self.acronymIndex = other.acronymIndex
         self.foldedAcronymIndex = other.foldedAcronymIndex
         self.idIndex = other.idIndex
+        self.nameFirstFilter = other.nameFirstFilter
+        self.lowercaseNameFirstFilter = other.lowercaseNameFirstFilter
+        self.acronymFirstFilter = other.acronymFirstFilter
+        self.matchedKeyFilter = other.matchedKeyFilter
+        self.matchedBaseFilter = other.matchedBaseFilter
     }
 
     static func absorb(_ record: OrganisationRecord, into existing: inout OrganisationRecord) {
@@ -203,10 +225,11 @@ public struct OrganisationGazetteer: Sendable, OrganisationResolving {
         let acronymTokens = OrganisationTokenizer.tokens(in: Array(trimmed.unicodeScalars))
         let written = acronymTokens.map(\.base).joined(separator: " ")
         if let r = acronymIndex[written] { return r }
-        let key = Self.nameTokens(trimmed).map(\.key).joined(separator: " ")
+        let nameTokens = Self.nameTokens(trimmed)
+        let key = nameTokens.map(\.key).joined(separator: " ")
         if let r = nameKeyIndex[key] { return r }
         // Possessive or plural-free forms: "the King's Fund's" → "kings fund".
-        let stem = Self.nameTokens(trimmed).map(\.stemKey).joined(separator: " ")
+        let stem = nameTokens.map(\.stemKey).joined(separator: " ")
         if let r = nameKeyIndex[stem] { return r }
         return foldedAcronymIndex[written.lowercased()]
     }

@@ -17,7 +17,7 @@ public struct OrganisationLinker: Sendable, OrganisationResolving {
 
     /// Words whose presence in a long form makes it an organisation's name (issue list plus
     /// the other heads UK bodies use), so "Chief Medical Officer (CMO)" stays unlinked.
-    static let organisationHeads: Set<String> = [
+    static let organisationHeads: WordSet = [
         "department", "agency", "association", "committee", "council", "trust", "college",
         "institute", "service", "services", "board", "foundation", "fund", "office", "society",
         "group", "authority", "commission", "union", "federation", "confederation", "ministry",
@@ -46,10 +46,11 @@ public struct OrganisationLinker: Sendable, OrganisationResolving {
     }
 
     public func link(_ text: String) -> [OrganisationMention] {
-        let scalars = Array(text.unicodeScalars)
-        let tokens = OrganisationTokenizer.tokens(in: scalars)
-        if tokens.isEmpty { return [] }
+        link(scalars: ScalarInfo.scalars(of: text))
+    }
 
+    /// `link` on the text's scalars, which `TextAnnotator` shares with the quote extractor.
+    func link(scalars: [Unicode.Scalar]) -> [OrganisationMention] {
         // 1. Acronyms this document defines.
         var learnt: [String: Target] = [:]
         var blocked: Set<String> = []
@@ -73,11 +74,17 @@ public struct OrganisationLinker: Sendable, OrganisationResolving {
             }
         }
 
+        // Learnt acronyms are compared with any word, so only a document without them can
+        // leave the forms of words that nothing matches unmade.
+        let sparse = learnt.isEmpty ? (keys: gazetteer.matchedKeyFilter, bases: gazetteer.matchedBaseFilter) : nil
+        let tokens = OrganisationTokenizer.tokens(in: scalars, sparse: sparse)
+        if tokens.isEmpty { return [] }
+
         // 2. Longest match at each position.
         var candidates: [Candidate] = []
         var i = 0
         while i < tokens.count {
-            if let c = best(at: i, tokens, scalars, learnt: learnt, blocked: blocked) {
+            if mayStart(tokens[i], learnt: learnt), let c = best(at: i, tokens, scalars, learnt: learnt, blocked: blocked) {
                 candidates.append(c)
                 i = c.last + 1
             } else {
@@ -114,7 +121,7 @@ public struct OrganisationLinker: Sendable, OrganisationResolving {
             if c.commonWord && (tokens[c.first].sentenceInitial || insideTitle(tokens, c.first, c.last)) { continue }
             if c.isAcronym && isHeadline(tokens, c.first, c.last, learnt: learnt) { continue }
             let range = tokens[c.first].start..<tokens[c.last].baseEnd
-            let surface = String(String.UnicodeScalarView(scalars[range]))
+            let surface = ScalarInfo.string(scalars, range)
             switch c.target {
             case .record(let r):
                 let rec = gazetteer.records[r]
@@ -149,7 +156,7 @@ public struct OrganisationLinker: Sendable, OrganisationResolving {
         let headInitial = Self.organisationHeads.contains(tokens[0].key)
             && ["of", "for", "on"].contains(tokens[1].key)
         guard headFinal || headInitial else { return nil }
-        let content = tokens.filter { !OrganisationPatternMatcher.connectors.contains($0.key) && $0.key != "the" }
+        let content = tokens.filter { !OrganisationPatternMatcher.connectors.contains(key: $0) && $0.key != "the" }
         let capitals = content.filter(\.isCapitalised).count
         guard capitals * 2 > content.count, tokens[0].isCapitalised else { return nil }
         var name = long
@@ -166,6 +173,18 @@ public struct OrganisationLinker: Sendable, OrganisationResolving {
         return .local(id: "local:" + slug, name: name)
     }
 
+    /// Whether `best(at:)` can find anything at token `t`. Patterns and capitalised names need
+    /// a capital; a lower-case word can only start a name whose first word is written in lower
+    /// case, an acronym or a learnt acronym. Most words are none of these, and skipping them
+    /// here is what makes linking cheap.
+    @inline(__always)
+    func mayStart(_ t: OrganisationToken, learnt: [String: Target]) -> Bool {
+        if t.isCapitalised || !learnt.isEmpty { return true }
+        return gazetteer.lowercaseNameFirstFilter.mayContain(t.keyHash)
+            || gazetteer.lowercaseNameFirstFilter.mayContain(t.stemHash)
+            || gazetteer.acronymFirstFilter.mayContain(t.baseHash)
+    }
+
     func best(
         at i: Int, _ tokens: [OrganisationToken], _ scalars: [Unicode.Scalar],
         learnt: [String: Target], blocked: Set<String>
@@ -176,10 +195,12 @@ public struct OrganisationLinker: Sendable, OrganisationResolving {
             if c.last > b.last || (c.last == b.last && c.rank < b.rank) { best = c }
         }
         let t = tokens[i]
-        var seen: Set<Int> = []
-        for key in t.key == t.stemKey ? [t.key] : [t.key, t.stemKey] {
-            for v in gazetteer.nameFirst[key] ?? [] where !seen.contains(v) {
-                seen.insert(v)
+        // A few variants at most: an array is cheaper than a Set here.
+        var seen: [Int] = []
+        func names(startingWith key: String, hash: UInt64) {
+            guard gazetteer.nameFirstFilter.mayContain(hash), let found = gazetteer.nameFirst[key] else { return }
+            for v in found where !seen.contains(v) {
+                seen.append(v)
                 let variant = gazetteer.variants[v]
                 if let last = matchName(variant, tokens, at: i) {
                     offer(Candidate(first: i, last: last, target: .record(variant.recordIndex), isAcronym: false,
@@ -187,9 +208,11 @@ public struct OrganisationLinker: Sendable, OrganisationResolving {
                 }
             }
         }
+        names(startingWith: t.key, hash: t.keyHash)
+        if t.key != t.stemKey { names(startingWith: t.stemKey, hash: t.stemHash) }
         // Learnt acronyms (one to three tokens: "SPI-M", "NHS TDA").
         var written = ""
-        for n in 0..<3 where i + n < tokens.count {
+        for n in 0..<3 where !learnt.isEmpty && i + n < tokens.count {
             if n > 0 && tokens[i + n].breakBefore { break }
             written += (n > 0 ? " " : "") + tokens[i + n].base
             if let target = learnt[written] {
@@ -197,9 +220,10 @@ public struct OrganisationLinker: Sendable, OrganisationResolving {
                                 needsSupport: false, commonWord: false, rank: 1))
             }
         }
-        for v in gazetteer.acronymFirst[t.base] ?? [] {
+        let acronyms = gazetteer.acronymFirstFilter.mayContain(t.baseHash) ? gazetteer.acronymFirst[t.base] : nil
+        for v in acronyms ?? [] {
             let variant = gazetteer.variants[v]
-            if blocked.contains(variant.tokens.joined(separator: " ")) { continue }
+            if !blocked.isEmpty && blocked.contains(variant.tokens.joined(separator: " ")) { continue }
             if let last = matchAcronym(variant, tokens, at: i) {
                 offer(Candidate(first: i, last: last, target: .record(variant.recordIndex), isAcronym: true,
                                 needsSupport: variant.needsSupport, commonWord: false, rank: 2))
@@ -220,10 +244,10 @@ public struct OrganisationLinker: Sendable, OrganisationResolving {
             // And a known name followed only by a head ("NHS England Board") is that body.
             let headOnly = best.map { b in
                 !b.isAcronym && m.endToken > b.last
-                    && ((b.last + 1)...m.endToken).allSatisfy { OrganisationPatternMatcher.singleHeads.contains(tokens[$0].key) }
+                    && ((b.last + 1)...m.endToken).allSatisfy { OrganisationPatternMatcher.singleHeads.contains(key: tokens[$0]) }
             } ?? false
             let crossesKnown = headOnly || knownEnd >= i && knownEnd + 1 < tokens.count
-                && (OrganisationPatternMatcher.connectors.contains(tokens[knownEnd + 1].key)
+                && (OrganisationPatternMatcher.connectors.contains(key: tokens[knownEnd + 1])
                     || tokens[knownEnd].isPossessive)
             if !crossesKnown {
                 let target: Target

@@ -62,14 +62,22 @@ enum OrganisationPatternMatcher {
         "inspectorate": "inspectorate",
     ]
 
-    static let singleHeads: Set<String> = Set(finalHeads.filter { $0.0.count == 1 }.map { $0.0[0] })
-    static let qualifiers: Set<String> = [
+    /// Every word that the matcher or the linker compares a lower-case word of a text with
+    /// (stop starts, generic modifiers and initial heads are only compared with capitalised words).
+    static let comparedWords: [String] = finalHeads.flatMap(\.0) + qualifierWords + connectorWords
+        + ["the", "his", "her", "majesty", "and", "of", "for", "nhs"]
+    static let initialHeadWords = WordSet(initialHeads.keys)
+    static let headLastWords = WordSet(finalHeads.map { $0.0[$0.0.count - 1] })
+    static let singleHeads: WordSet = WordSet(finalHeads.filter { $0.0.count == 1 }.map { $0.0[0] })
+    static let qualifierWords: [String] = [
         "uk", "england", "wales", "scotland", "ireland", "northern", "cymru", "international", "ltd", "limited", "plc",
     ]
-    static let connectors: Set<String> = ["and", "of", "for", "upon", "on"]
-    static let articles: Set<String> = ["the", "a", "an", "this", "that", "our", "their", "its", "his", "her", "my", "your"]
+    static let qualifiers = WordSet(qualifierWords)
+    static let connectorWords: [String] = ["and", "of", "for", "upon", "on"]
+    static let connectors = WordSet(connectorWords)
+    static let articles: WordSet = ["the", "a", "an", "this", "that", "our", "their", "its", "his", "her", "my", "your"]
     /// Capitalised words that never begin a proper name of their own (titles, sentence openers).
-    static let stopStarts: Set<String> = [
+    static let stopStartWords: [String] = [
         "the", "a", "an", "this", "that", "these", "those", "each", "every", "any", "all", "some",
         "our", "their", "its", "his", "her", "my", "your", "and", "of", "for", "in", "on", "at",
         "by", "with", "from", "to", "as", "if", "but", "so", "then", "when", "which", "what",
@@ -81,9 +89,10 @@ enum OrganisationPatternMatcher {
         "well", "okay", "now", "there", "here", "other", "both",
         "relevant", "particular", "individual", "many", "most", "several",
     ]
+    static let stopStarts = WordSet(stopStartWords)
     /// Modifiers that alone do not make a name: "the Local Authority", "a National Trust"
     /// are generic unless some other word names the body.
-    static let genericModifiers: Set<String> = [
+    static let genericModifierWords: [String] = [
         "local", "national", "regional", "independent", "statutory", "royal", "british", "english",
         "scottish", "welsh", "international", "global", "new", "public", "private", "health",
         "care", "social", "community", "acute", "mental", "hospital", "hospitals", "nhs", "city",
@@ -95,6 +104,7 @@ enum OrganisationPatternMatcher {
         "programme", "project", "partnership", "management", "oversight", "delivery", "assurance",
         "planning", "transformation", "recovery", "trust", "main", "full", "whole", "new", "old",
     ]
+    static let genericModifiers = WordSet(genericModifierWords)
 
     static func isNameWord(_ t: OrganisationToken) -> Bool {
         t.isCapitalised && t.key != "the"
@@ -106,17 +116,17 @@ enum OrganisationPatternMatcher {
         // "His Majesty's Inspectorate of Prisons": the royal style is part of the name.
         let royal = (first.key == "his" || first.key == "her") && first.isCapitalised && i + 1 < tokens.count
             && tokens[i + 1].stemKey == "majesty" && !tokens[i + 1].breakBefore
-        guard isNameWord(first), royal || !stopStarts.contains(first.key) else { return nil }
+        guard isNameWord(first), royal || !stopStarts.contains(key: first) else { return nil }
         // Never start inside a capitalised run: "National Pharmacy Association" is matched from
         // "National", not again from "Pharmacy" (but a possessive ends a run: "Edinburgh's").
-        if i > 0, !first.breakBefore, isNameWord(tokens[i - 1]), !stopStarts.contains(tokens[i - 1].key),
+        if i > 0, !first.breakBefore, isNameWord(tokens[i - 1]), !stopStarts.contains(key: tokens[i - 1]),
            !tokens[i - 1].isPossessive || first.key == "majesty" {
             return nil
         }
         // "Edinburgh's Napier University", "Labour's Fabian Society": a leading possessive
         // belongs to the name only if the rest is no name by itself ("Prince's Trust").
         if first.isPossessive, i + 1 < tokens.count, !tokens[i + 1].breakBefore,
-           !singleHeads.contains(tokens[i + 1].key), match(tokens, scalars, at: i + 1) != nil {
+           !singleHeads.contains(key: tokens[i + 1]), match(tokens, scalars, at: i + 1) != nil {
             return nil
         }
         // Collect the run of name words and connectors that could form one name.
@@ -127,16 +137,16 @@ enum OrganisationPatternMatcher {
             let t = tokens[j]
             if t.breakBefore { break }
             // A number after "and"/"of" starts a new phrase ("... Industry and 400 jobs").
-            if t.isDigitsOnly && connectors.contains(tokens[j - 1].key) { break }
+            if t.isDigitsOnly && connectors.contains(key: tokens[j - 1]) { break }
             if isNameWord(t) {
                 last = j
                 j += 1
                 // "Strathclyde University's Fraser of Allander Institute", "CBI's SME Council":
                 // a possessive head or acronym closes one name; the next one starts after it.
-                if t.isPossessive && (singleHeads.contains(t.stemKey) || t.isAllCaps) { break }
+                if t.isPossessive && (singleHeads.contains(stemKey: t) || t.isAllCaps) { break }
                 continue
             }
-            if connectors.contains(t.key) && j + 1 < limit && isNameWord(tokens[j + 1]) && !tokens[j + 1].breakBefore {
+            if connectors.contains(key: t) && j + 1 < limit && isNameWord(tokens[j + 1]) && !tokens[j + 1].breakBefore {
                 j += 1
                 continue
             }
@@ -145,12 +155,12 @@ enum OrganisationPatternMatcher {
         // Two names joined by "and" when a head comes before it: "Child Trust Fund and
         // Edinburgh's Napier University" (but "Cardiff and Vale University Health Board").
         if let a = (i...last).first(where: { tokens[$0].key == "and" }),
-           (i..<a).contains(where: { singleHeads.contains(tokens[$0].stemKey) }) {
+           (i..<a).contains(where: { singleHeads.contains(stemKey: tokens[$0]) }) {
             last = a - 1
         }
         // Head-initial: "University of Manchester", "Department for Levelling Up".
         var best: Match? = nil
-        if let kind = initialHeads[first.key], i + 2 <= last,
+        if initialHeadWords.contains(key: first), let kind = initialHeads[first.key], i + 2 <= last,
            tokens[i + 1].key == "of" || tokens[i + 1].key == "for" {
             best = Match(endToken: last, name: surface(tokens, scalars, i, last), kind: kind)
         }
@@ -171,9 +181,9 @@ enum OrganisationPatternMatcher {
         }
         // A head followed by other capitalised words is part of some other name ("Child Trust
         // Fund", "Council Tax"), except for a country qualifier ("Age UK", "... Wales").
-        if let c = chosen, c.endToken < last, !connectors.contains(tokens[c.endToken + 1].key) {
+        if let c = chosen, c.endToken < last, !connectors.contains(key: tokens[c.endToken + 1]) {
             let rest = (c.endToken + 1)...last
-            if !rest.allSatisfy({ qualifiers.contains(tokens[$0].key) }) { chosen = nil }
+            if !rest.allSatisfy({ qualifiers.contains(key: tokens[$0]) }) { chosen = nil }
         }
         // "Royal National Institute of Blind People": a head followed by "of"/"for" continues.
         var headEnd = chosen?.endToken ?? i
@@ -187,7 +197,7 @@ enum OrganisationPatternMatcher {
             // Only generic words before the head ("Local Authority", "NHS Trust"): not a name.
             var named = false
             for k in i...c.endToken where k < headStart || k > headEnd {
-                if isNameWord(tokens[k]) && !genericModifiers.contains(tokens[k].key) { named = true }
+                if isNameWord(tokens[k]) && !genericModifiers.contains(key: tokens[k]) { named = true }
             }
             if !named { chosen = nil }
         }
@@ -197,6 +207,8 @@ enum OrganisationPatternMatcher {
 
     /// The longest head phrase ending at token `e` with a name word before it (after `from`).
     static func head(endingAt e: Int, _ tokens: [OrganisationToken], from i: Int) -> ([String], String)? {
+        // Every head ends in one of a few words; most tokens are none of them.
+        guard headLastWords.contains(key: tokens[e]) || headLastWords.contains(stemKey: tokens[e]) else { return nil }
         for (head, kind) in finalHeads {
             let h = head.count
             let headStart = e - h + 1
@@ -209,7 +221,7 @@ enum OrganisationPatternMatcher {
             if !ok { continue }
             // A name word must precede the head directly ("Leeds Trust", not "Leeds and Trust").
             let before = tokens[headStart - 1]
-            if !isNameWord(before) || connectors.contains(before.key) { continue }
+            if !isNameWord(before) || connectors.contains(key: before) { continue }
             return (head, kind)
         }
         return nil
@@ -221,7 +233,7 @@ enum OrganisationPatternMatcher {
         var space = false
         for k in tokens[a].start..<tokens[b].baseEnd {
             let c = scalars[k]
-            if c.properties.isWhitespace {
+            if ScalarInfo.isWhitespace(c) {
                 space = true
                 continue
             }
@@ -260,12 +272,13 @@ enum OrganisationPatternMatcher {
     /// Canonical form: ICBs, ICSs and CCGs are spelt out and prefixed with "NHS" as in the
     /// official names, so "Birmingham and Solihull ICB" and "NHS Birmingham and Solihull
     /// Integrated Care Board" name the same body.
+    static let expand: [String: String] = [
+        "icb": "Integrated Care Board", "integrated care board": "Integrated Care Board",
+        "ccg": "Clinical Commissioning Group", "clinical commissioning group": "Clinical Commissioning Group",
+        "ics": "Integrated Care System", "integrated care system": "Integrated Care System",
+    ]
+
     static func canonical(_ tokens: [OrganisationToken], _ scalars: [Unicode.Scalar], _ a: Int, _ e: Int, head: [String]) -> String {
-        let expand: [String: String] = [
-            "icb": "Integrated Care Board", "integrated care board": "Integrated Care Board",
-            "ccg": "Clinical Commissioning Group", "clinical commissioning group": "Clinical Commissioning Group",
-            "ics": "Integrated Care System", "integrated care system": "Integrated Care System",
-        ]
         let headKey = head.joined(separator: " ")
         guard let full = expand[headKey] else { return surface(tokens, scalars, a, e) }
         var start = a

@@ -24,7 +24,31 @@ struct OrganisationToken: Sendable, Equatable {
     /// Starts a sentence (or a speaker turn), where capitals prove nothing.
     var sentenceInitial: Bool
 
-    /// Ends in "'s" (not a bare plural apostrophe: "Directors'" is part of a name).
-    var isPossessive: Bool { key.count != stemKey.count }
-    var isDigitsOnly: Bool { base.unicodeScalars.allSatisfy { $0.properties.numericType != nil } }
+    /// Every scalar of `base` is numeric.
+    var isDigitsOnly: Bool
+    /// `hash(of:)` of `key`, `stemKey` and `base`, so the linker can rule out gazetteer lookups
+    /// with a bit test instead of hashing the strings (most words start no name).
+    var keyHash: UInt64
+    var stemHash: UInt64
+    var baseHash: UInt64
+    /// The word is all ASCII, so `keyHash` and `stemHash` are also `WordSet` hashes.
+    var isASCII: Bool
+
+    /// Ends in "'s" (not a bare plural apostrophe: "Directors'" is part of a name): `key` and
+    /// `stemKey` differ in length. Stored because the pattern matcher asks for it often.
+    var isPossessive: Bool
+
+    static let hashSeed: UInt64 = 0xcbf2_9ce4_8422_2325
+
+    /// FNV-1a over scalar values: cheap to compute while a token is built.
+    @inline(__always)
+    static func hashStep(_ h: UInt64, _ s: Unicode.Scalar) -> UInt64 {
+        (h ^ UInt64(s.value)) &* 0x100_0000_01b3
+    }
+
+    static func hash(of text: String) -> UInt64 {
+        var h = hashSeed
+        for s in text.unicodeScalars { h = hashStep(h, s) }
+        return h
+    }
 }

@@ -5,12 +5,13 @@ enum OrganisationTokenizer {
         s == "'" || s == "\u{2019}" || s == "\u{2018}" || s == "`"
     }
 
+    @inline(__always)
     static func isWordScalar(_ s: Unicode.Scalar) -> Bool {
         if s.isASCII {
             let v = s.value
             return (v >= 48 && v <= 57) || (v >= 65 && v <= 90) || (v >= 97 && v <= 122)
         }
-        return s.properties.isAlphabetic || s.properties.numericType != nil
+        return ScalarInfo.has(s, ScalarInfo.alphabetic | ScalarInfo.numeric)
     }
 
     /// Characters that may sit inside a multi-word name without breaking it.
@@ -19,20 +20,45 @@ enum OrganisationTokenizer {
             || s == "\u{2011}" || isApostrophe(s)
     }
 
-    static func tokens(in scalars: [Unicode.Scalar]) -> [OrganisationToken] {
+    /// Filters over every key that matching compares a lower-case word with and over every
+    /// acronym token.
+    typealias Sparse = (keys: KeyFilter, bases: KeyFilter)
+
+    /// With `sparse`, a lower-case ASCII word outside both filters gets empty strings instead
+    /// of its forms: any comparison with it fails either way, and most words are such words.
+    static func tokens(in scalars: [Unicode.Scalar], sparse: Sparse? = nil) -> [OrganisationToken] {
+        // Unchecked access: every index below is tested against the count first.
+        scalars.withUnsafeBufferPointer { tokens(in: $0, sparse: sparse) }
+    }
+
+    static func tokens(in scalars: UnsafeBufferPointer<Unicode.Scalar>, sparse: Sparse?) -> [OrganisationToken] {
         var out: [OrganisationToken] = []
         out.reserveCapacity(scalars.count / 5)
         var i = 0
         let n = scalars.count
         var pendingBreak = true
         var pendingSentence = true
+        let classes = asciiClasses
         while i < n {
             let s = scalars[i]
+            // ASCII spaces and punctuation (most non-word scalars) are classed by one lookup.
+            if s.value < 0x80 && s != "&" {
+                let cls = classes[Int(s.value)]
+                if cls & wordClass == 0 {
+                    if cls & softGapClass == 0 {
+                        pendingBreak = true
+                        if cls & sentenceEndClass != 0 { pendingSentence = true }
+                    }
+                    i += 1
+                    continue
+                }
+            }
             if s == "&" {
                 out.append(OrganisationToken(
                     start: i, end: i + 1, baseEnd: i + 1, base: "&", key: "and", stemKey: "and",
                     isCapitalised: false, isAllCaps: false, breakBefore: pendingBreak,
-                    sentenceInitial: false))
+                    sentenceInitial: false, isDigitsOnly: false, keyHash: andHash, stemHash: andHash,
+                    baseHash: ampersandHash, isASCII: true, isPossessive: false))
                 pendingBreak = false
                 pendingSentence = false
                 i += 1
@@ -51,17 +77,26 @@ enum OrganisationTokenizer {
             }
             let start = i
             var j = i
+            var high: UInt32 = 0   // any scalar above ASCII sets bits here
             while j < n {
                 let c = scalars[j]
-                if isWordScalar(c) { j += 1; continue }
+                if c.value < 0x80 {
+                    if classes[Int(c.value)] & wordClass != 0 { j += 1; continue }
+                } else if isWordScalar(c) {
+                    high |= c.value & ~0x7F
+                    j += 1
+                    continue
+                }
                 // Keep an apostrophe inside a word (King's) or after a final s (Thomas').
                 if isApostrophe(c) {
-                    if j + 1 < n && isWordScalar(scalars[j + 1]) { j += 1; continue }
-                    if j > start && (scalars[j - 1] == "s" || scalars[j - 1] == "S") { j += 1; continue }
+                    if j + 1 < n && isWordScalar(scalars[j + 1]) { high |= c.value & ~0x7F; j += 1; continue }
+                    if j > start && (scalars[j - 1] == "s" || scalars[j - 1] == "S") { high |= c.value & ~0x7F; j += 1; continue }
                 }
                 break
             }
-            out.append(makeToken(scalars, start, j, pendingBreak, pendingSentence))
+            out.append(high == 0
+                ? makeASCIIToken(scalars, start, j, baseEnd(scalars, start, j), pendingBreak, pendingSentence, sparse: sparse)
+                : makeToken(scalars, start, j, pendingBreak, pendingSentence, sparse: sparse))
             pendingBreak = false
             pendingSentence = false
             i = j
@@ -69,46 +104,169 @@ enum OrganisationTokenizer {
         return out
     }
 
-    static func makeToken(
-        _ scalars: [Unicode.Scalar], _ start: Int, _ end: Int, _ brk: Bool, _ sentence: Bool
-    ) -> OrganisationToken {
-        var baseEnd = end
-        // Possessive: drop "'s" / "’s" at the end, or a bare trailing apostrophe.
+    static let wordClass: UInt8 = 1
+    static let softGapClass: UInt8 = 2
+    static let sentenceEndClass: UInt8 = 4
+    /// `isWordScalar`, `isSoftGap` and the sentence-ending test for ASCII scalars.
+    static let asciiClasses: [UInt8] = (0..<128).map { v in
+        let s = Unicode.Scalar(UInt8(v))
+        var c: UInt8 = 0
+        if isWordScalar(s) { c |= wordClass }
+        if isSoftGap(s) { c |= softGapClass }
+        if s == "." || s == "!" || s == "?" || s == ":" || s == "\n" || s == "\r" { c |= sentenceEndClass }
+        return c
+    }
+
+    static let andHash = OrganisationToken.hash(of: "and")
+    static let ampersandHash = OrganisationToken.hash(of: "&")
+
+    /// End of the word without a possessive: drop "'s" / "’s" at the end, or a bare trailing
+    /// apostrophe.
+    @inline(__always)
+    static func baseEnd(_ scalars: UnsafeBufferPointer<Unicode.Scalar>, _ start: Int, _ end: Int) -> Int {
         if end - start >= 3, isApostrophe(scalars[end - 2]), scalars[end - 1] == "s" || scalars[end - 1] == "S" {
-            baseEnd = end - 2
+            return end - 2
         } else if end - start >= 2, isApostrophe(scalars[end - 1]) {
-            baseEnd = end - 1
+            return end - 1
         }
+        return end
+    }
+
+    static func makeToken(
+        _ scalars: UnsafeBufferPointer<Unicode.Scalar>, _ start: Int, _ end: Int, _ brk: Bool, _ sentence: Bool,
+        sparse: Sparse? = nil
+    ) -> OrganisationToken {
+        let baseEnd = baseEnd(scalars, start, end)
+        var ascii = true
+        for k in start..<end where !scalars[k].isASCII {
+            ascii = false
+            break
+        }
+        if ascii { return makeASCIIToken(scalars, start, end, baseEnd, brk, sentence, sparse: sparse) }
         var base = String.UnicodeScalarView()
         var key = String.UnicodeScalarView()
         var stem = String.UnicodeScalarView()
         var letters = 0
         var uppers = 0
+        var digitsOnly = true
+        var keyHash = OrganisationToken.hashSeed
+        var stemHash = OrganisationToken.hashSeed
+        var baseHash = OrganisationToken.hashSeed
         for k in start..<end {
             let c = scalars[k]
-            if k < baseEnd { base.append(c) }
+            let flags = ScalarInfo.flags(c)
+            if k < baseEnd {
+                base.append(c)
+                baseHash = OrganisationToken.hashStep(baseHash, c)
+                if flags & ScalarInfo.numeric == 0 { digitsOnly = false }
+            }
             if isApostrophe(c) { continue }
-            if c.properties.isAlphabetic {
+            if flags & ScalarInfo.alphabetic != 0 {
                 letters += 1
-                if c.properties.isUppercase { uppers += 1 }
+                if flags & ScalarInfo.uppercase != 0 { uppers += 1 }
             }
-            let lower: Unicode.Scalar
-            if c.isASCII, c.value >= 65, c.value <= 90 {
-                lower = Unicode.Scalar(c.value + 32)!
-            } else if !c.isASCII, c.properties.changesWhenLowercased {
-                let mapped = c.properties.lowercaseMapping.unicodeScalars
-                lower = mapped.count == 1 ? mapped.first! : c
-            } else {
-                lower = c
-            }
+            let lower = ScalarInfo.lower(c)
             key.append(lower)
-            if k < baseEnd { stem.append(lower) }
+            keyHash = OrganisationToken.hashStep(keyHash, lower)
+            if k < baseEnd {
+                stem.append(lower)
+                stemHash = OrganisationToken.hashStep(stemHash, lower)
+            }
         }
-        let first = scalars[start]
-        let capitalised = first.properties.isUppercase || first.properties.numericType != nil
+        let first = ScalarInfo.flags(scalars[start])
+        let capitalised = first & (ScalarInfo.uppercase | ScalarInfo.numeric) != 0
+        let keyString = String(key), stemString = String(stem)
         return OrganisationToken(
-            start: start, end: end, baseEnd: baseEnd, base: String(base), key: String(key), stemKey: String(stem),
+            start: start, end: end, baseEnd: baseEnd, base: String(base), key: keyString, stemKey: stemString,
             isCapitalised: capitalised, isAllCaps: letters > 0 && uppers == letters,
-            breakBefore: brk, sentenceInitial: sentence)
+            breakBefore: brk, sentenceInitial: sentence, isDigitsOnly: digitsOnly,
+            keyHash: keyHash, stemHash: stemHash, baseHash: baseHash, isASCII: false,
+            isPossessive: keyString.count != stemString.count)
+    }
+
+    /// `makeToken` for a word of ASCII scalars, the common case: the three forms are written
+    /// byte by byte (small strings, no allocation) and share one string when they are equal.
+    static func makeASCIIToken(
+        _ scalars: UnsafeBufferPointer<Unicode.Scalar>, _ start: Int, _ end: Int, _ baseEnd: Int, _ brk: Bool, _ sentence: Bool,
+        sparse: Sparse?
+    ) -> OrganisationToken {
+        var letters = 0
+        var uppers = 0
+        var digitsOnly = true
+        var apostrophes = false
+        var keyLength = 0
+        var stemLength = 0
+        var keyHash = OrganisationToken.hashSeed
+        var stemHash = OrganisationToken.hashSeed
+        var baseHash = OrganisationToken.hashSeed
+        for k in start..<end {
+            let c = scalars[k]
+            let v = c.value
+            if k < baseEnd {
+                baseHash = OrganisationToken.hashStep(baseHash, c)
+                if v < 48 || v > 57 { digitsOnly = false }
+            }
+            if v == 39 || v == 96 {
+                apostrophes = true
+                continue
+            }
+            var lower = v
+            if v >= 65 && v <= 90 {
+                letters += 1
+                uppers += 1
+                lower = v + 32
+            } else if v >= 97 && v <= 122 {
+                letters += 1
+            }
+            let l = Unicode.Scalar(UInt8(lower))
+            keyHash = OrganisationToken.hashStep(keyHash, l)
+            keyLength += 1
+            if k < baseEnd {
+                stemHash = OrganisationToken.hashStep(stemHash, l)
+                stemLength += 1
+            }
+        }
+        let f = scalars[start].value
+        let capitalised = (f >= 65 && f <= 90) || (f >= 48 && f <= 57)
+        let base: String
+        let key: String
+        let stem: String
+        if let sparse, !capitalised, !sparse.keys.mayContain(keyHash), !sparse.keys.mayContain(stemHash),
+           !sparse.bases.mayContain(baseHash) {
+            base = ""
+            key = ""
+            stem = ""
+        } else if uppers == 0 && !apostrophes {
+            base = asciiString(scalars, start, baseEnd, lower: false)
+            key = base
+            stem = base
+        } else {
+            base = asciiString(scalars, start, baseEnd, lower: false)
+            key = asciiString(scalars, start, end, lower: true)
+            stem = baseEnd == end ? key : asciiString(scalars, start, baseEnd, lower: true)
+        }
+        return OrganisationToken(
+            start: start, end: end, baseEnd: baseEnd, base: base, key: key, stemKey: stem,
+            isCapitalised: capitalised, isAllCaps: letters > 0 && uppers == letters,
+            breakBefore: brk, sentenceInitial: sentence, isDigitsOnly: digitsOnly,
+            keyHash: keyHash, stemHash: stemHash, baseHash: baseHash, isASCII: true,
+            isPossessive: keyLength != stemLength)
+    }
+
+    /// ASCII scalars a..<b as a string; with `lower`, lower-cased and without apostrophes.
+    static func asciiString(_ scalars: UnsafeBufferPointer<Unicode.Scalar>, _ a: Int, _ b: Int, lower: Bool) -> String {
+        String(unsafeUninitializedCapacity: b - a) { buf in
+            var n = 0
+            for k in a..<b {
+                var v = scalars[k].value
+                if lower {
+                    if v == 39 || v == 96 { continue }
+                    if v >= 65 && v <= 90 { v += 32 }
+                }
+                buf[n] = UInt8(truncatingIfNeeded: v)
+                n += 1
+            }
+            return n
+        }
     }
 }

@@ -8,7 +8,7 @@ struct PhraseReader: Sendable {
         guard k >= 0 && k < tokens.count, tokens[k].isWord else { return false }
         let w = tokens[k].lower
         if w == "according" { return k + 1 < tokens.count && tokens[k + 1].lower == "to" }
-        guard Lexicon.reportingVerbs.contains(w) else { return false }
+        guard Lexicon.reportingVerbs.contains(tokens[k]) else { return false }
         return !isNounSlot(k)
     }
 
@@ -17,7 +17,7 @@ struct PhraseReader: Sendable {
     func isNounSlot(_ k: Int) -> Bool {
         guard k > 0, tokens[k - 1].isWord else { return false }
         let p = tokens[k - 1].lower
-        if ["the", "a", "an", "his", "her", "their", "its", "our", "this", "these", "those", "my", "your"].contains(p) || p.hasSuffix("’s") || p.hasSuffix("'s") || p.hasSuffix("s’") { return true }
+        if Self.nounDeterminers.contains(tokens[k - 1]) || Self.isPossessive(tokens[k - 1]) { return true }
         // "32% of Republican claims": a word after "of"/"about"/… plus a modifier is a noun
         if k >= 2, tokens[k - 2].isWord, !Lexicon.pronouns.contains(p),
            tokens[k - 1].capitalised || tokens[k - 1].text.unicodeScalars.first.map(ScalarClass.isDigit) == true,
@@ -25,9 +25,23 @@ struct PhraseReader: Sendable {
         return false
     }
 
+    private static let nounDeterminers: WordSet = ["the", "a", "an", "his", "her", "their", "its", "our", "this",
+                                                     "these", "those", "my", "your"]
+
+    /// The word ends in ’s, 's or s’ ("Trump's", "voters’").
+    static func isPossessive(_ t: Token) -> Bool {
+        if t.lowerASCII {
+            // an ASCII word can only end in 's, and its last characters are its last bytes
+            let u = t.lower.utf8
+            return u.count >= 2 && u[u.index(u.endIndex, offsetBy: -2)] == 0x27 && u[u.index(before: u.endIndex)] == 0x73
+        }
+        let p = t.lower
+        return p.hasSuffix("’s") || p.hasSuffix("'s") || p.hasSuffix("s’")
+    }
+
     func isStrongVerb(_ k: Int) -> Bool {
         guard isVerb(k) else { return false }
-        if !Lexicon.weakVerbs.contains(tokens[k].lower) { return true }
+        if !Lexicon.weakVerbs.contains(tokens[k]) { return true }
         // "pointed out", "went on", "put it": a weak verb with its particle is a cue
         guard k + 1 < tokens.count, tokens[k + 1].isWord else { return false }
         return ["out", "on", "it", "in"].contains(tokens[k + 1].lower)
@@ -54,7 +68,7 @@ struct PhraseReader: Sendable {
         let pron = hi - lo == 1 && Lexicon.pronouns.contains(words[0])
         var names: [String] = []
         for t in slice {
-            if t.capitalised && !Lexicon.titles.contains(t.lower) && !Lexicon.determiners.contains(t.lower) {
+            if t.capitalised && !Lexicon.titles.contains(t) && !Lexicon.determiners.contains(t) {
                 names.append(t.text)
             } else if !names.isEmpty && !(t.capitalised) {
                 // a lowercase word ends the name run: "House Speaker Paul Ryan" keeps the last run
@@ -72,7 +86,7 @@ struct PhraseReader: Sendable {
     /// Auxiliaries and lowercase -ly adverbs that sit between a subject and its verb.
     static func isAdverb(_ t: Token) -> Bool {
         // capitalised, "Will" or "Long" is a name
-        !t.capitalised && (Lexicon.auxiliaries.contains(t.lower) || (t.lower.hasSuffix("ly") && t.lower.count > 4))
+        !t.capitalised && (Lexicon.auxiliaries.contains(t) || (t.lower.hasSuffix("ly") && t.lower.count > 4))
     }
 
     /// Index before a parenthetical that ends at `k` ("Rep. Gwen Moore (D-Wis.)"), else `k`.
@@ -83,31 +97,38 @@ struct PhraseReader: Sendable {
         return j >= floor && tokens[j].isPunct("(") ? j - 1 : k
     }
 
+    /// `isOpener` of a token's lower-case form, with the lookups the token's hash allows.
+    static func isOpener(_ t: Token) -> Bool {
+        let w = t.lower
+        return leadWords.contains(t) || (Lexicon.phraseBreakers.contains(t) && !Lexicon.pronouns.contains(t)
+            && !Lexicon.determiners.contains(t)) || (w.hasSuffix("ly") && w.count > 4)
+    }
+
     static func isOpener(_ w: String) -> Bool {
         leadWords.contains(w) || (Lexicon.phraseBreakers.contains(w) && !Lexicon.pronouns.contains(w)
             && !Lexicon.determiners.contains(w)) || (w.hasSuffix("ly") && w.count > 4)
     }
 
-    static let objectPronouns: Set<String> = ["me", "him", "her", "them", "us", "you", "it"]
+    static let objectPronouns: WordSet = ["me", "him", "her", "them", "us", "you", "it"]
 
-    private static let nameJoiners: Set<String> = ["of", "and", "for", "the", "de", "da", "van", "von", "al", "bin",
+    private static let nameJoiners: WordSet = ["of", "and", "for", "the", "de", "da", "van", "von", "al", "bin",
                                                    "del", "la", "le", "du", "y"]
 
     /// Noun phrase ending just before `end`, not reaching below `floor`.
     func phraseBefore(_ end: Int, floor: Int) -> SpeakerCandidate? {
         var k = end - 1
         guard k >= floor, tokens[k].isWord else { return nil }
-        if Lexicon.pronouns.contains(tokens[k].lower) { return candidate(k, k + 1) }
+        if Lexicon.pronouns.contains(tokens[k]) { return candidate(k, k + 1) }
         var lo = end
         var count = 0
         while k >= floor && tokens[k].isWord && count < 9 {
             let t = tokens[k]
-            if !t.capitalised && Lexicon.phraseBreakers.contains(t.lower) && !Self.nameJoiners.contains(t.lower) { break }
-            if !t.capitalised && Self.nameJoiners.contains(t.lower) && t.lower != "the" {
+            if !t.capitalised && Lexicon.phraseBreakers.contains(t) && !Self.nameJoiners.contains(t) { break }
+            if !t.capitalised && Self.nameJoiners.contains(t) && t.lower != "the" {
                 // "of"/"for" only join when a name or noun follows and something precedes
                 if k == floor || !tokens[k - 1].isWord { break }
             }
-            if Lexicon.reportingVerbs.contains(t.lower) && !t.capitalised && !isNounSlot(k) { break }
+            if Lexicon.reportingVerbs.contains(t) && !t.capitalised && !isNounSlot(k) { break }
             // "she believes we must": a subject pronoun cannot sit inside a noun phrase
             if k < end - 1 && ["he", "she", "we", "they", "i"].contains(t.lower) { break }
             lo = k
@@ -117,8 +138,8 @@ struct PhraseReader: Sendable {
         // drop leading joiners ("of", "and") and sentence openers ("But", "During", "Repeatedly")
         while lo < end {
             let w = tokens[lo]
-            if !w.capitalised && Self.nameJoiners.contains(w.lower) && w.lower != "the" { lo += 1; continue }
-            if w.capitalised && end - lo > 1 && Self.isOpener(w.lower) { lo += 1; continue }
+            if !w.capitalised && Self.nameJoiners.contains(w) && w.lower != "the" { lo += 1; continue }
+            if w.capitalised && end - lo > 1 && Self.isOpener(w) { lo += 1; continue }
             break
         }
         return candidate(lo, end)
@@ -127,30 +148,30 @@ struct PhraseReader: Sendable {
     /// Noun phrase starting at `start` (after an inverted verb: "said Ms Bailey, director of …").
     func phraseAfter(_ start: Int, limit: Int) -> SpeakerCandidate? {
         var start = start
-        while start + 1 < limit && tokens[start].isWord && tokens[start].capitalised && Self.isOpener(tokens[start].lower)
+        while start + 1 < limit && tokens[start].isWord && tokens[start].capitalised && Self.isOpener(tokens[start])
             && tokens[start + 1].isWord { start += 1 }
         var k = start
         guard k < limit, tokens[k].isWord else { return nil }
-        if Lexicon.pronouns.contains(tokens[k].lower) { return candidate(k, k + 1) }
+        if Lexicon.pronouns.contains(tokens[k]) { return candidate(k, k + 1) }
         // "said former President Bill Clinton", "said 9/11 widow Terry Strada", "said a spokesman for …"
         let lowerStart = !tokens[k].capitalised
-        if lowerStart && (Lexicon.phraseBreakers.contains(tokens[k].lower) || Lexicon.reportingVerbs.contains(tokens[k].lower)) {
+        if lowerStart && (Lexicon.phraseBreakers.contains(tokens[k]) || Lexicon.reportingVerbs.contains(tokens[k])) {
             return nil
         }
         var hi = k
         var count = 0
         var sawCap = false
-        if Self.objectPronouns.contains(tokens[k].lower) && (k + 1 >= limit || !tokens[k + 1].isWord) { return nil }
+        if Self.objectPronouns.contains(tokens[k]) && (k + 1 >= limit || !tokens[k + 1].isWord) { return nil }
         while k < limit && tokens[k].isWord && count < 10 {
             let t = tokens[k]
-            if t.capitalised && !Lexicon.determiners.contains(t.lower) {
+            if t.capitalised && !Lexicon.determiners.contains(t) {
                 sawCap = true
             } else if count > 0 {
                 if !sawCap {
-                    if Lexicon.phraseBreakers.contains(t.lower) && !["for", "of", "at", "with", "the"].contains(t.lower) { break }
-                    if Lexicon.reportingVerbs.contains(t.lower) { break }
+                    if Lexicon.phraseBreakers.contains(t) && !["for", "of", "at", "with", "the"].contains(t.lower) { break }
+                    if Lexicon.reportingVerbs.contains(t) { break }
                 } else {
-                    let joins = Self.nameJoiners.contains(t.lower) && k + 1 < limit && tokens[k + 1].capitalised
+                    let joins = Self.nameJoiners.contains(t) && k + 1 < limit && tokens[k + 1].capitalised
                     if !joins { break }
                 }
             }
@@ -175,7 +196,7 @@ struct PhraseReader: Sendable {
         return c
     }
 
-    private static let intransitiveCues: Set<String> = [
+    private static let intransitiveCues: WordSet = [
         "said", "says", "added", "adds", "noted", "notes", "wrote", "writes", "explained", "explains", "argued",
         "argues", "continued", "continues", "replied", "replies", "insisted", "insists", "observed", "recalled",
         "recalls", "concluded", "acknowledged", "admitted", "responded", "declared", "stated", "suggested",
@@ -183,7 +204,7 @@ struct PhraseReader: Sendable {
 
     /// A name that opens the clause at `floor` and is followed by a comma before `k`.
     func clauseOpeningName(floor: Int, before k: Int) -> SpeakerCandidate? {
-        guard floor < k, tokens[floor].isWord, tokens[floor].capitalised, !Self.isOpener(tokens[floor].lower),
+        guard floor < k, tokens[floor].isWord, tokens[floor].capitalised, !Self.isOpener(tokens[floor]),
               !Lexicon.determiners.contains(tokens[floor].lower) else { return nil }
         var e = floor
         while e < k && tokens[e].isWord && (tokens[e].capitalised || Self.nameJoiners.contains(tokens[e].lower)) { e += 1 }
@@ -193,8 +214,8 @@ struct PhraseReader: Sendable {
         // the words between the commas describe the speaker ("director of … at The King's Fund")
         if tokens[e].isPunct(","), e + 1 < k, tokens[e + 1].isWord {
             let first = tokens[e + 1]
-            let describes = !first.capitalised && !Self.leadWords.contains(first.lower) && !Lexicon.phraseBreakers.contains(first.lower)
-            if describes || Lexicon.determiners.contains(first.lower) || Lexicon.titles.contains(first.lower) {
+            let describes = !first.capitalised && !Self.leadWords.contains(first) && !Lexicon.phraseBreakers.contains(first)
+            if describes || Lexicon.determiners.contains(first) || Lexicon.titles.contains(first) {
                 c.role = text(e + 1, k)
             }
         }
@@ -261,7 +282,7 @@ struct PhraseReader: Sendable {
                     let startTok = tokens.firstIndex { $0.range.lowerBound == r.mention.lowerBound } ?? k
                     if startTok - 1 > floor, tokens[startTok - 1].isPunct(","), startTok - 2 >= floor,
                        tokens[startTok - 2].isWord, tokens[startTok - 2].capitalised, !tokens[startTok].capitalised,
-                       !Self.isOpener(tokens[startTok - 2].lower),
+                       !Self.isOpener(tokens[startTok - 2]),
                        var named = phraseBefore(startTok - 1, floor: floor), !named.nameWords.isEmpty,
                        let namedStart = tokens.firstIndex(where: { $0.range.lowerBound == named.mention.lowerBound }),
                        namedStart == floor || tokens[namedStart - 1].quoteIndex != nil || tokens[namedStart - 1].isPunct(",") {
@@ -306,7 +327,7 @@ struct PhraseReader: Sendable {
         return result
     }
 
-    static let leadWords: Set<String> = [
+    static let leadWords: WordSet = [
         "in", "on", "at", "during", "after", "before", "while", "when", "since", "as", "earlier", "later", "last",
         "yesterday", "meanwhile", "but", "and", "so", "still", "now", "then", "however", "also", "speaking",
         "asked", "for", "with", "without", "despite", "unlike", "like", "under", "over", "from", "by", "through",
@@ -340,8 +361,8 @@ struct PhraseReader: Sendable {
            comma + 1 < t, toks[comma + 1].isWord,
            (toks[comma + 1].capitalised && !Lexicon.determiners.contains(toks[comma + 1].lower))
             || ["he", "she", "they", "we", "i"].contains(toks[comma + 1].lower),
-           !toks[k..<comma].contains(where: { $0.isWord && $0.capitalised && !Self.isOpener($0.lower) && $0.range.lowerBound != toks[k].range.lowerBound }),
-           toks[k..<comma].count > 1 || !toks[k].capitalised || Self.isOpener(toks[k].lower) {
+           !toks[k..<comma].contains(where: { $0.isWord && $0.capitalised && !Self.isOpener($0) && $0.range.lowerBound != toks[k].range.lowerBound }),
+           toks[k..<comma].count > 1 || !toks[k].capitalised || Self.isOpener(toks[k]) {
             k = comma + 1
         }
         if Self.leadWords.contains(toks[k].lower) {

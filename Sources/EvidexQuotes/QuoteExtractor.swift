@@ -17,10 +17,14 @@ public struct QuoteExtractor: Sendable {
 
     /// `text` is a whole document (headline line(s), blank line, paragraphs separated by newlines). Offsets into `text` in code points.
     public func extract(from text: String) -> [Quote] {
-        let scalars = Array(text.unicodeScalars)
+        extract(scalars: ScalarInfo.scalars(of: text))
+    }
+
+    /// `extract` on the text's scalars, which `TextAnnotator` shares with the organisation linker.
+    func extract(scalars: [Unicode.Scalar]) -> [Quote] {
         let scanner = QuoteMarkScanner(scalars)
         let paragraphs = scanner.paragraphs()
-        let stretches = scanner.stretches()
+        let stretches = scanner.stretches(paragraphs: paragraphs)
         let tokenizer = Tokenizer(text: scalars)
         var entities = DocumentEntities()
         var layouts: [[Token]] = []
@@ -115,7 +119,8 @@ public struct QuoteExtractor: Sendable {
                 inParagraph.append(speaker)
                 if let sp = speaker { previous = sp; previousParagraph = pi }
                 if toks.indices.contains(t - 1), toks[t - 1].isPunct("=") { continue }   // markup attribute value
-                let words = countWords(st.inner, scalars)
+                // counted only where it decides anything: most quotes need neither test
+                let words = { countWords(st.inner, scalars) }
                 let kind: QuoteKind
                 if isTitle(st, at: t, toks: toks, scalars: scalars) || isNickname(st, at: t, toks: toks, words: words) {
                     // MSNBC's “Morning Joe”, the book ‘Make Your Kid a Millionaire’, Robert C. “Bobby” Scott
@@ -123,7 +128,7 @@ public struct QuoteExtractor: Sendable {
                 } else if speaker == nil {
                     // marked words inside a sentence that no reporting verb frames
                     kind = t > sentenceBounds(t, toks).0 ? .scare : .full
-                } else if rule == .lateTrailingCue && words <= 3 {
+                } else if rule == .lateTrailingCue && words() <= 3 {
                     // "… returns to ‘business as usual’ after the pandemic, it said": a short phrase
                     // inside reported speech is the writer's marking, not a quotation
                     kind = .scare
@@ -132,7 +137,7 @@ public struct QuoteExtractor: Sendable {
                     let clauseStart = t == 0 || toks[t - 1].isPunct(":") || toks[t - 1].isPunct(",") || toks[t - 1].endsSentence
                     kind = (ScalarClass.isUpper(first) || ScalarClass.isDigit(first)) && clauseStart || st.open == nil ? .full : .partial
                 }
-                let innerText = String(String.UnicodeScalarView(scalars[st.inner]))
+                let innerText = ScalarInfo.string(scalars, st.inner)
                 if speaker != nil { previousFull = kind == .full }
                 quotes.append(Quote(range: st.inner, text: innerText, kind: kind,
                                     speaker: kind == .scare ? nil : speaker?.speaker,
@@ -213,7 +218,7 @@ public struct QuoteExtractor: Sendable {
         return phrase
     }
 
-    private static let titleNouns: Set<String> = [
+    private static let titleNouns: WordSet = [
         "show", "program", "programme", "book", "memoir", "documentary", "film", "movie", "song", "anthem", "album",
         "series", "episode", "column", "commentary", "article", "essay", "op-ed", "headline", "ad", "spot", "speech",
         "titled", "entitled", "called", "named", "dubbed", "on", "of", "magazine", "newspaper", "novel", "play",
@@ -221,39 +226,48 @@ public struct QuoteExtractor: Sendable {
         "musical", "video", "podcast", "blog", "tune", "track", "painting", "exhibit", "exhibition", "titles",
     ]
 
-    private static let titleSmallWords: Set<String> = ["of", "the", "a", "an", "and", "in", "on", "for", "to", "with",
+    private static let titleSmallWords: WordSet = ["of", "the", "a", "an", "and", "in", "on", "for", "to", "with",
                                                        "at", "by", "or", "is", "from", "as", "vs", "vs."]
 
     /// A title of a work: every content word capitalised and introduced by a possessive or a word
     /// such as "show", "titled" or "on" — marked, but quoted from nobody.
     private func isTitle(_ st: QuoteStretch, at t: Int, toks: [Token], scalars: [Unicode.Scalar]) -> Bool {
-        let words = Tokenizer(text: scalars).tokens(in: st.inner).filter(\.isWord)
-        guard !words.isEmpty, words.count <= 8 else { return false }
-        for (i, w) in words.enumerated() {
-            let first = w.text.unicodeScalars.first!
-            if w.capitalised || ScalarClass.isDigit(first) { continue }
-            if i > 0 && Self.titleSmallWords.contains(w.lower) { continue }
-            return false
-        }
+        // The word before the quote decides most cases and costs nothing to check, so it goes
+        // first; the quoted words are tokenised only when it introduces a title.
         guard t > 0 else { return false }
         var p = t - 1
         if toks[p].isPunct(","), p > 0 { p -= 1 }
         guard toks[p].isWord else { return false }
-        let l = toks[p].lower
-        return l.hasSuffix("’s") || l.hasSuffix("'s") || l.hasSuffix("s’") || Self.titleNouns.contains(l)
+        guard PhraseReader.isPossessive(toks[p]) || Self.titleNouns.contains(toks[p]) else { return false }
+        // Nine words are enough to tell: a longer stretch is no title.
+        var inner: [Token] = []
+        Tokenizer(text: scalars).append(st.inner, to: &inner, wordLimit: 9)
+        let words = inner.filter(\.isWord)
+        guard !words.isEmpty, words.count <= 8 else { return false }
+        for (i, w) in words.enumerated() {
+            let first = w.text.unicodeScalars.first!
+            if w.capitalised || ScalarClass.isDigit(first) { continue }
+            if i > 0 && Self.titleSmallWords.contains(w) { continue }
+            return false
+        }
+        return true
     }
 
     /// Robert C. “Bobby” Scott: one capitalised word between parts of a name.
-    private func isNickname(_ st: QuoteStretch, at t: Int, toks: [Token], words: Int) -> Bool {
-        guard words == 1, t > 0, t + 1 < toks.count else { return false }
+    private func isNickname(_ st: QuoteStretch, at t: Int, toks: [Token], words: () -> Int) -> Bool {
+        guard t > 0, t + 1 < toks.count else { return false }
         return toks[t - 1].isWord && toks[t - 1].capitalised && toks[t + 1].isWord && toks[t + 1].capitalised
+            && words() == 1
     }
 
     private func countWords(_ r: Range<Int>, _ s: [Unicode.Scalar]) -> Int {
         var n = 0
         var inWord = false
         for i in r {
-            let w = ScalarClass.isWordChar(s[i])
+            let c = s[i]
+            let v = c.value
+            let w = v < 0x80 ? (v >= 0x30 && v <= 0x39) || (v >= 0x41 && v <= 0x5A) || (v >= 0x61 && v <= 0x7A) || v == 0x5F
+                : ScalarClass.isWordChar(c)
             if w && !inWord { n += 1 }
             inWord = w
         }
@@ -263,15 +277,16 @@ public struct QuoteExtractor: Sendable {
     /// Tokens of a paragraph with each quotation replaced by one `.quote` token.
     private func layout(_ p: Range<Int>, quotes: [Int], stretches: [QuoteStretch], tokenizer: Tokenizer) -> [Token] {
         var out: [Token] = []
+        out.reserveCapacity(p.count / 4)
         var pos = p.lowerBound
         for qi in quotes {
             let outer = stretches[qi].outer
             let a = Swift.max(outer.lowerBound, pos)
-            if a > pos { out += tokenizer.tokens(in: pos..<a) }
+            if a > pos { tokenizer.append(pos..<a, to: &out) }
             out.append(Token(range: outer, text: "\"…\"", lower: "\"…\"", kind: .quote(qi), capitalised: false))
             pos = Swift.max(pos, outer.upperBound)
         }
-        if pos < p.upperBound { out += tokenizer.tokens(in: pos..<p.upperBound) }
+        if pos < p.upperBound { tokenizer.append(pos..<p.upperBound, to: &out) }
         // “… we will win.” Trump left the stage — the next sentence starts after the quote;
         // a lowercase continuation (“Why?” he asked) keeps the quote in its sentence.
         for i in out.indices {
@@ -290,7 +305,7 @@ public struct QuoteExtractor: Sendable {
                         // a cue ends its clause or goes on with a name, a time or a place ("said Friday in Ohio")
                         let next = j + 1 < out.count ? out[j + 1] : nil
                         cue = next == nil || (next!.kind == .punct && next!.quoteIndex == nil)
-                            || (next!.isWord && (next!.capitalised || Self.cueFollowers.contains(next!.lower)))
+                            || (next!.isWord && (next!.capitalised || Self.cueFollowers.contains(next!)))
                         break
                     }
                     j += 1
@@ -347,17 +362,17 @@ public struct QuoteExtractor: Sendable {
 
     private func quoteEndsWithComma(_ tok: Token) -> Bool { tok.endsWithComma }
 
-    private static let cueFollowers: Set<String> = [
+    private static let cueFollowers: WordSet = [
         "in", "on", "at", "during", "of", "to", "about", "after", "before", "while", "when", "from", "with", "via",
         "last", "this", "earlier", "later", "recently", "yesterday", "today", "tonight", "then", "afterward",
         "afterwards", "again", "also", "simply", "flatly", "quietly", "angrily", "bluntly", "he", "she", "they",
         "it", "we", "i", "the", "a", "an", "his", "her", "their", "its", "one", "another", "reporters",
     ]
 
-    private static let coreVerbs: Set<String> = ["said", "says", "told", "tells", "added", "adds", "wrote", "writes",
+    private static let coreVerbs: WordSet = ["said", "says", "told", "tells", "added", "adds", "wrote", "writes",
                                                   "according", "say", "tell"]
 
-    private static let dashes: Set<String> = ["\u{2015}", "\u{2014}", "\u{2013}", "-"]
+    private static let dashes: WordSet = ["\u{2015}", "\u{2014}", "\u{2013}", "-"]
 
     /// The frame that attributes the quotation token at `t`, nil when the quote has none.
     private func candidate(forQuoteAt t: Int, toks: [Token], reader: PhraseReader,
@@ -390,7 +405,7 @@ public struct QuoteExtractor: Sendable {
         // bracket — unless a main clause said it first ("Lynch said she recalled thinking, …")
         if let b = before.last, t - b.0 <= 3, b.0 >= segStart,
            !toks[(b.0 + 1)..<t].contains(where: { $0.kind == .punct && !$0.isPunct(",") && !$0.isPunct(":") }) {
-            if b.1.isPronoun, let main = before.first(where: { Self.coreVerbs.contains(toks[$0.0].lower) }), main.0 < b.0,
+            if b.1.isPronoun, let main = before.first(where: { Self.coreVerbs.contains(toks[$0.0]) }), main.0 < b.0,
                !Self.coreVerbs.contains(toks[b.0].lower) {
                 return (main.1, .mainVerb)
             }
@@ -411,7 +426,7 @@ public struct QuoteExtractor: Sendable {
         }
         if let a = after.first, before.isEmpty { return (a.1, .lateTrailingCue) }
         // X said the report was a ‘stark depiction’: the main clause's speaker
-        if let b = before.first(where: { Self.coreVerbs.contains(toks[$0.0].lower) }) { return (b.1, .firstCoreVerb) }
+        if let b = before.first(where: { Self.coreVerbs.contains(toks[$0.0]) }) { return (b.1, .firstCoreVerb) }
         if let b = before.first(where: { reader.isStrongVerb($0.0) || t - $0.0 <= 6 }) { return (b.1, .earlierVerb) }
         // “…” ― Jorge Falcon
         if t == sStart, t + 2 < toks.count, Self.dashes.contains(toks[t + 1].text), let c = reader.phraseAfter(t + 2, limit: toks.count),
@@ -442,53 +457,62 @@ public struct QuoteExtractor: Sendable {
         return c
     }
 
+    /// A word of two or more letters written in capitals ("NHS", "AP"): an acronym, not a name.
+    static func isShouted(_ t: Token) -> Bool {
+        // ASCII text equals its upper case exactly when it has no lower-case letter
+        if t.lowerASCII { return t.text.utf8.count > 1 && !t.text.utf8.contains { $0 >= 0x61 && $0 <= 0x7A } }
+        return t.text.count > 1 && t.text == t.text.uppercased()
+    }
+
     /// Capitalised runs naming organisations ("Health and Social Care Committee": the last word is
     /// an organisation word) or people ("Ms Jane Doe": two to four capitalised words, not a place
     /// after "in" or "from", not a date).
     static func nameRuns(in toks: [Token]) -> [(position: Int, name: String, organisation: Bool, gender: DocumentEntities.Gender)] {
         var out: [(position: Int, name: String, organisation: Bool, gender: DocumentEntities.Gender)] = []
-        var run: [Token] = []
+        // The run is always a stretch of `toks`, so it is kept as a slice rather than copied.
+        var run: ArraySlice<Token> = []
         var runStart = 0
         func flush() {
             while let l = run.last, !l.capitalised { run.removeLast() }
             defer { run = [] }
             guard run.count >= 2, let head = run.last else { return }
-            if Lexicon.organisationHeads.contains(head.lower) {
+            if Lexicon.organisationHeads.contains(head) {
                 var words = run.map(\.text)
                 if words.first == "The" && run.first!.range.lowerBound == toks.first?.range.lowerBound { words.removeFirst() }
-                if words.count >= 2 { out.append((run[0].range.lowerBound, words.joined(separator: " "), true, .unknown)) }
+                if words.count >= 2 { out.append((run.first!.range.lowerBound, words.joined(separator: " "), true, .unknown)) }
                 return
             }
             // "Ms Jane Doe and Mr John Roe": each side of a joiner is its own name
             if let j = run.firstIndex(where: { !$0.capitalised }) {
-                let whole = run, start = runStart
-                run = Array(whole[..<j])
+                // slice indices are positions in `toks`
+                let whole = run
+                run = whole[..<j]
                 flush()
-                run = Array(whole[(j + 1)...])
-                runStart = start + j + 1
+                run = whole[(j + 1)...]
+                runStart = j + 1
                 flush()
                 return
             }
-            let lowers = run.map(\.lower)
-            guard run.count <= 5, !lowers.contains("the"),
-                  !lowers.contains(where: { Lexicon.timeWords.contains($0) }),
-                  !run.contains(where: { $0.text.count > 1 && $0.text == $0.text.uppercased() }) else { return }
+            // word lists are asked with the tokens, which carry their hashes
+            guard run.count <= 5, !run.contains(where: { $0.lower == "the" }),
+                  !run.contains(where: { Lexicon.timeWords.contains($0) }),
+                  !run.contains(where: Self.isShouted) else { return }
             if runStart > 0, toks[runStart - 1].isWord,
                ["in", "at", "from", "to", "of", "on", "near", "across"].contains(toks[runStart - 1].lower) { return }
-            let gender: DocumentEntities.Gender = lowers.contains(where: { Lexicon.femaleTitles.contains($0) }) ? .female
-                : lowers.contains(where: { Lexicon.maleTitles.contains($0) }) ? .male : .unknown
-            let names = run.filter { !Lexicon.titles.contains($0.lower) && !PhraseReader.isOpener($0.lower)
-                && !Lexicon.determiners.contains($0.lower) }.map(\.text)
+            let gender: DocumentEntities.Gender = run.contains(where: { Lexicon.femaleTitles.contains($0) }) ? .female
+                : run.contains(where: { Lexicon.maleTitles.contains($0) }) ? .male : .unknown
+            let names = run.filter { !Lexicon.titles.contains($0) && !PhraseReader.isOpener($0)
+                && !Lexicon.determiners.contains($0) }.map(\.text)
             guard names.count >= 2 || (names.count == 1 && gender != .unknown) else { return }
-            out.append((run[0].range.lowerBound, names.joined(separator: " "), false, gender))
+            out.append((run.first!.range.lowerBound, names.joined(separator: " "), false, gender))
         }
         for (i, t) in toks.enumerated() {
             if t.isWord && t.capitalised {
                 if run.isEmpty { runStart = i }
-                run.append(t)
+                run = toks[runStart...i]
             } else if t.isWord && !run.isEmpty && ["of", "and", "for", "&"].contains(t.lower) {
-                run.append(t)
-            } else {
+                run = toks[runStart...i]
+            } else if !run.isEmpty {
                 flush()
             }
         }

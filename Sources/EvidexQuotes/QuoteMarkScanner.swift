@@ -23,14 +23,19 @@ struct QuoteMarkScanner: Sendable {
         var out: [Range<Int>] = []
         var start = 0
         var blank = true
-        for i in 0...text.count {
-            if i == text.count || text[i] == "\n" {
+        let n = text.count
+        var i = 0
+        while i <= n {
+            if i == n || text[i] == "\n" {
                 if !blank { out.append(start..<i) }
                 start = i + 1
                 blank = true
             } else if blank && !ScalarClass.isSpace(text[i]) {
                 blank = false
+                // the rest of the line only matters for where it ends
+                while i + 1 < n && text[i + 1] != "\n" { i += 1 }
             }
+            i += 1
         }
         return out
     }
@@ -90,10 +95,45 @@ struct QuoteMarkScanner: Sendable {
     }
 
     /// (index, width) of double marks in a range; '' (NYT archive style) counts as one mark.
+    /// Positions of every quotation-mark scalar (' " « » “ ” „ ‘ ’), in order.
+    private func markPositions() -> [Int] {
+        var out: [Int] = []
+        text.withUnsafeBufferPointer { buf in
+            for i in buf.indices {
+                let v = buf[i].value
+                if v == 0x27 || v == 0x22 || v == 0xAB || v == 0xBB || (v >= 0x2018 && v <= 0x2019) || (v >= 0x201C && v <= 0x201E) {
+                    out.append(i)
+                }
+            }
+        }
+        return out
+    }
+
+    /// `doubleMarks(r)` visiting only the mark positions in `r` (all others add nothing).
+    private func doubleMarks(_ r: Range<Int>, candidates: ArraySlice<Int>) -> [(Int, Int)] {
+        var out: [(Int, Int)] = []
+        var next = r.lowerBound
+        for i in candidates where i >= next {
+            if text[i] == "'" && i + 1 < r.upperBound && text[i + 1] == "'" {
+                out.append((i, 2))
+                next = i + 2
+                continue
+            }
+            if ScalarClass.isDoubleMark(text[i]) { out.append((i, 1)) }
+        }
+        return out
+    }
+
     private func doubleMarks(_ r: Range<Int>) -> [(Int, Int)] {
         var out: [(Int, Int)] = []
         var i = r.lowerBound
         while i < r.upperBound {
+            let v = text[i].value
+            // Most scalars are none of ' " « » “ ” „: one range test rules them out.
+            if v != 0x27 && v != 0x22 && v != 0xAB && v != 0xBB && (v < 0x201C || v > 0x201E) {
+                i += 1
+                continue
+            }
             if text[i] == "'" && i + 1 < r.upperBound && text[i + 1] == "'" {
                 out.append((i, 2))
                 i += 2
@@ -130,9 +170,38 @@ struct QuoteMarkScanner: Sendable {
 
     /// Pairs single marks inside a range, without nesting (an unmatched opener is forgotten).
     private func pairSingles(_ r: Range<Int>, skip: Set<Int>) -> [(Int, Int)] {
+        pairSingles(r, marks: singleMarks(r, skip: skip))
+    }
+
+    /// Single marks of a range that are not half of a '' double mark, in order, with their
+    /// roles. A paragraph's list is made once and shared by the passes that need it, since
+    /// scanning every scalar and working out every apostrophe's role again was costly.
+    /// `singleMarks` over the mark positions of a paragraph.
+    private func singleMarks(_ candidates: ArraySlice<Int>, skip: Set<Int>) -> [(Int, Role?)] {
+        var out: [(Int, Role?)] = []
+        for i in candidates {
+            let v = text[i].value
+            guard v == 0x27 || v == 0x2018 || v == 0x2019, !skip.contains(i) else { continue }
+            out.append((i, singleRole(i)))
+        }
+        return out
+    }
+
+    private func singleMarks(_ r: Range<Int>, skip: Set<Int>) -> [(Int, Role?)] {
+        var out: [(Int, Role?)] = []
+        for i in r {
+            let v = text[i].value
+            guard v == 0x27 || v == 0x2018 || v == 0x2019, !skip.contains(i) else { continue }
+            out.append((i, singleRole(i)))
+        }
+        return out
+    }
+
+    /// `pairSingles` over the marks of `marks` that lie in `r`.
+    private func pairSingles(_ r: Range<Int>, marks: [(Int, Role?)]) -> [(Int, Int)] {
         var cands: [(Int, Role)] = []
-        for i in r where ScalarClass.isSingleMark(text[i]) && !skip.contains(i) {
-            if let role = singleRole(i), role != .apostrophe { cands.append((i, role)) }
+        for (i, role) in marks where r.contains(i) {
+            if let role, role != .apostrophe { cands.append((i, role)) }
         }
         var pairs: [(Int, Int)] = []
         var cur: Int?
@@ -172,13 +241,15 @@ struct QuoteMarkScanner: Sendable {
     }
 
     /// Whether singles, not doubles, are the top-level marks of this document.
-    func singlesArePrimary(_ paras: [Range<Int>]) -> Bool {
+    func singlesArePrimary(_ paras: [Range<Int>], marks: [[(Int, Int)]]? = nil,
+                           singles singleLists: [[(Int, Role?)]]? = nil) -> Bool {
         var doubles = 0, singles = 0
-        for p in paras {
-            doubles += doubleMarks(p).count
-            let skip = Set(doubleMarks(p).flatMap { (i, w) in (i..<(i + w)) })
-            for i in p where ScalarClass.isSingleMark(text[i]) && !skip.contains(i) {
-                if let role = singleRole(i), role != .apostrophe { singles += 1 }
+        for (pi, p) in paras.enumerated() {
+            let found = marks?[pi] ?? doubleMarks(p)
+            doubles += found.count
+            let list = singleLists?[pi] ?? singleMarks(p, skip: Self.skipSet(found))
+            for (_, role) in list {
+                if let role, role != .apostrophe { singles += 1 }
             }
         }
         if singles != doubles { return singles > doubles }
@@ -193,13 +264,35 @@ struct QuoteMarkScanner: Sendable {
     }
 
     func stretches() -> [QuoteStretch] {
-        let paras = paragraphs()
-        let singlesPrimary = singlesArePrimary(paras)
+        stretches(paragraphs: paragraphs())
+    }
+
+    /// `stretches()` for a caller that already has `paragraphs()`.
+    func stretches(paragraphs paras: [Range<Int>]) -> [QuoteStretch] {
+        // Each paragraph's double marks, found once for both passes.
+        // One pass finds every mark; each paragraph's doubles and singles are read from it.
+        let candidates = markPositions()
+        var marks: [[(Int, Int)]] = []
+        var singles: [[(Int, Role?)]] = []
+        marks.reserveCapacity(paras.count)
+        singles.reserveCapacity(paras.count)
+        var c = 0
+        for p in paras {
+            while c < candidates.count && candidates[c] < p.lowerBound { c += 1 }
+            var e = c
+            while e < candidates.count && candidates[e] < p.upperBound { e += 1 }
+            let found = doubleMarks(p, candidates: candidates[c..<e])
+            marks.append(found)
+            singles.append(singleMarks(candidates[c..<e], skip: Self.skipSet(found)))
+            c = e
+        }
+        let singlesPrimary = singlesArePrimary(paras, marks: marks, singles: singles)
         var out: [QuoteStretch] = []
         var carry = false
         for (pi, p) in paras.enumerated() {
             var found = singlesPrimary ? primarySingles(p, paragraph: pi, carry: &carry)
-                                       : primaryDoubles(p, paragraph: pi, carry: &carry)
+                                       : primaryDoubles(p, paragraph: pi, carry: &carry, marks: marks[pi],
+                                                        singles: singles[pi])
             found = found.filter { hasWord($0.inner) }
             found.sort { $0.inner.lowerBound < $1.inner.lowerBound }
             out.append(contentsOf: found)
@@ -218,11 +311,15 @@ struct QuoteMarkScanner: Sendable {
         return result
     }
 
-    private func primaryDoubles(_ p: Range<Int>, paragraph pi: Int, carry: inout Bool) -> [QuoteStretch] {
-        let marks = doubleMarks(p)
+    /// Positions covered by double marks ('' covers two).
+    static func skipSet(_ marks: [(Int, Int)]) -> Set<Int> {
+        Set(marks.flatMap { (i, w) in (i..<(i + w)) })
+    }
+
+    private func primaryDoubles(_ p: Range<Int>, paragraph pi: Int, carry: inout Bool, marks: [(Int, Int)],
+                                singles: [(Int, Role?)]) -> [QuoteStretch] {
         var width: [Int: Int] = [:]
-        var skip = Set<Int>()
-        for (i, w) in marks { width[i] = w; for k in 0..<w { skip.insert(i + k) } }
+        for (i, w) in marks { width[i] = w }
         var stack: [Int] = []
         var pairs: [(Int?, Int?, Bool)] = []   // open, close, continued
         var firstRole: Role?
@@ -264,11 +361,11 @@ struct QuoteMarkScanner: Sendable {
                                   inner: trimmed(s, e), paragraph: pi)
             st.continued = continued
             st.unclosed = c == nil && unclosed
-            st.nested = pairSingles(s..<e, skip: skip).map { trimmed($0.0 + 1, $0.1) }
+            st.nested = pairSingles(s..<e, marks: singles).map { trimmed($0.0 + 1, $0.1) }
             result.append(st)
         }
         for g in gaps(p, covered: result.map(\.outer)) {
-            for (o, c) in pairSingles(g, skip: skip) {
+            for (o, c) in pairSingles(g, marks: singles) {
                 result.append(QuoteStretch(open: o, close: c, inner: trimmed(o + 1, c), paragraph: pi))
             }
         }

@@ -9,7 +9,9 @@ enum ScalarClass {
 
     static func isSpace(_ s: Unicode.Scalar?) -> Bool {
         guard let s else { return true }
-        return s.properties.isWhitespace || (s.value >= 0x1C && s.value <= 0x1F)
+        let v = s.value
+        if v < 0x80 { return v == 0x20 || (v >= 0x09 && v <= 0x0D) || (v >= 0x1C && v <= 0x1F) }
+        return ScalarInfo.has(s, ScalarInfo.whitespace)
     }
 
     static func isAlnum(_ s: Unicode.Scalar?) -> Bool {
@@ -18,22 +20,18 @@ enum ScalarClass {
             let v = s.value
             return (v >= 0x30 && v <= 0x39) || (v >= 0x41 && v <= 0x5A) || (v >= 0x61 && v <= 0x7A)
         }
-        switch s.properties.generalCategory {
-        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
-             .decimalNumber, .letterNumber, .otherNumber:
-            return true
-        default:
-            return false
-        }
+        return ScalarInfo.has(s, ScalarInfo.alnum)
     }
 
     static func isWordChar(_ s: Unicode.Scalar?) -> Bool {
         guard let s else { return false }
-        return s == "_" || isAlnum(s) || s.properties.generalCategory == .nonspacingMark
+        return s == "_" || ScalarInfo.has(s, ScalarInfo.alnum | ScalarInfo.nonspacingMark)
     }
 
     static func isUpper(_ s: Unicode.Scalar) -> Bool {
-        s.properties.isUppercase
+        let v = s.value
+        if v < 0x80 { return v >= 0x41 && v <= 0x5A }
+        return ScalarInfo.has(s, ScalarInfo.uppercase)
     }
 
     static func isDigit(_ s: Unicode.Scalar) -> Bool {

@@ -15,6 +15,32 @@ public struct TextAnnotator: Sendable {
     /// `text`: a headline line, a blank line, then paragraphs separated by newlines (the
     /// shape of a news file); other text works too, with no headline.
     public func annotate(_ text: String) -> TextAnnotations {
-        TextAnnotations(quotes: extractor.extract(from: text), organisations: linker.link(text))
+        // Both passes index the text by code point; decode it once for both.
+        let scalars = ScalarInfo.scalars(of: text)
+        let quotes = TextAnnotator.mayHoldQuotes(scalars) ? extractor.extract(scalars: scalars) : []
+        return TextAnnotations(quotes: quotes, organisations: linker.link(scalars: scalars))
+    }
+
+    /// False only when no quotation can open in the text: no double or guillemet mark, and no
+    /// single mark in an opening position (at the start, or after a space, a line break or an
+    /// opening bracket; an apostrophe inside or after a word cannot open a quote). Texts
+    /// without quotations (most reference material) then skip the extractor.
+    static func mayHoldQuotes(_ s: [Unicode.Scalar]) -> Bool {
+        var previous: Unicode.Scalar = " "
+        for c in s {
+            switch c.value {
+            case 0x22, 0x201C, 0x201D, 0x201E, 0x201F, 0x00AB, 0x00BB, 0x2039, 0x203A, 0x300C, 0x300E:
+                return true
+            case 0x27, 0x2018, 0x2019, 0x201A, 0x201B:
+                switch previous.value {
+                case 0x20, 0x09, 0x0A, 0x0D, 0xA0, 0x28, 0x5B, 0x7B, 0x2014, 0x2013: return true
+                default: break
+                }
+            default:
+                break
+            }
+            previous = c
+        }
+        return false
     }
 }

@@ -11,6 +11,10 @@ struct Token: Sendable, Equatable {
     var closesSentence = false
     /// A quotation whose words end in a comma (‘…,’ she said).
     var endsWithComma = false
+    /// `WordSet.hash` of `lower` when `lower` is ASCII (`lowerASCII`), so that word-list
+    /// lookups on tokens need not hash the string again.
+    var lowerHash: UInt64 = 0
+    var lowerASCII = false
 
     var isWord: Bool { kind == .word }
     var quoteIndex: Int? { if case .quote(let q) = kind { return q }; return nil }

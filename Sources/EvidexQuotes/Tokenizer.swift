@@ -4,7 +4,7 @@
 struct Tokenizer: Sendable {
     let text: [Unicode.Scalar]
 
-    static let abbreviations: Set<String> = [
+    static let abbreviations: WordSet = [
         "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "reps", "gov", "gen", "lt", "col", "sgt", "capt", "cmdr",
         "adm", "st", "jr", "sr", "rev", "hon", "pres", "supt", "insp", "det", "u.s", "u.k", "u.n", "d.c",
         "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no", "vs", "inc",
@@ -16,41 +16,104 @@ struct Tokenizer: Sendable {
 
     func tokens(in r: Range<Int>) -> [Token] {
         var out: [Token] = []
+        append(r, to: &out)
+        return out
+    }
+
+    /// One-scalar strings of ASCII punctuation, made once rather than per token.
+    static let asciiStrings: [String] = (0..<128).map { String(Unicode.Scalar(UInt8($0))) }
+
+    /// Appends the tokens of `r` to `out`, stopping after `wordLimit` words (a caller that
+    /// only wants short stretches need not tokenise long ones).
+    func append(_ r: Range<Int>, to out: inout [Token], wordLimit: Int = .max) {
+        // Unchecked access: every index below is tested against `r` first.
+        text.withUnsafeBufferPointer { Self.append(r, of: $0, all: text, to: &out, wordLimit: wordLimit) }
+    }
+
+    private static func append(_ r: Range<Int>, of text: UnsafeBufferPointer<Unicode.Scalar>, all: [Unicode.Scalar],
+                               to out: inout [Token], wordLimit: Int) {
+        var words = 0
         var i = r.lowerBound
         let end = r.upperBound
         while i < end {
             let c = text[i]
             if ScalarClass.isSpace(c) { i += 1; continue }
             if ScalarClass.isAlnum(c) {
+                if words == wordLimit { return }
+                words += 1
                 var j = i + 1
+                var ascii = c.isASCII
+                var upper = ScalarClass.isUpper(c)
+                // `WordSet` hash of the lower-case word, made as the word is read (used if ASCII)
+                var hash = WordSet.step(WordSet.seed, Self.asciiLower(c.value))
                 while j < end {
                     let d = text[j]
-                    if ScalarClass.isAlnum(d) { j += 1; continue }
+                    if ScalarClass.isAlnum(d) {
+                        if !d.isASCII { ascii = false } else if d.value >= 0x41 && d.value <= 0x5A { upper = true }
+                        hash = WordSet.step(hash, Self.asciiLower(d.value))
+                        j += 1
+                        continue
+                    }
                     // "9/11", "24/7": a slash between digits stays inside the word
                     let slash = d == "/" && ScalarClass.isDigit(text[j - 1]) && j + 1 < end && ScalarClass.isDigit(text[j + 1])
                     let joiner = d == "'" || d == "\u{2019}" || d == "-" || d == "." || d == "&" || d == "\u{2010}" || slash
-                    if joiner && j + 1 < end && ScalarClass.isAlnum(text[j + 1]) { j += 2; continue }
+                    if joiner && j + 1 < end && ScalarClass.isAlnum(text[j + 1]) {
+                        let e = text[j + 1]
+                        if !d.isASCII || !e.isASCII { ascii = false } else if e.value >= 0x41 && e.value <= 0x5A { upper = true }
+                        hash = WordSet.step(WordSet.step(hash, Self.asciiLower(d.value)), Self.asciiLower(e.value))
+                        j += 2
+                        continue
+                    }
                     break
                 }
-                var word = String(String.UnicodeScalarView(text[i..<j]))
-                var lower = word.lowercased()
-                let single = word.unicodeScalars.count == 1 && ScalarClass.isUpper(c)
+                var word: String
+                var lower: String
+                if ascii {
+                    // ASCII words (nearly all) are built byte by byte as small strings; the
+                    // lower-case form is the same string unless the word has a capital.
+                    word = Self.asciiString(text, i, j, lower: false)
+                    lower = upper ? Self.asciiString(text, i, j, lower: true) : word
+                } else {
+                    word = ScalarInfo.string(all, i..<j)
+                    lower = word.lowercased()
+                }
+                let single = j - i == 1 && ScalarClass.isUpper(c)
                 // "(D-Wis.)" and "Inc.," : a dot right before a bracket or comma ends no sentence
-                let beforeBracket = j + 1 < end && (text[j + 1] == ")" || text[j + 1] == ",")
-                if j < end && text[j] == "." && (Self.abbreviations.contains(lower) || single || beforeBracket) {
-                    j += 1
-                    word += "."
-                    lower += "."
+                if j < end && text[j] == "." {
+                    let beforeBracket = j + 1 < end && (text[j + 1] == ")" || text[j + 1] == ",")
+                    if Self.abbreviations.contains(lower) || single || beforeBracket {
+                        j += 1
+                        word += "."
+                        lower += "."
+                        hash = WordSet.step(hash, 0x2E)
+                    }
                 }
                 out.append(Token(range: i..<j, text: word, lower: lower, kind: .word,
-                                 capitalised: ScalarClass.isUpper(c)))
+                                 capitalised: ScalarClass.isUpper(c), lowerHash: hash, lowerASCII: ascii))
                 i = j
                 continue
             }
-            let s = String(c)
-            out.append(Token(range: i..<(i + 1), text: s, lower: s, kind: .punct, capitalised: false))
+            let s = c.isASCII ? Self.asciiStrings[Int(c.value)] : String(c)
+            out.append(Token(range: i..<(i + 1), text: s, lower: s, kind: .punct, capitalised: false,
+                             lowerHash: WordSet.step(WordSet.seed, c.value), lowerASCII: c.isASCII))
             i += 1
         }
-        return out
+    }
+
+    @inline(__always)
+    static func asciiLower(_ v: UInt32) -> UInt32 {
+        v >= 65 && v <= 90 ? v + 32 : v
+    }
+
+    /// ASCII scalars a..<b as a string, lower-cased if asked.
+    static func asciiString(_ scalars: UnsafeBufferPointer<Unicode.Scalar>, _ a: Int, _ b: Int, lower: Bool) -> String {
+        String(unsafeUninitializedCapacity: b - a) { buf in
+            for k in a..<b {
+                var v = scalars[k].value
+                if lower && v >= 65 && v <= 90 { v += 32 }
+                buf[k - a] = UInt8(truncatingIfNeeded: v)
+            }
+            return b - a
+        }
     }
 }

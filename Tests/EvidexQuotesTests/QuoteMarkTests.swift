@@ -92,3 +92,27 @@ struct QuoteMarkTests {
         #expect(qs.allSatisfy { $0.kind == .scare && $0.speaker == nil })
     }
 }
+
+@Suite("Quote prefilter")
+struct QuotePrefilterTests {
+    @Test("texts that cannot hold a quotation skip extraction; any opening mark keeps it")
+    func prefilter() {
+        func may(_ s: String) -> Bool { TextAnnotator.mayHoldQuotes(Array(s.unicodeScalars)) }
+        #expect(!may("The staff’s pay rose. It’s the trusts' plan, and the trust's."))
+        #expect(may("rock ’n’ roll"))  // an elision after a space may open a quote: extract to be sure
+        #expect(!may("No marks at all here."))
+        #expect(may("She said ‘duty’ matters"))
+        #expect(may("He said 'no' twice"))
+        #expect(may("“Yes,” she said"))
+        #expect(may("\"Yes\""))
+        #expect(may("‘Bitter irony’"))
+        #expect(may("(‘aside’)"))
+        #expect(may("« Oui »"))
+        #expect(may("„Ja“"))
+        // Whatever the prefilter decides, the annotator finds the same quotes as the extractor.
+        let a = TextAnnotator()
+        for t in ["The staff’s pay rose.", "‘It is a bitter irony,’ she said.", "Mr Smith said: \"We will.\""] {
+            #expect(a.annotate(t).quotes == QuoteExtractor(organisations: OrganisationLinker()).extract(from: t))
+        }
+    }
+}

@@ -1,0 +1,93 @@
+/// A set of words for the closed word lists, looked up once or more per token. `Set<String>`
+/// hashes with SipHash and a per-process seed, which made these lookups a tenth of the
+/// annotation time; this set hashes the UTF-8 of ASCII words with FNV-1a and probes an open
+/// table. Non-ASCII words are looked up in a `Set<String>` instead, because String equality is
+/// canonical equivalence and only that keeps every answer the same as before.
+struct WordSet: Sendable, ExpressibleByArrayLiteral {
+    private let hashes: [UInt64]
+    private let words: [String?]
+    private let mask: Int
+    private let all: Set<String>
+    /// Some word is not ASCII: a miss in the table is then checked in `all` too.
+    private let hasNonASCII: Bool
+
+    init(_ elements: some Sequence<String>) {
+        all = Set(elements)
+        var size = 8
+        while size < all.count * 4 { size *= 2 }
+        var hashes = [UInt64](repeating: 0, count: size)
+        var words = [String?](repeating: nil, count: size)
+        var hasNonASCII = false
+        for w in all {
+            guard let h = Self.asciiHash(w) else {
+                hasNonASCII = true
+                continue
+            }
+            var i = Int(truncatingIfNeeded: h) & (size - 1)
+            while words[i] != nil { i = (i + 1) & (size - 1) }
+            hashes[i] = h
+            words[i] = w
+        }
+        self.hashes = hashes
+        self.words = words
+        mask = size - 1
+        self.hasNonASCII = hasNonASCII
+    }
+
+    init(arrayLiteral elements: String...) {
+        self.init(elements)
+    }
+
+    /// FNV-1a of the UTF-8, or nil for a word that is not all ASCII.
+    @inline(__always)
+    static func asciiHash(_ s: String) -> UInt64? {
+        var h = seed
+        var high: UInt8 = 0
+        for b in s.utf8 {
+            high |= b
+            h = step(h, UInt32(b))
+        }
+        return high < 0x80 ? h : nil
+    }
+
+    static let seed: UInt64 = 0xcbf2_9ce4_8422_2325
+
+    @inline(__always)
+    static func step(_ h: UInt64, _ byte: UInt32) -> UInt64 {
+        (h ^ UInt64(byte)) &* 0x100_0000_01b3
+    }
+
+    func contains(_ s: String) -> Bool {
+        guard let h = Self.asciiHash(s) else { return all.contains(s) }
+        return contains(s, hash: h)
+    }
+
+    /// Whether the token's lower-case form is in the set, using the hash the tokenizer made.
+    @inline(__always)
+    func contains(_ t: Token) -> Bool {
+        t.lowerASCII ? contains(t.lower, hash: t.lowerHash) : contains(t.lower)
+    }
+
+    /// Whether an organisation token's `key` is in the set.
+    @inline(__always)
+    func contains(key t: OrganisationToken) -> Bool {
+        t.isASCII ? contains(t.key, hash: t.keyHash) : contains(t.key)
+    }
+
+    /// Whether an organisation token's `stemKey` is in the set.
+    @inline(__always)
+    func contains(stemKey t: OrganisationToken) -> Bool {
+        t.isASCII ? contains(t.stemKey, hash: t.stemHash) : contains(t.stemKey)
+    }
+
+    /// `contains` for an ASCII word whose `asciiHash` is `h`.
+    @inline(__always)
+    func contains(_ s: String, hash h: UInt64) -> Bool {
+        var i = Int(truncatingIfNeeded: h) & mask
+        while let w = words[i] {
+            if hashes[i] == h && w == s { return true }
+            i = (i + 1) & mask
+        }
+        return hasNonASCII && all.contains(s)
+    }
+}
