@@ -1,6 +1,7 @@
 import EvidexDocuments
 import EvidexIndex
 import EvidexQuotes
+import Foundation
 
 /// Quotations, speaker turns and organisation mentions of documents: the bridge between the
 /// parsers (`EvidexDocuments`) and attribution (`EvidexQuotes`), used by indexing and by
@@ -57,27 +58,46 @@ public struct DocumentAnnotator: Sendable {
     /// One `turn` quote per paragraph with a speaker, at the given ranges.
     private func turns(of doc: Document, at ranges: [Range<Int>]) -> [Quote] {
         var out: [Quote] = []
-        var organisationOf: [String: String?] = [:]
+        var known: [String: (role: String?, organisation: String?)] = [:]
         for (i, p) in doc.paragraphs.enumerated() {
             guard let speaker = p.speaker, i < ranges.count else { continue }
-            if organisationOf[speaker] == nil {
-                organisationOf[speaker] = witnessOrganisation(speaker, doc)
-            }
+            if known[speaker] == nil { known[speaker] = witness(speaker, doc) }
+            let w = known[speaker]!
             out.append(Quote(range: ranges[i], text: p.text, kind: .turn,
-                             speaker: QuoteSpeaker(name: speaker, organisation: organisationOf[speaker] ?? nil)))
+                             speaker: QuoteSpeaker(name: speaker, role: w.role, organisation: w.organisation)))
         }
         return out
     }
 
-    /// The organisation a witness heading gives for a speaker ("Suzie Bailey, Director, The
-    /// King's Fund"): the first organisation linked in a heading that names the speaker.
-    private func witnessOrganisation(_ speaker: String, _ doc: Document) -> String? {
-        let surname = speaker.split(separator: " ").last.map(String.init) ?? speaker
-        guard surname.count > 1 else { return nil }
-        for h in doc.headings where h.contains(surname) {
-            if let org = annotator.annotate(h).organisations.first { return org.name }
+    /// A speaker's role and organisation from the document's witness list ("Dr Felicity
+    /// Harcourt, Director of Workforce Policy, NHS Providers; …") or headings; the chair and
+    /// the members of a committee speak for the committee.
+    private func witness(_ speaker: String, _ doc: Document) -> (role: String?, organisation: String?) {
+        let lower = speaker.lowercased()
+        let committee = doc.source.flatMap { annotator.annotate($0).organisations.first?.name }
+        if lower == "chair" || lower == "chairman" || lower == "chairwoman" || lower == "convener" {
+            return ("Chair", committee)
         }
-        return nil
+        let words = speaker.split(separator: " ")
+        guard let surname = words.last.map(String.init), surname.count > 1 else { return (nil, nil) }
+        var entries: [String] = []
+        if let panel = doc.metadata["panel"] {
+            entries += panel.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: ".")) }
+        }
+        entries += doc.headings
+        for e in entries where e.split(separator: " ").contains(where: { $0.trimmingCharacters(in: .punctuationCharacters) == surname }) {
+            let parts = e.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+            let organisation = annotator.annotate(e).organisations.last?.name
+            // "Name, role…, organisation": the middle parts are the role.
+            let role = parts.count >= 3 ? parts[1..<(parts.count - 1)].joined(separator: ", ")
+                : (parts.count == 2 && organisation == nil ? parts[1] : nil)
+            return (role, organisation)
+        }
+        if let members = doc.metadata["members"],
+           members.split(separator: ";").contains(where: { $0.split(separator: " ").contains { $0.trimmingCharacters(in: .punctuationCharacters) == surname } }) {
+            return ("Member", committee)
+        }
+        return (nil, nil)
     }
 
     /// The code-point range of `text` in `scalars` at or after `from`, matched on its first

@@ -132,11 +132,31 @@ struct OralEvidenceParser {
         // Header.
         var inquiry: String?
         var firstLine: String?
+        // The witness list under a "Witnesses" heading: panels such as "I: Name, role,
+        // organisation; Name, role, organisation." (kept for attributing turns).
+        var inWitnessList = false
+        var panels: [String] = []
         for raw in lines[..<firstTurn] {
             let line = TextTools.clean(raw)
             if line.isEmpty { continue }
             if firstLine == nil { firstLine = line }
             let lower = line.lowercased()
+            if lower == "witnesses" || lower == "witness" {
+                inWitnessList = true
+                continue
+            }
+            if inWitnessList {
+                if lower.hasPrefix("examination of witness") || lower.hasPrefix("witnesses:") || lower.hasPrefix("witness:") {
+                    inWitnessList = false
+                } else {
+                    var entry = Substring(line)
+                    if let colon = entry.firstIndex(of: ":"), entry[..<colon].allSatisfy({ "IVXLivxl0123456789 ".contains($0) }) {
+                        entry = entry[entry.index(after: colon)...].drop(while: { $0 == " " })
+                    }
+                    panels.append(String(entry))
+                    continue
+                }
+            }
             if doc.source == nil, lower.contains("committee"), !lower.hasPrefix("oral evidence"), line.count < 120, !lower.hasPrefix("ordered") {
                 doc.source = line
             } else if lower.hasPrefix("oral evidence") {
@@ -154,6 +174,7 @@ struct OralEvidenceParser {
                 doc.metadata["witnesses"] = value(after: line)
             }
         }
+        if !panels.isEmpty { doc.metadata["panel"] = panels.joined(separator: " ") }
         if let inquiry {
             doc.title = "Oral evidence: \(inquiry)"
             doc.metadata["inquiry"] = inquiry
