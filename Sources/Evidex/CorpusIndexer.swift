@@ -46,6 +46,9 @@ public enum CorpusIndexer {
         let problems = Mutex<[DocumentError]>(discovery.skipped)
         let failure = Mutex<IndexError?>(nil)
         let threads = min(options.threads, max(1, files.count == 1 ? options.threads : files.count))
+        // With a core to spare, a JSONL file is read, parsed and annotated on a pipeline thread
+        // while the worker builds the segment (the worker's own work is the analysis).
+        let pipelined = threads < ProcessInfo.processInfo.activeProcessorCount
         let progressLock = Mutex(ContinuousClock.now)
 
         DispatchQueue.concurrentPerform(iterations: threads) { _ in
@@ -62,6 +65,27 @@ public enum CorpusIndexer {
             do {
                 while let item = queue.next() {
                     switch item {
+                    case .file(let i) where pipelined && files[i].format == .jsonLines && !files[i].isGzipped:
+                        let pipe = BatchPipe()
+                        let file = files[i]
+                        DispatchQueue.global().async {
+                            loader.forEachBatch(file, batchBytes: 1 << 20) { result in
+                                if pipe.isCancelled { return }
+                                pipe.put(PreparedBatch(documents: result.documents, annotations: result.documents.map(annotations),
+                                                       problems: result.problems))
+                            }
+                            pipe.finish()
+                        }
+                        defer { pipe.cancel() }
+                        while let batch = pipe.take() {
+                            if !batch.problems.isEmpty { problems.withLock { $0.append(contentsOf: batch.problems) } }
+                            for (d, a) in zip(batch.documents, batch.annotations) { try worker.add(d, path: file.relativePath, annotations: a) }
+                            shared.withLock { $0.documents += batch.documents.count }
+                        }
+                        shared.withLock {
+                            $0.filesDone += 1
+                            $0.bytesDone += sizes[i]
+                        }
                     case .file(let i):
                         // Batches keep a large JSONL file from sitting in memory whole; each
                         // batch is shared out in chunks, and this thread helps drain them

@@ -97,3 +97,24 @@ struct CorpusQuoteTests {
         for m in a.organisations { #expect(String(String.UnicodeScalarView(scalars[m.range])) == m.surface) }
     }
 }
+
+@Suite("Pipelined JSONL indexing")
+struct PipelinedIndexingTests {
+    @Test("one indexing thread (reading and annotating on a spare core) gives the same index as every core")
+    func sameIndex() throws {
+        let corpus = SharedData.repositoryRoot.appendingPathComponent("corpus").path
+        let one = ScratchIndex()
+        let all = ScratchIndex()
+        let r1 = try CorpusIndexer.run(paths: [corpus], indexDirectory: one.path, options: IndexingOptions(threads: 1))
+        let r2 = try CorpusIndexer.run(paths: [corpus], indexDirectory: all.path, options: IndexingOptions(threads: 4))
+        #expect(r1.documents == r2.documents)
+        #expect(r1.failures.isEmpty && r2.failures.isEmpty)
+        let s1 = try Searcher(snapshot: try IndexSnapshot(directory: one.path))
+        let s2 = try Searcher(snapshot: try IndexSnapshot(directory: all.path))
+        for q in ["burnout", "\"bitter irony\"", "org:DHSC", "speaker:bailey", "workforce plan"] {
+            #expect(Set(try s1.search(q, options: SearchOptions(limit: 50)).hits.map(\.id))
+                    == Set(try s2.search(q, options: SearchOptions(limit: 50)).hits.map(\.id)), "query \(q)")
+        }
+        #expect(try s1.quotes("").total == (try s2.quotes("").total))
+    }
+}

@@ -1,0 +1,76 @@
+import Dispatch
+import EvidexDocuments
+import EvidexQuotes
+import Synchronization
+
+/// Documents parsed and annotated ahead of the worker that indexes them.
+struct PreparedBatch: Sendable {
+    var documents: [Document]
+    var annotations: [TextAnnotations]
+    var problems: [DocumentError]
+}
+
+/// A bounded hand-over between the thread that reads, parses and annotates a file and the
+/// worker that indexes it: at most `capacity` batches wait, so memory stays bounded however
+/// far the reader could run ahead. The worker cancels when it stops early, which releases a
+/// reader blocked on a full pipe.
+final class BatchPipe: Sendable {
+    private struct State {
+        var batches: [PreparedBatch] = []
+        var finished = false
+        var cancelled = false
+    }
+
+    private let state = Mutex(State())
+    private let free: DispatchSemaphore
+    private let ready = DispatchSemaphore(value: 0)
+
+    init(capacity: Int = 2) {
+        free = DispatchSemaphore(value: capacity)
+    }
+
+    /// Called by the reader; returns at once after `cancel`.
+    func put(_ batch: PreparedBatch) {
+        free.wait()
+        let accepted = state.withLock { s -> Bool in
+            if s.cancelled { return false }
+            s.batches.append(batch)
+            return true
+        }
+        if accepted { ready.signal() } else { free.signal() }
+    }
+
+    /// Called by the reader after its last batch.
+    func finish() {
+        state.withLock { $0.finished = true }
+        ready.signal()
+    }
+
+    /// The next batch, or nil when the reader has finished and every batch was taken.
+    func take() -> PreparedBatch? {
+        while true {
+            ready.wait()
+            let (batch, done) = state.withLock { s -> (PreparedBatch?, Bool) in
+                if !s.batches.isEmpty { return (s.batches.removeFirst(), false) }
+                return (nil, s.finished)
+            }
+            if let batch {
+                free.signal()
+                return batch
+            }
+            if done { return nil }
+        }
+    }
+
+    /// Whether the worker has stopped taking batches (the reader may stop preparing them).
+    var isCancelled: Bool { state.withLock { $0.cancelled } }
+
+    /// Stops the reader: batches it still offers are dropped.
+    func cancel() {
+        state.withLock {
+            $0.cancelled = true
+            $0.batches.removeAll()
+        }
+        free.signal()
+    }
+}
