@@ -225,7 +225,9 @@ public struct OrganisationGazetteer: Sendable, OrganisationResolving {
         let acronymTokens = OrganisationTokenizer.tokens(in: Array(trimmed.unicodeScalars))
         let written = acronymTokens.map(\.base).joined(separator: " ")
         if let r = acronymIndex[written] { return r }
-        let nameTokens = Self.nameTokens(trimmed)
+        // `nameTokens(trimmed)`, without tokenising the name a second time.
+        var nameTokens = acronymTokens[...]
+        while let first = nameTokens.first, first.key == "the", nameTokens.count > 1 { nameTokens.removeFirst() }
         let key = nameTokens.map(\.key).joined(separator: " ")
         if let r = nameKeyIndex[key] { return r }
         // Possessive or plural-free forms: "the King's Fund's" → "kings fund".

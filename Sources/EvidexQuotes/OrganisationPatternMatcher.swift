@@ -107,14 +107,15 @@ enum OrganisationPatternMatcher {
     static let genericModifiers = WordSet(genericModifierWords)
 
     static func isNameWord(_ t: OrganisationToken) -> Bool {
-        t.isCapitalised && t.key != "the"
+        t.isCapitalised && !t.hasKey("the", hash: OrganisationToken.theHash)
     }
 
     /// The longest pattern match that starts at token `i`.
     static func match(_ tokens: [OrganisationToken], _ scalars: [Unicode.Scalar], at i: Int) -> Match? {
         let first = tokens[i]
         // "His Majesty's Inspectorate of Prisons": the royal style is part of the name.
-        let royal = (first.key == "his" || first.key == "her") && first.isCapitalised && i + 1 < tokens.count
+        let royal = (first.hasKey("his", hash: OrganisationToken.hisHash) || first.hasKey("her", hash: OrganisationToken.herHash))
+            && first.isCapitalised && i + 1 < tokens.count
             && tokens[i + 1].stemKey == "majesty" && !tokens[i + 1].breakBefore
         guard isNameWord(first), royal || !stopStarts.contains(key: first) else { return nil }
         // Never start inside a capitalised run: "National Pharmacy Association" is matched from
@@ -154,7 +155,7 @@ enum OrganisationPatternMatcher {
         }
         // Two names joined by "and" when a head comes before it: "Child Trust Fund and
         // Edinburgh's Napier University" (but "Cardiff and Vale University Health Board").
-        if let a = (i...last).first(where: { tokens[$0].key == "and" }),
+        if let a = (i...last).first(where: { tokens[$0].hasKey("and", hash: OrganisationToken.andWordHash) }),
            (i..<a).contains(where: { singleHeads.contains(stemKey: tokens[$0]) }) {
             last = a - 1
         }
@@ -175,7 +176,7 @@ enum OrganisationPatternMatcher {
                 let m = Match(endToken: e, name: canonical(tokens, scalars, i, e, head: head), kind: kind)
                 chosen = m
                 headStart = e - head.count + 1
-                if e < last, tokens[e + 1].key == "and" { break }
+                if e < last, tokens[e + 1].hasKey("and", hash: OrganisationToken.andWordHash) { break }
             }
             e += 1
         }

@@ -38,6 +38,21 @@ struct OrganisationToken: Sendable, Equatable {
     /// `stemKey` differ in length. Stored because the pattern matcher asks for it often.
     var isPossessive: Bool
 
+    /// `key == word`, where `hash` is `hash(of: word)`: comparing hashes first rejects nearly
+    /// every token without a call into the string comparison (`keyHash` always hashes `key`,
+    /// and a sparse token's empty `key` equals no word either way).
+    @inline(__always)
+    func hasKey(_ word: String, hash: UInt64) -> Bool {
+        keyHash == hash && key == word
+    }
+
+    /// `hash(of:)` of words compared often, written out so that reading them costs no
+    /// lazy-initialisation check.
+    static let theHash: UInt64 = 0x56f5_c919_4461_d57c
+    static let hisHash: UInt64 = 0x3373_2319_3006_782b
+    static let herHash: UInt64 = 0x334a_1a19_2fe3_63cc
+    static let andWordHash: UInt64 = 0xe6f7_9719_051f_f286
+
     static let hashSeed: UInt64 = 0xcbf2_9ce4_8422_2325
 
     /// FNV-1a over scalar values: cheap to compute while a token is built.

@@ -78,10 +78,23 @@ enum OrganisationTokenizer {
             let start = i
             var j = i
             var high: UInt32 = 0   // any scalar above ASCII sets bits here
+            // Read along for the common word: ASCII letters and digits only, no capital, no
+            // apostrophe. Its three forms are then the same string with the same hash, so
+            // `makeASCIIToken` (a second pass hashing three forms) is not needed.
+            var plain = true
+            var allDigits = true
+            var hash = OrganisationToken.hashSeed
             while j < n {
                 let c = scalars[j]
                 if c.value < 0x80 {
-                    if classes[Int(c.value)] & wordClass != 0 { j += 1; continue }
+                    let cls = classes[Int(c.value)]
+                    if cls & wordClass != 0 {
+                        if cls & upperClass != 0 { plain = false }
+                        if cls & digitClass == 0 { allDigits = false }
+                        hash = OrganisationToken.hashStep(hash, c)
+                        j += 1
+                        continue
+                    }
                 } else if isWordScalar(c) {
                     high |= c.value & ~0x7F
                     j += 1
@@ -89,14 +102,18 @@ enum OrganisationTokenizer {
                 }
                 // Keep an apostrophe inside a word (King's) or after a final s (Thomas').
                 if isApostrophe(c) {
-                    if j + 1 < n && isWordScalar(scalars[j + 1]) { high |= c.value & ~0x7F; j += 1; continue }
-                    if j > start && (scalars[j - 1] == "s" || scalars[j - 1] == "S") { high |= c.value & ~0x7F; j += 1; continue }
+                    if j + 1 < n && isWordScalar(scalars[j + 1]) { high |= c.value & ~0x7F; plain = false; j += 1; continue }
+                    if j > start && (scalars[j - 1] == "s" || scalars[j - 1] == "S") { high |= c.value & ~0x7F; plain = false; j += 1; continue }
                 }
                 break
             }
-            out.append(high == 0
-                ? makeASCIIToken(scalars, start, j, baseEnd(scalars, start, j), pendingBreak, pendingSentence, sparse: sparse)
-                : makeToken(scalars, start, j, pendingBreak, pendingSentence, sparse: sparse))
+            if high == 0 && plain {
+                out.append(makePlainToken(scalars, start, j, hash, allDigits, pendingBreak, pendingSentence, sparse: sparse))
+            } else {
+                out.append(high == 0
+                    ? makeASCIIToken(scalars, start, j, baseEnd(scalars, start, j), pendingBreak, pendingSentence, sparse: sparse)
+                    : makeToken(scalars, start, j, pendingBreak, pendingSentence, sparse: sparse))
+            }
             pendingBreak = false
             pendingSentence = false
             i = j
@@ -107,10 +124,15 @@ enum OrganisationTokenizer {
     static let wordClass: UInt8 = 1
     static let softGapClass: UInt8 = 2
     static let sentenceEndClass: UInt8 = 4
-    /// `isWordScalar`, `isSoftGap` and the sentence-ending test for ASCII scalars.
+    static let upperClass: UInt8 = 8
+    static let digitClass: UInt8 = 16
+    /// `isWordScalar`, `isSoftGap`, the sentence-ending test, capitals and digits for ASCII
+    /// scalars.
     static let asciiClasses: [UInt8] = (0..<128).map { v in
         let s = Unicode.Scalar(UInt8(v))
         var c: UInt8 = 0
+        if v >= 65 && v <= 90 { c |= upperClass }
+        if v >= 48 && v <= 57 { c |= digitClass }
         if isWordScalar(s) { c |= wordClass }
         if isSoftGap(s) { c |= softGapClass }
         if s == "." || s == "!" || s == "?" || s == ":" || s == "\n" || s == "\r" { c |= sentenceEndClass }
@@ -184,6 +206,30 @@ enum OrganisationTokenizer {
             isPossessive: keyString.count != stemString.count)
     }
 
+    /// `makeASCIIToken` for a word of lower-case ASCII letters and digits without apostrophes
+    /// (most words), whose hash the scan has already made: its three forms are one string
+    /// (the word as written) with one hash, and it cannot be possessive or all capitals.
+    @inline(__always)
+    static func makePlainToken(
+        _ scalars: UnsafeBufferPointer<Unicode.Scalar>, _ start: Int, _ end: Int, _ hash: UInt64, _ allDigits: Bool,
+        _ brk: Bool, _ sentence: Bool, sparse: Sparse?
+    ) -> OrganisationToken {
+        // Only a digit can make such a word capitalised.
+        let capitalised = scalars[start].value <= 57
+        let form: String
+        if let sparse, !capitalised, !sparse.keys.mayContain(hash), !sparse.bases.mayContain(hash) {
+            form = ""
+        } else {
+            form = asciiString(scalars, start, end, lower: false)
+        }
+        return OrganisationToken(
+            start: start, end: end, baseEnd: end, base: form, key: form, stemKey: form,
+            isCapitalised: capitalised, isAllCaps: false,
+            breakBefore: brk, sentenceInitial: sentence, isDigitsOnly: allDigits,
+            keyHash: hash, stemHash: hash, baseHash: hash, isASCII: true,
+            isPossessive: false)
+    }
+
     /// `makeToken` for a word of ASCII scalars, the common case: the three forms are written
     /// byte by byte (small strings, no allocation) and share one string when they are equal.
     static func makeASCIIToken(
@@ -241,7 +287,13 @@ enum OrganisationTokenizer {
             key = base
             stem = base
         } else {
-            base = asciiString(scalars, start, baseEnd, lower: false)
+            // `base` is only compared with acronym tokens (learnt acronyms make the pass
+            // non-sparse), so a capitalised word outside that filter needs no second string.
+            if let sparse, !sparse.bases.mayContain(baseHash) {
+                base = ""
+            } else {
+                base = asciiString(scalars, start, baseEnd, lower: false)
+            }
             key = asciiString(scalars, start, end, lower: true)
             stem = baseEnd == end ? key : asciiString(scalars, start, baseEnd, lower: true)
         }

@@ -467,6 +467,12 @@ public struct QuoteExtractor: Sendable {
     /// Capitalised runs naming organisations ("Health and Social Care Committee": the last word is
     /// an organisation word) or people ("Ms Jane Doe": two to four capitalised words, not a place
     /// after "in" or "from", not a date).
+    /// A capitalised run right after one of these is a place ("in New York"), not a name.
+    /// Static so that the literal is not rebuilt for every run.
+    static let placePrepositions: [String] = ["in", "at", "from", "to", "of", "on", "near", "across"]
+    /// Lower-case words that may sit inside a name run ("Bank of England").
+    static let runJoiners: [String] = ["of", "and", "for", "&"]
+
     static func nameRuns(in toks: [Token]) -> [(position: Int, name: String, organisation: Bool, gender: DocumentEntities.Gender)] {
         var out: [(position: Int, name: String, organisation: Bool, gender: DocumentEntities.Gender)] = []
         // The run is always a stretch of `toks`, so it is kept as a slice rather than copied.
@@ -498,7 +504,7 @@ public struct QuoteExtractor: Sendable {
                   !run.contains(where: { Lexicon.timeWords.contains($0) }),
                   !run.contains(where: Self.isShouted) else { return }
             if runStart > 0, toks[runStart - 1].isWord,
-               ["in", "at", "from", "to", "of", "on", "near", "across"].contains(toks[runStart - 1].lower) { return }
+               Self.placePrepositions.contains(toks[runStart - 1].lower) { return }
             let gender: DocumentEntities.Gender = run.contains(where: { Lexicon.femaleTitles.contains($0) }) ? .female
                 : run.contains(where: { Lexicon.maleTitles.contains($0) }) ? .male : .unknown
             let names = run.filter { !Lexicon.titles.contains($0) && !PhraseReader.isOpener($0)
@@ -506,16 +512,23 @@ public struct QuoteExtractor: Sendable {
             guard names.count >= 2 || (names.count == 1 && gender != .unknown) else { return }
             out.append((run.first!.range.lowerBound, names.joined(separator: " "), false, gender))
         }
-        for (i, t) in toks.enumerated() {
-            if t.isWord && t.capitalised {
-                if run.isEmpty { runStart = i }
-                run = toks[runStart...i]
-            } else if t.isWord && !run.isEmpty && ["of", "and", "for", "&"].contains(t.lower) {
-                run = toks[runStart...i]
-            } else if !run.isEmpty {
+        // The run is tracked as `runStart...runEnd` and sliced only when flushed: taking a
+        // slice per word retains and releases the token array each time.
+        var runEnd = -1
+        for i in toks.indices {
+            let open = runEnd >= 0
+            if toks[i].isWord && toks[i].capitalised {
+                if !open { runStart = i }
+                runEnd = i
+            } else if open && toks[i].isWord && Self.runJoiners.contains(toks[i].lower) {
+                runEnd = i
+            } else if open {
+                run = toks[runStart...runEnd]
+                runEnd = -1
                 flush()
             }
         }
+        if runEnd >= 0 { run = toks[runStart...runEnd] }
         flush()
         return out
     }
