@@ -25,7 +25,7 @@ final class BatchPipe: Sendable {
     private let free: DispatchSemaphore
     private let ready = DispatchSemaphore(value: 0)
 
-    init(capacity: Int = 2) {
+    init(capacity: Int = 1) {
         free = DispatchSemaphore(value: capacity)
     }
 
