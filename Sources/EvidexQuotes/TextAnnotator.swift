@@ -17,7 +17,8 @@ public struct TextAnnotator: Sendable {
     public func annotate(_ text: String) -> TextAnnotations {
         // Both passes index the text by code point; decode it once for both.
         let scalars = ScalarInfo.scalars(of: text)
-        let quotes = TextAnnotator.mayHoldQuotes(scalars) ? extractor.extract(scalars: scalars) : []
+        var quotes = TextAnnotator.mayHoldQuotes(scalars) ? extractor.extract(scalars: scalars) : []
+        SpeakerNameNormalizer.normalize(&quotes, scalars: scalars, organisations: linker)
         return TextAnnotations(quotes: quotes, organisations: linker.link(scalars: scalars))
     }
 

@@ -1,0 +1,97 @@
+/// Separates a person's name from the job title or affiliation written in front of it ("Tory
+/// MP Boris Johnson", "New Home Secretary Charles Clarke", "Deutsche Bank's Simon Champion"),
+/// which the attribution pass can leave joined into one name. The mention in the text is read
+/// again: the name is the run of capitalised words that ends with the surname, stopping at a
+/// title word or a possessive; the words before it become the role (when none was found), and a
+/// possessive's owner the organisation (when none was found). Applied per speaker, so every
+/// quote of "Mr Clarke" and "he" gets the same corrected name.
+enum SpeakerNameNormalizer {
+    /// Words that name a post or rank rather than a person.
+    static let titleWords: Set<String> = [
+        "mp", "mep", "msp", "am", "mla", "mla's", "minister", "secretary", "under-secretary", "chancellor",
+        "governor", "president", "vice-president", "director", "chairman", "chairwoman", "chair", "chief",
+        "executive", "commissioner", "spokesman", "spokeswoman", "spokesperson", "leader", "mayor",
+        "ambassador", "coach", "manager", "analyst", "economist", "editor", "col", "colonel", "general",
+        "lt", "sgt", "sergeant", "officer", "adviser", "advisor", "judge", "justice", "inspector",
+        "superintendent", "commander", "treasurer", "founder", "head", "boss", "striker", "midfielder",
+        "defender", "goalkeeper", "captain", "skipper", "correspondent", "presenter", "host",
+        "professor", "dr", "sir", "dame", "lord", "lady", "baroness", "mr", "mrs", "ms", "miss",
+    ]
+    /// Titles that belong with the name as it is usually written; they end the name run but are
+    /// not a role on their own.
+    static let honorifics: Set<String> = ["professor", "dr", "sir", "dame", "lord", "lady", "baroness", "mr", "mrs", "ms", "miss"]
+
+    static func normalize(_ quotes: inout [Quote], scalars: [Unicode.Scalar], organisations: (any OrganisationResolving)?) {
+        var fixes: [String: (name: String, role: String?, organisation: String?)] = [:]
+        var checked = Set<String>()
+        for q in quotes {
+            guard let s = q.speaker, let m = s.mention, !checked.contains(s.name) else { continue }
+            let nameWords = s.name.split(separator: " ")
+            guard nameWords.count >= 3, let surname = nameWords.last else { continue }
+            let mentionWords = words(scalars, m)
+            guard mentionWords.count >= 3, mentionWords.last.map({ $0 == surname }) ?? false else { continue }
+            checked.insert(s.name)
+            // Walk left from the surname while words are capitalised parts of a name.
+            var start = mentionWords.count - 1
+            while start > 0 {
+                let w = mentionWords[start - 1]
+                let lower = w.lowercased()
+                if titleWords.contains(lower) || isPossessive(w) || !isCapitalised(w) { break }
+                start -= 1
+            }
+            let run = mentionWords[start...]
+            guard run.count >= 2, run.count < nameWords.count, run.count <= 4 else { continue }
+            let before = mentionWords[..<start]
+            var role = before.joined(separator: " ")
+            if let last = before.last, honorifics.contains(last.lowercased()), before.count == 1 { role = "" }
+            var organisation: String?
+            if let last = before.last, isPossessive(last) {
+                let owner = Array(before[before.startIndex..<(before.endIndex - 1)]) + [stripPossessive(last)]
+                let phrase = owner.suffix(4).joined(separator: " ")
+                organisation = organisations?.canonicalOrganisation(for: phrase) ?? phrase
+                role = ""
+            }
+            fixes[s.name] = (run.joined(separator: " "), role.isEmpty ? nil : role, organisation)
+        }
+        guard !fixes.isEmpty else { return }
+        for i in quotes.indices {
+            guard let s = quotes[i].speaker, let f = fixes[s.name] else { continue }
+            quotes[i].speaker?.name = f.name
+            if s.role == nil { quotes[i].speaker?.role = f.role }
+            if s.organisation == nil { quotes[i].speaker?.organisation = f.organisation }
+        }
+    }
+
+    /// The words of `scalars[r]` split on spaces, with surrounding punctuation other than
+    /// apostrophes and hyphens removed.
+    static func words(_ scalars: [Unicode.Scalar], _ r: Range<Int>) -> [String] {
+        guard r.lowerBound >= 0, r.upperBound <= scalars.count else { return [] }
+        var out: [String] = []
+        var current = String.UnicodeScalarView()
+        for c in scalars[r] {
+            if c == " " || c == "\n" || c == "\t" || c == "\u{A0}" {
+                if !current.isEmpty { out.append(String(current)); current = String.UnicodeScalarView() }
+            } else if c == "," || c == ";" || c == "(" || c == ")" || c == "\"" || c == "“" || c == "”" {
+                continue
+            } else {
+                current.append(c)
+            }
+        }
+        if !current.isEmpty { out.append(String(current)) }
+        return out
+    }
+
+    static func isCapitalised(_ w: String) -> Bool {
+        guard let f = w.unicodeScalars.first else { return false }
+        return f.properties.isUppercase
+    }
+
+    static func isPossessive(_ w: String) -> Bool {
+        w.hasSuffix("'s") || w.hasSuffix("’s") || w.hasSuffix("s'") || w.hasSuffix("s’")
+    }
+
+    static func stripPossessive(_ w: String) -> String {
+        if w.hasSuffix("'s") || w.hasSuffix("’s") { return String(w.dropLast(2)) }
+        return String(w.dropLast())
+    }
+}

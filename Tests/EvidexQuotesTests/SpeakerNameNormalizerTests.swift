@@ -1,0 +1,25 @@
+import Testing
+@testable import EvidexQuotes
+
+@Suite("Speaker names apart from their titles")
+struct SpeakerNameNormalizerTests {
+    @Test("titles and affiliations in front of a name become the role or the organisation")
+    func titlesAndAffiliations() {
+        let text = """
+            Budget row deepens
+
+            "We will not change course," said New Home Secretary Charles Clarke.
+            "It is a matter of trust," Tory MP Boris Johnson said. "We are clear," he added.
+            "Markets are calm," said Deutsche Bank's Simon Champion.
+            """
+        let quotes = TextAnnotator().annotate(text).quotes.filter { $0.speaker != nil }
+        let speakers = quotes.map { $0.speaker! }
+        #expect(speakers.contains { $0.name == "Charles Clarke" && $0.role == "New Home Secretary" })
+        #expect(speakers.filter { $0.name == "Boris Johnson" }.count == 2, "\(speakers)")
+        #expect(speakers.contains { $0.name == "Boris Johnson" && $0.role == "Tory MP" })
+        #expect(speakers.contains { $0.name == "Simon Champion" && $0.organisation == "Deutsche Bank" })
+        // A plain full name is left as it is.
+        let plain = TextAnnotator().annotate("Head\n\n\"Yes,\" said Mary Ann Evans.").quotes
+        #expect(plain.first?.speaker?.name == "Mary Ann Evans")
+    }
+}
