@@ -13,15 +13,10 @@ public struct DocumentAnnotator: Sendable {
         annotator = TextAnnotator(gazetteer: gazetteer)
     }
 
-    /// The text a document is annotated in (see `StoredAnnotations.text(of:)`).
-    public static func text(of doc: Document) -> (text: String, paragraphs: [Range<Int>]) {
-        StoredAnnotations.text(of: doc)
-    }
-
-    /// Annotates a parsed document in the text `text(of:)` gives. Transcript turns become
+    /// Annotates a parsed document in the text `StoredAnnotations.text(of:)` gives. Transcript turns become
     /// quotes of kind `turn` attributed to their labelled speaker.
     public func annotate(_ doc: Document) -> TextAnnotations {
-        let (text, paragraphs) = Self.text(of: doc)
+        let (text, paragraphs) = StoredAnnotations.text(of: doc)
         var result = annotator.annotate(text)
         result.quotes += turns(of: doc, at: paragraphs)
         result.quotes.sort { $0.range.lowerBound != $1.range.lowerBound ? $0.range.lowerBound < $1.range.lowerBound : $0.kind == .turn }

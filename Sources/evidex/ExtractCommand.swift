@@ -46,7 +46,7 @@ struct ExtractCommand: ParsableCommand {
                 for p in result.problems { Terminal.error(p.description) }
                 if result.documents.isEmpty { failed = true }
                 for doc in result.documents {
-                    let text = DocumentAnnotator.text(of: doc).text
+                    let text = StoredAnnotations.text(of: doc).text
                     print(Self.line(path: file.url.path, id: doc.id, title: doc.title, text: text,
                                     annotations: annotator.annotate(doc), all: all))
                 }
