@@ -124,8 +124,8 @@ public struct AcronymDefinitionFinder: Sendable {
     /// letter, so "the National Security Council (THRC)" is not read as T-H-R-C.
     private func valid(_ s: [Unicode.Scalar], short: Range<Int>, long: Range<Int>) -> Bool {
         guard long.count > short.count else { return false }
-        let words = OrganisationGazetteer.nameTokens(ScalarInfo.string(s, long))
-        guard let firstWord = words.first?.key.unicodeScalars.first,
+        let words = OrganisationGazetteer.nameKeys(ScalarInfo.string(s, long))
+        guard let firstWord = words.first?.unicodeScalars.first,
               let firstShort = s[short].first(where: { OrganisationTokenizer.isWordScalar($0) }),
               lower(firstShort) == firstWord else { return false }
         let sf = ScalarInfo.string(s, short).lowercased()

@@ -18,10 +18,6 @@ public struct OrganisationGazetteer: Sendable, OrganisationResolving {
     let nameFirstFilter: KeyFilter
     let lowercaseNameFirstFilter: KeyFilter
     let acronymFirstFilter: KeyFilter
-    /// Every key and every acronym token the linker ever compares a word of a text with (all
-    /// words of all names, the pattern matcher's word lists); see `OrganisationTokenizer.tokens`.
-    let matchedKeyFilter: KeyFilter
-    let matchedBaseFilter: KeyFilter
 
     public static let builtIn = OrganisationGazetteer(records: OrganisationBuiltInRecords.all)
 
@@ -93,26 +89,31 @@ public struct OrganisationGazetteer: Sendable, OrganisationResolving {
         nameFirstFilter = KeyFilter(nameFirst.keys)
         lowercaseNameFirstFilter = KeyFilter(variants.filter { !$0.isAcronym && !$0.capitalised[0] }.map { $0.tokens[0] })
         acronymFirstFilter = KeyFilter(acronymFirst.keys)
-        // A name's capitalised words only match capitalised words, which always get their forms.
-        matchedKeyFilter = KeyFilter(variants.filter { !$0.isAcronym }
-            .flatMap { v in v.tokens.indices.filter { !v.capitalised[$0] }.map { v.tokens[$0] } }
-            + OrganisationPatternMatcher.comparedWords)
-        matchedBaseFilter = KeyFilter(variants.filter(\.isAcronym).flatMap(\.tokens))
     }
 
     /// Tokens of a written name without a leading article, since texts add or drop "the" freely.
-    static func nameTokens(_ text: String) -> [OrganisationToken] {
-        var tokens = OrganisationTokenizer.tokens(in: Array(text.unicodeScalars))
-        while let first = tokens.first, first.key == "the", tokens.count > 1 { tokens.removeFirst() }
-        return tokens
+    /// Returned with the scalars the tokens index.
+    static func nameTokens(_ text: String) -> (tokens: [OrganisationToken], scalars: [Unicode.Scalar]) {
+        let scalars = Array(text.unicodeScalars)
+        var tokens = OrganisationTokenizer.tokens(in: scalars)
+        while let first = tokens.first, first.hasKey("the", hash: OrganisationToken.theHash, scalars), tokens.count > 1 {
+            tokens.removeFirst()
+        }
+        return (tokens, scalars)
+    }
+
+    /// The keys of `nameTokens(text)`.
+    static func nameKeys(_ text: String) -> [String] {
+        let (tokens, scalars) = nameTokens(text)
+        return tokens.map { $0.key(scalars) }
     }
 
     static func nameVariant(_ name: String, record: Int) -> OrganisationNameVariant? {
-        let tokens = nameTokens(name)
+        let (tokens, scalars) = nameTokens(name)
         guard !tokens.isEmpty else { return nil }
-        let single = tokens.count == 1 ? tokens[0].key : ""
+        let single = tokens.count == 1 ? tokens[0].key(scalars) : ""
         return OrganisationNameVariant(
-            tokens: tokens.map(\.key),
+            tokens: tokens.map { $0.key(scalars) },
             capitalised: tokens.map { $0.isCapitalised },
             gapBefore: tokens.enumerated().map { $0.offset > 0 && $0.element.breakBefore },
             recordIndex: record, isAcronym: false,
@@ -121,10 +122,11 @@ public struct OrganisationGazetteer: Sendable, OrganisationResolving {
     }
 
     static func acronymVariant(_ acronym: String, record: Int) -> OrganisationNameVariant? {
-        let tokens = OrganisationTokenizer.tokens(in: Array(acronym.unicodeScalars))
+        let scalars = Array(acronym.unicodeScalars)
+        let tokens = OrganisationTokenizer.tokens(in: scalars)
         guard !tokens.isEmpty else { return nil }
         return OrganisationNameVariant(
-            tokens: tokens.map(\.base),
+            tokens: tokens.map { $0.base(scalars) },
             capitalised: tokens.map { _ in false },
             gapBefore: tokens.enumerated().map { $0.offset > 0 && $0.element.breakBefore },
             recordIndex: record, isAcronym: true,
@@ -142,7 +144,7 @@ public struct OrganisationGazetteer: Sendable, OrganisationResolving {
         var added: [OrganisationRecord] = []
         for record in other {
             let keys = ([record.name] + record.aliases + record.formerNames)
-                .map { Self.nameTokens($0).map(\.key).joined(separator: " ") }
+                .map { Self.nameKeys($0).joined(separator: " ") }
             if let at = byID[record.id] ?? keys.lazy.compactMap({ byKey[$0] }).first {
                 if at < merged.count {
                     var existing = merged[at]
@@ -197,8 +199,6 @@ public struct OrganisationGazetteer: Sendable, OrganisationResolving {
         self.nameFirstFilter = other.nameFirstFilter
         self.lowercaseNameFirstFilter = other.lowercaseNameFirstFilter
         self.acronymFirstFilter = other.acronymFirstFilter
-        self.matchedKeyFilter = other.matchedKeyFilter
-        self.matchedBaseFilter = other.matchedBaseFilter
     }
 
     static func absorb(_ record: OrganisationRecord, into existing: inout OrganisationRecord) {
@@ -222,16 +222,20 @@ public struct OrganisationGazetteer: Sendable, OrganisationResolving {
     func recordIndex(named name: String) -> Int? {
         let trimmed = Self.trimmed(name)
         guard !trimmed.isEmpty else { return nil }
-        let acronymTokens = OrganisationTokenizer.tokens(in: Array(trimmed.unicodeScalars))
-        let written = acronymTokens.map(\.base).joined(separator: " ")
+        let scalars = Array(trimmed.unicodeScalars)
+        let acronymTokens = OrganisationTokenizer.tokens(in: scalars)
+        let written = acronymTokens.map { $0.base(scalars) }.joined(separator: " ")
         if let r = acronymIndex[written] { return r }
         // `nameTokens(trimmed)`, without tokenising the name a second time.
         var nameTokens = acronymTokens[...]
-        while let first = nameTokens.first, first.key == "the", nameTokens.count > 1 { nameTokens.removeFirst() }
-        let key = nameTokens.map(\.key).joined(separator: " ")
+        while let first = nameTokens.first, first.hasKey("the", hash: OrganisationToken.theHash, scalars),
+              nameTokens.count > 1 {
+            nameTokens.removeFirst()
+        }
+        let key = nameTokens.map { $0.key(scalars) }.joined(separator: " ")
         if let r = nameKeyIndex[key] { return r }
         // Possessive or plural-free forms: "the King's Fund's" → "kings fund".
-        let stem = nameTokens.map(\.stemKey).joined(separator: " ")
+        let stem = nameTokens.map { $0.stemKey(scalars) }.joined(separator: " ")
         if let r = nameKeyIndex[stem] { return r }
         return foldedAcronymIndex[written.lowercased()]
     }

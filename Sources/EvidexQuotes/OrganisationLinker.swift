@@ -56,7 +56,8 @@ public struct OrganisationLinker: Sendable, OrganisationResolving {
         var blocked: Set<String> = []
         var localLongForms: [(Range<Int>, Target)] = []
         for def in AcronymDefinitionFinder().definitions(in: scalars) {
-            let shortKey = OrganisationTokenizer.tokens(in: Array(def.short.unicodeScalars)).map(\.base)
+            let shortScalars = Array(def.short.unicodeScalars)
+            let shortKey = OrganisationTokenizer.tokens(in: shortScalars).map { $0.base(shortScalars) }
                 .joined(separator: " ")
             if let r = gazetteer.recordIndex(named: def.long) {
                 learnt[shortKey] = .record(r)
@@ -74,10 +75,7 @@ public struct OrganisationLinker: Sendable, OrganisationResolving {
             }
         }
 
-        // Learnt acronyms are compared with any word, so only a document without them can
-        // leave the forms of words that nothing matches unmade.
-        let sparse = learnt.isEmpty ? (keys: gazetteer.matchedKeyFilter, bases: gazetteer.matchedBaseFilter) : nil
-        let tokens = OrganisationTokenizer.tokens(in: scalars, sparse: sparse)
+        let tokens = OrganisationTokenizer.tokens(in: scalars)
         if tokens.isEmpty { return [] }
 
         // 2. Longest match at each position.
@@ -97,7 +95,7 @@ public struct OrganisationLinker: Sendable, OrganisationResolving {
             guard let a = tokens.firstIndex(where: { $0.start >= range.lowerBound }),
                   let b = tokens.lastIndex(where: { $0.end <= range.upperBound }), a <= b else { continue }
             var first = a
-            while first < b && tokens[first].key == "the" { first += 1 }
+            while first < b && tokens[first].hasKey("the", hash: OrganisationToken.theHash, scalars) { first += 1 }
             candidates.append(Candidate(first: first, last: b, target: target, isAcronym: false,
                                         needsSupport: false, commonWord: false, rank: 3))
         }
@@ -119,7 +117,7 @@ public struct OrganisationLinker: Sendable, OrganisationResolving {
                 guard let n = OrganisationGazetteer.nations[gazetteer.records[r].id], nations.contains(n) else { continue }
             }
             if c.commonWord && (tokens[c.first].sentenceInitial || insideTitle(tokens, c.first, c.last)) { continue }
-            if c.isAcronym && isHeadline(tokens, c.first, c.last, learnt: learnt) { continue }
+            if c.isAcronym && isHeadline(tokens, scalars, c.first, c.last, learnt: learnt) { continue }
             let range = tokens[c.first].start..<tokens[c.last].baseEnd
             let surface = ScalarInfo.string(scalars, range)
             switch c.target {
@@ -136,10 +134,10 @@ public struct OrganisationLinker: Sendable, OrganisationResolving {
     /// Whether a long form shares most of its content words with one of the record's names.
     static func similar(_ long: String, _ record: OrganisationRecord) -> Bool {
         let stop: Set<String> = ["the", "of", "for", "and", "on", "in"]
-        let words = Set(OrganisationGazetteer.nameTokens(long).map(\.key)).subtracting(stop)
+        let words = Set(OrganisationGazetteer.nameKeys(long)).subtracting(stop)
         guard !words.isEmpty else { return false }
         for name in [record.name] + record.aliases + record.formerNames {
-            let other = Set(OrganisationGazetteer.nameTokens(name).map(\.key)).subtracting(stop)
+            let other = Set(OrganisationGazetteer.nameKeys(name)).subtracting(stop)
             if words.intersection(other).count * 2 >= max(words.count, other.count) { return true }
         }
         return false
@@ -148,15 +146,18 @@ public struct OrganisationLinker: Sendable, OrganisationResolving {
     /// A document-local organisation for a long form that is not in the gazetteer but reads as
     /// an organisation's name: it has an organisation head word and is mostly capitalised.
     func localTarget(_ long: String) -> Target? {
-        let tokens = OrganisationGazetteer.nameTokens(long)
+        let (tokens, longScalars) = OrganisationGazetteer.nameTokens(long)
         guard tokens.count >= 2 else { return nil }
         // The head must end the name ("... Response Unit") or start it before "of"/"for"
         // ("Office for ..."): "European Commission Decision Reliance Procedure" is a procedure.
-        let headFinal = Self.organisationHeads.contains(tokens[tokens.count - 1].key)
-        let headInitial = Self.organisationHeads.contains(tokens[0].key)
-            && ["of", "for", "on"].contains(tokens[1].key)
+        let headFinal = Self.organisationHeads.contains(tokens[tokens.count - 1].key(longScalars))
+        let headInitial = Self.organisationHeads.contains(tokens[0].key(longScalars))
+            && ["of", "for", "on"].contains(tokens[1].key(longScalars))
         guard headFinal || headInitial else { return nil }
-        let content = tokens.filter { !OrganisationPatternMatcher.connectors.contains(key: $0) && $0.key != "the" }
+        let content = tokens.filter {
+            !OrganisationPatternMatcher.connectors.contains(key: $0, longScalars)
+                && !$0.hasKey("the", hash: OrganisationToken.theHash, longScalars)
+        }
         let capitals = content.filter(\.isCapitalised).count
         guard capitals * 2 > content.count, tokens[0].isCapitalised else { return nil }
         var name = long
@@ -169,7 +170,7 @@ public struct OrganisationLinker: Sendable, OrganisationResolving {
         while let last = name.unicodeScalars.last, OrganisationTokenizer.isApostrophe(last) {
             name = String(name.unicodeScalars.dropLast())
         }
-        let slug = tokens.map(\.key).joined(separator: "-")
+        let slug = tokens.map { $0.key(longScalars) }.joined(separator: "-")
         return .local(id: "local:" + slug, name: name)
     }
 
@@ -197,34 +198,37 @@ public struct OrganisationLinker: Sendable, OrganisationResolving {
         let t = tokens[i]
         // A few variants at most: an array is cheaper than a Set here.
         var seen: [Int] = []
-        func names(startingWith key: String, hash: UInt64) {
-            guard gazetteer.nameFirstFilter.mayContain(hash), let found = gazetteer.nameFirst[key] else { return }
+        func names(startingWith form: OrganisationToken.Form, hash: UInt64) {
+            // The key's string is made only for the few words the filter lets through.
+            guard gazetteer.nameFirstFilter.mayContain(hash), let found = gazetteer.nameFirst[t.string(form, scalars)] else {
+                return
+            }
             for v in found where !seen.contains(v) {
                 seen.append(v)
                 let variant = gazetteer.variants[v]
-                if let last = matchName(variant, tokens, at: i) {
+                if let last = matchName(variant, tokens, scalars, at: i) {
                     offer(Candidate(first: i, last: last, target: .record(variant.recordIndex), isAcronym: false,
                                     needsSupport: variant.needsSupport, commonWord: variant.commonWord, rank: 0))
                 }
             }
         }
-        names(startingWith: t.key, hash: t.keyHash)
-        if t.key != t.stemKey { names(startingWith: t.stemKey, hash: t.stemHash) }
+        names(startingWith: .key, hash: t.keyHash)
+        if t.keyDiffersFromStem(scalars) { names(startingWith: .stem, hash: t.stemHash) }
         // Learnt acronyms (one to three tokens: "SPI-M", "NHS TDA").
         var written = ""
         for n in 0..<3 where !learnt.isEmpty && i + n < tokens.count {
             if n > 0 && tokens[i + n].breakBefore { break }
-            written += (n > 0 ? " " : "") + tokens[i + n].base
+            written += (n > 0 ? " " : "") + tokens[i + n].base(scalars)
             if let target = learnt[written] {
                 offer(Candidate(first: i, last: i + n, target: target, isAcronym: true,
                                 needsSupport: false, commonWord: false, rank: 1))
             }
         }
-        let acronyms = gazetteer.acronymFirstFilter.mayContain(t.baseHash) ? gazetteer.acronymFirst[t.base] : nil
+        let acronyms = gazetteer.acronymFirstFilter.mayContain(t.baseHash) ? gazetteer.acronymFirst[t.base(scalars)] : nil
         for v in acronyms ?? [] {
             let variant = gazetteer.variants[v]
             if !blocked.isEmpty && blocked.contains(variant.tokens.joined(separator: " ")) { continue }
-            if let last = matchAcronym(variant, tokens, at: i) {
+            if let last = matchAcronym(variant, tokens, scalars, at: i) {
                 offer(Candidate(first: i, last: last, target: .record(variant.recordIndex), isAcronym: true,
                                 needsSupport: variant.needsSupport, commonWord: false, rank: 2))
             }
@@ -244,17 +248,19 @@ public struct OrganisationLinker: Sendable, OrganisationResolving {
             // And a known name followed only by a head ("NHS England Board") is that body.
             let headOnly = best.map { b in
                 !b.isAcronym && m.endToken > b.last
-                    && ((b.last + 1)...m.endToken).allSatisfy { OrganisationPatternMatcher.singleHeads.contains(key: tokens[$0]) }
+                    && ((b.last + 1)...m.endToken).allSatisfy {
+                        OrganisationPatternMatcher.singleHeads.contains(key: tokens[$0], scalars)
+                    }
             } ?? false
             let crossesKnown = headOnly || knownEnd >= i && knownEnd + 1 < tokens.count
-                && (OrganisationPatternMatcher.connectors.contains(key: tokens[knownEnd + 1])
+                && (OrganisationPatternMatcher.connectors.contains(key: tokens[knownEnd + 1], scalars)
                     || tokens[knownEnd].isPossessive)
             if !crossesKnown {
                 let target: Target
                 if let r = gazetteer.recordIndex(named: m.name) {
                     target = .record(r)
                 } else {
-                    let slug = OrganisationGazetteer.nameTokens(m.name).map(\.key).joined(separator: "-")
+                    let slug = OrganisationGazetteer.nameKeys(m.name).joined(separator: "-")
                     target = .local(id: "pattern:" + slug, name: m.name)
                 }
                 offer(Candidate(first: i, last: m.endToken, target: target, isAcronym: false,
@@ -264,26 +270,28 @@ public struct OrganisationLinker: Sendable, OrganisationResolving {
         return best
     }
 
-    func matchName(_ v: OrganisationNameVariant, _ tokens: [OrganisationToken], at i: Int) -> Int? {
+    func matchName(_ v: OrganisationNameVariant, _ tokens: [OrganisationToken], _ scalars: [Unicode.Scalar], at i: Int) -> Int? {
         let n = v.tokens.count
         guard i + n <= tokens.count else { return nil }
         for k in 0..<n {
             let t = tokens[i + k]
-            if t.key != v.tokens[k] && t.stemKey != v.tokens[k] { return nil }
+            let keyMatches = t.equals(.key, v.tokens[k], scalars)
+            let stemMatches = keyMatches || t.equals(.stem, v.tokens[k], scalars)
+            if !keyMatches && !stemMatches { return nil }
             // A possessive is only possible on the last word ("the King's Fund's report").
-            if t.key != v.tokens[k] && k < n - 1 && v.tokens[k] != t.stemKey { return nil }
+            if !keyMatches && k < n - 1 && !stemMatches { return nil }
             if v.capitalised[k] && !t.isCapitalised { return nil }
             if k > 0 && t.breakBefore && !v.gapBefore[k] { return nil }
         }
         return i + n - 1
     }
 
-    func matchAcronym(_ v: OrganisationNameVariant, _ tokens: [OrganisationToken], at i: Int) -> Int? {
+    func matchAcronym(_ v: OrganisationNameVariant, _ tokens: [OrganisationToken], _ scalars: [Unicode.Scalar], at i: Int) -> Int? {
         let n = v.tokens.count
         guard i + n <= tokens.count else { return nil }
         for k in 0..<n {
             let t = tokens[i + k]
-            if t.base != v.tokens[k] { return nil }
+            if !t.equals(.base, v.tokens[k], scalars) { return nil }
             if k > 0 && t.breakBefore && !v.gapBefore[k] { return nil }
         }
         // A plural or longer word spelt in capitals is something else ("NICER").
@@ -299,12 +307,14 @@ public struct OrganisationLinker: Sendable, OrganisationResolving {
     }
 
     /// An acronym among capitalised words ("NICE TO SEE YOU") is a headline, not an acronym.
-    func isHeadline(_ tokens: [OrganisationToken], _ a: Int, _ b: Int, learnt: [String: Target]) -> Bool {
+    func isHeadline(_ tokens: [OrganisationToken], _ scalars: [Unicode.Scalar], _ a: Int, _ b: Int,
+                    learnt: [String: Target]) -> Bool {
         var shouted = 0
         for k in max(0, a - 3)..<min(tokens.count, b + 4) where k < a || k > b {
             let t = tokens[k]
-            guard t.isAllCaps, t.key.count >= 2 else { continue }
-            if gazetteer.acronymFirst[t.base] != nil || learnt[t.base] != nil { continue }
+            guard t.isAllCaps, t.keyCount(scalars) >= 2 else { continue }
+            let base = t.base(scalars)
+            if gazetteer.acronymFirst[base] != nil || learnt[base] != nil { continue }
             shouted += 1
         }
         return shouted >= 2

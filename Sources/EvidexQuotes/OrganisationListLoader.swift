@@ -215,6 +215,6 @@ public enum OrganisationListLoader {
     }
 
     static func slugify(_ s: String) -> String {
-        OrganisationGazetteer.nameTokens(s).map(\.key).joined(separator: "-")
+        OrganisationGazetteer.nameKeys(s).joined(separator: "-")
     }
 }

@@ -36,6 +36,6 @@ public struct OrganisationMentionScore: Sendable, Equatable {
     }
 
     public static func nameKey(_ name: String) -> String {
-        OrganisationGazetteer.nameTokens(name).map(\.key).joined(separator: " ")
+        OrganisationGazetteer.nameKeys(name).joined(separator: " ")
     }
 }

@@ -62,10 +62,6 @@ enum OrganisationPatternMatcher {
         "inspectorate": "inspectorate",
     ]
 
-    /// Every word that the matcher or the linker compares a lower-case word of a text with
-    /// (stop starts, generic modifiers and initial heads are only compared with capitalised words).
-    static let comparedWords: [String] = finalHeads.flatMap(\.0) + qualifierWords + connectorWords
-        + ["the", "his", "her", "majesty", "and", "of", "for", "nhs"]
     static let initialHeadWords = WordSet(initialHeads.keys)
     static let headLastWords = WordSet(finalHeads.map { $0.0[$0.0.count - 1] })
     static let singleHeads: WordSet = WordSet(finalHeads.filter { $0.0.count == 1 }.map { $0.0[0] })
@@ -106,28 +102,28 @@ enum OrganisationPatternMatcher {
     ]
     static let genericModifiers = WordSet(genericModifierWords)
 
-    static func isNameWord(_ t: OrganisationToken) -> Bool {
-        t.isCapitalised && !t.hasKey("the", hash: OrganisationToken.theHash)
+    static func isNameWord(_ t: OrganisationToken, _ scalars: [Unicode.Scalar]) -> Bool {
+        t.isCapitalised && !t.hasKey("the", hash: OrganisationToken.theHash, scalars)
     }
 
     /// The longest pattern match that starts at token `i`.
     static func match(_ tokens: [OrganisationToken], _ scalars: [Unicode.Scalar], at i: Int) -> Match? {
         let first = tokens[i]
         // "His Majesty's Inspectorate of Prisons": the royal style is part of the name.
-        let royal = (first.hasKey("his", hash: OrganisationToken.hisHash) || first.hasKey("her", hash: OrganisationToken.herHash))
+        let royal = (first.hasKey("his", hash: OrganisationToken.hisHash, scalars) || first.hasKey("her", hash: OrganisationToken.herHash, scalars))
             && first.isCapitalised && i + 1 < tokens.count
-            && tokens[i + 1].stemKey == "majesty" && !tokens[i + 1].breakBefore
-        guard isNameWord(first), royal || !stopStarts.contains(key: first) else { return nil }
+            && tokens[i + 1].equals(.stem, "majesty", scalars) && !tokens[i + 1].breakBefore
+        guard isNameWord(first, scalars), royal || !stopStarts.contains(key: first, scalars) else { return nil }
         // Never start inside a capitalised run: "National Pharmacy Association" is matched from
         // "National", not again from "Pharmacy" (but a possessive ends a run: "Edinburgh's").
-        if i > 0, !first.breakBefore, isNameWord(tokens[i - 1]), !stopStarts.contains(key: tokens[i - 1]),
-           !tokens[i - 1].isPossessive || first.key == "majesty" {
+        if i > 0, !first.breakBefore, isNameWord(tokens[i - 1], scalars), !stopStarts.contains(key: tokens[i - 1], scalars),
+           !tokens[i - 1].isPossessive || first.equals(.key, "majesty", scalars) {
             return nil
         }
         // "Edinburgh's Napier University", "Labour's Fabian Society": a leading possessive
         // belongs to the name only if the rest is no name by itself ("Prince's Trust").
         if first.isPossessive, i + 1 < tokens.count, !tokens[i + 1].breakBefore,
-           !singleHeads.contains(key: tokens[i + 1]), match(tokens, scalars, at: i + 1) != nil {
+           !singleHeads.contains(key: tokens[i + 1], scalars), match(tokens, scalars, at: i + 1) != nil {
             return nil
         }
         // Collect the run of name words and connectors that could form one name.
@@ -138,16 +134,16 @@ enum OrganisationPatternMatcher {
             let t = tokens[j]
             if t.breakBefore { break }
             // A number after "and"/"of" starts a new phrase ("... Industry and 400 jobs").
-            if t.isDigitsOnly && connectors.contains(key: tokens[j - 1]) { break }
-            if isNameWord(t) {
+            if t.isDigitsOnly && connectors.contains(key: tokens[j - 1], scalars) { break }
+            if isNameWord(t, scalars) {
                 last = j
                 j += 1
                 // "Strathclyde University's Fraser of Allander Institute", "CBI's SME Council":
                 // a possessive head or acronym closes one name; the next one starts after it.
-                if t.isPossessive && (singleHeads.contains(stemKey: t) || t.isAllCaps) { break }
+                if t.isPossessive && (singleHeads.contains(stemKey: t, scalars) || t.isAllCaps) { break }
                 continue
             }
-            if connectors.contains(key: t) && j + 1 < limit && isNameWord(tokens[j + 1]) && !tokens[j + 1].breakBefore {
+            if connectors.contains(key: t, scalars) && j + 1 < limit && isNameWord(tokens[j + 1], scalars) && !tokens[j + 1].breakBefore {
                 j += 1
                 continue
             }
@@ -155,14 +151,14 @@ enum OrganisationPatternMatcher {
         }
         // Two names joined by "and" when a head comes before it: "Child Trust Fund and
         // Edinburgh's Napier University" (but "Cardiff and Vale University Health Board").
-        if let a = (i...last).first(where: { tokens[$0].hasKey("and", hash: OrganisationToken.andWordHash) }),
-           (i..<a).contains(where: { singleHeads.contains(stemKey: tokens[$0]) }) {
+        if let a = (i...last).first(where: { tokens[$0].hasKey("and", hash: OrganisationToken.andWordHash, scalars) }),
+           (i..<a).contains(where: { singleHeads.contains(stemKey: tokens[$0], scalars) }) {
             last = a - 1
         }
         // Head-initial: "University of Manchester", "Department for Levelling Up".
         var best: Match? = nil
-        if initialHeadWords.contains(key: first), let kind = initialHeads[first.key], i + 2 <= last,
-           tokens[i + 1].key == "of" || tokens[i + 1].key == "for" {
+        if initialHeadWords.contains(key: first, scalars), let kind = initialHeads[first.key(scalars)], i + 2 <= last,
+           tokens[i + 1].equals(.key, "of", scalars) || tokens[i + 1].equals(.key, "for", scalars) {
             best = Match(endToken: last, name: surface(tokens, scalars, i, last), kind: kind)
         }
         // Head-final: the run may hold two names joined by "and" ("NHS X Integrated Care Board
@@ -172,23 +168,24 @@ enum OrganisationPatternMatcher {
         var headStart = i
         var e = i + 1
         while e <= last {
-            if let (head, kind) = head(endingAt: e, tokens, from: i) {
+            if let (head, kind) = head(endingAt: e, tokens, scalars, from: i) {
                 let m = Match(endToken: e, name: canonical(tokens, scalars, i, e, head: head), kind: kind)
                 chosen = m
                 headStart = e - head.count + 1
-                if e < last, tokens[e + 1].hasKey("and", hash: OrganisationToken.andWordHash) { break }
+                if e < last, tokens[e + 1].hasKey("and", hash: OrganisationToken.andWordHash, scalars) { break }
             }
             e += 1
         }
         // A head followed by other capitalised words is part of some other name ("Child Trust
         // Fund", "Council Tax"), except for a country qualifier ("Age UK", "... Wales").
-        if let c = chosen, c.endToken < last, !connectors.contains(key: tokens[c.endToken + 1]) {
+        if let c = chosen, c.endToken < last, !connectors.contains(key: tokens[c.endToken + 1], scalars) {
             let rest = (c.endToken + 1)...last
-            if !rest.allSatisfy({ qualifiers.contains(key: tokens[$0]) }) { chosen = nil }
+            if !rest.allSatisfy({ qualifiers.contains(key: tokens[$0], scalars) }) { chosen = nil }
         }
         // "Royal National Institute of Blind People": a head followed by "of"/"for" continues.
         var headEnd = chosen?.endToken ?? i
-        if var c = chosen, c.endToken < last, tokens[c.endToken + 1].key == "of" || tokens[c.endToken + 1].key == "for" {
+        if var c = chosen, c.endToken < last,
+           tokens[c.endToken + 1].equals(.key, "of", scalars) || tokens[c.endToken + 1].equals(.key, "for", scalars) {
             headEnd = c.endToken
             c.endToken = last
             c.name = surface(tokens, scalars, i, last)
@@ -198,7 +195,7 @@ enum OrganisationPatternMatcher {
             // Only generic words before the head ("Local Authority", "NHS Trust"): not a name.
             var named = false
             for k in i...c.endToken where k < headStart || k > headEnd {
-                if isNameWord(tokens[k]) && !genericModifiers.contains(key: tokens[k]) { named = true }
+                if isNameWord(tokens[k], scalars) && !genericModifiers.contains(key: tokens[k], scalars) { named = true }
             }
             if !named { chosen = nil }
         }
@@ -207,22 +204,23 @@ enum OrganisationPatternMatcher {
     }
 
     /// The longest head phrase ending at token `e` with a name word before it (after `from`).
-    static func head(endingAt e: Int, _ tokens: [OrganisationToken], from i: Int) -> ([String], String)? {
+    static func head(endingAt e: Int, _ tokens: [OrganisationToken], _ scalars: [Unicode.Scalar], from i: Int) -> ([String], String)? {
         // Every head ends in one of a few words; most tokens are none of them.
-        guard headLastWords.contains(key: tokens[e]) || headLastWords.contains(stemKey: tokens[e]) else { return nil }
+        guard headLastWords.contains(key: tokens[e], scalars) || headLastWords.contains(stemKey: tokens[e], scalars) else { return nil }
         for (head, kind) in finalHeads {
             let h = head.count
             let headStart = e - h + 1
             guard headStart > i else { continue }
             var ok = true
-            for k in 0..<h where tokens[headStart + k].key != head[k] && tokens[headStart + k].stemKey != head[k] {
+            for k in 0..<h where !tokens[headStart + k].equals(.key, head[k], scalars)
+                && !tokens[headStart + k].equals(.stem, head[k], scalars) {
                 ok = false
                 break
             }
             if !ok { continue }
             // A name word must precede the head directly ("Leeds Trust", not "Leeds and Trust").
             let before = tokens[headStart - 1]
-            if !isNameWord(before) || connectors.contains(key: before) { continue }
+            if !isNameWord(before, scalars) || connectors.contains(key: before, scalars) { continue }
             return (head, kind)
         }
         return nil
@@ -243,12 +241,12 @@ enum OrganisationPatternMatcher {
             out.append(c == "\u{2019}" ? "'" : c)
         }
         let joined = String(out)
-        return isShouting(tokens, a, b) ? titleCase(joined) : joined
+        return isShouting(tokens, scalars, a, b) ? titleCase(joined) : joined
     }
 
-    static func isShouting(_ tokens: [OrganisationToken], _ a: Int, _ b: Int) -> Bool {
+    static func isShouting(_ tokens: [OrganisationToken], _ scalars: [Unicode.Scalar], _ a: Int, _ b: Int) -> Bool {
         var caps = 0
-        for k in a...b where tokens[k].isAllCaps && tokens[k].key.count > 3 { caps += 1 }
+        for k in a...b where tokens[k].isAllCaps && tokens[k].keyCount(scalars) > 3 { caps += 1 }
         return caps >= 2
     }
 
@@ -283,7 +281,7 @@ enum OrganisationPatternMatcher {
         let headKey = head.joined(separator: " ")
         guard let full = expand[headKey] else { return surface(tokens, scalars, a, e) }
         var start = a
-        if tokens[start].key == "nhs" { start += 1 }
+        if tokens[start].equals(.key, "nhs", scalars) { start += 1 }
         let headStart = e - head.count + 1
         guard start < headStart else { return surface(tokens, scalars, a, e) }
         let place = surface(tokens, scalars, start, headStart - 1)

@@ -1,18 +1,14 @@
-/// A word of the text with the forms that matching needs, computed once per document.
+/// A word of the text with the flags and hashes that matching needs, computed once per
+/// document. It holds no strings: its forms (`base`, `key`, `stemKey`) are ranges of the text's
+/// scalars, compared by hash and then scalar by scalar, and built as strings only where a
+/// lookup or a result needs one. Building three strings per word, and retaining and releasing
+/// them whenever a token was copied or freed, was most of the linker's tokenising cost.
 struct OrganisationToken: Sendable, Equatable {
     /// Code-point offsets into the text.
     var start: Int
     var end: Int
     /// End of the word without a trailing possessive, so mentions of "DHSC's" cover "DHSC".
     var baseEnd: Int
-    /// As written, with a trailing possessive ('s, ’s, s') removed: acronyms compare on this,
-    /// so "DHSC's" still links as DHSC.
-    var base: String
-    /// Lower-cased, apostrophes dropped, "&" spelt "and": names compare on this, which makes
-    /// "King’s Fund", "King's Fund" and "Kings Fund" the same key.
-    var key: String
-    /// `key` of `base` ("health" for "Health's"), so a possessive name still matches.
-    var stemKey: String
     /// First letter upper-case (or a digit): names written in running text keep their capitals,
     /// which is what separates "Home Office" from "home office".
     var isCapitalised: Bool
@@ -31,19 +27,100 @@ struct OrganisationToken: Sendable, Equatable {
     var keyHash: UInt64
     var stemHash: UInt64
     var baseHash: UInt64
-    /// The word is all ASCII, so `keyHash` and `stemHash` are also `WordSet` hashes.
+    /// The word is all ASCII, so `keyHash` and `stemHash` are also `WordSet` hashes, and its
+    /// forms compare with a string byte by byte.
     var isASCII: Bool
 
     /// Ends in "'s" (not a bare plural apostrophe: "Directors'" is part of a name): `key` and
     /// `stemKey` differ in length. Stored because the pattern matcher asks for it often.
     var isPossessive: Bool
 
+    /// The "&" token, whose base is "&" but whose key is "and" (not a form of its scalars).
+    var isAmpersand: Bool = false
+
+    /// The three forms of a word.
+    enum Form: Sendable {
+        /// As written, with a trailing possessive ('s, ’s, s') removed: acronyms compare on
+        /// this, so "DHSC's" still links as DHSC.
+        case base
+        /// Lower-cased, apostrophes dropped, "&" spelt "and": names compare on this, which
+        /// makes "King’s Fund", "King's Fund" and "Kings Fund" the same key.
+        case key
+        /// `key` of `base` ("health" for "Health's"), so a possessive name still matches.
+        case stem
+    }
+
+    func base(_ scalars: [Unicode.Scalar]) -> String { string(.base, scalars) }
+    func key(_ scalars: [Unicode.Scalar]) -> String { string(.key, scalars) }
+    func stemKey(_ scalars: [Unicode.Scalar]) -> String { string(.stem, scalars) }
+
+    /// The form as a string, made exactly as the tokenizer used to store it.
+    func string(_ form: Form, _ scalars: [Unicode.Scalar]) -> String {
+        if isAmpersand { return form == .base ? "&" : "and" }
+        let upper = form == .key ? end : baseEnd
+        if isASCII {
+            return String(unsafeUninitializedCapacity: upper - start) { buf in
+                var n = 0
+                for k in start..<upper {
+                    var v = scalars[k].value
+                    if form != .base {
+                        if v == 39 || v == 96 { continue }
+                        if v >= 65 && v <= 90 { v += 32 }
+                    }
+                    buf[n] = UInt8(truncatingIfNeeded: v)
+                    n += 1
+                }
+                return n
+            }
+        }
+        var out = String.UnicodeScalarView()
+        for k in start..<upper {
+            let c = scalars[k]
+            if form == .base {
+                out.append(c)
+            } else if !OrganisationTokenizer.isApostrophe(c) {
+                out.append(ScalarInfo.lower(c))
+            }
+        }
+        return String(out)
+    }
+
+    /// `string(form, scalars) == word`. An ASCII form is compared with the word's UTF-8
+    /// without making a string (an ASCII string equals only the same bytes); other forms are
+    /// built and compared as strings, which keeps String's canonical equivalence.
+    func equals(_ form: Form, _ word: String, _ scalars: [Unicode.Scalar]) -> Bool {
+        if isAmpersand || !isASCII { return string(form, scalars) == word }
+        let upper = form == .key ? end : baseEnd
+        var bytes = word.utf8.makeIterator()
+        for k in start..<upper {
+            var v = scalars[k].value
+            if form != .base {
+                if v == 39 || v == 96 { continue }
+                if v >= 65 && v <= 90 { v += 32 }
+            }
+            guard let b = bytes.next(), UInt32(b) == v else { return false }
+        }
+        return bytes.next() == nil
+    }
+
     /// `key == word`, where `hash` is `hash(of: word)`: comparing hashes first rejects nearly
-    /// every token without a call into the string comparison (`keyHash` always hashes `key`,
-    /// and a sparse token's empty `key` equals no word either way).
+    /// every token without looking at its scalars (`keyHash` always hashes `key`).
     @inline(__always)
-    func hasKey(_ word: String, hash: UInt64) -> Bool {
-        keyHash == hash && key == word
+    func hasKey(_ word: String, hash: UInt64, _ scalars: [Unicode.Scalar]) -> Bool {
+        keyHash == hash && equals(.key, word, scalars)
+    }
+
+    /// `key.count`: for an ASCII word, its scalars less apostrophes.
+    func keyCount(_ scalars: [Unicode.Scalar]) -> Int {
+        if isAmpersand || !isASCII { return key(scalars).count }
+        var n = 0
+        for k in start..<end where scalars[k].value != 39 && scalars[k].value != 96 { n += 1 }
+        return n
+    }
+
+    /// `key != stemKey`: they can only differ when a possessive was cut from the base.
+    func keyDiffersFromStem(_ scalars: [Unicode.Scalar]) -> Bool {
+        baseEnd != end && key(scalars) != stemKey(scalars)
     }
 
     /// `hash(of:)` of words compared often, written out so that reading them costs no

@@ -20,18 +20,12 @@ enum OrganisationTokenizer {
             || s == "\u{2011}" || isApostrophe(s)
     }
 
-    /// Filters over every key that matching compares a lower-case word with and over every
-    /// acronym token.
-    typealias Sparse = (keys: KeyFilter, bases: KeyFilter)
-
-    /// With `sparse`, a lower-case ASCII word outside both filters gets empty strings instead
-    /// of its forms: any comparison with it fails either way, and most words are such words.
-    static func tokens(in scalars: [Unicode.Scalar], sparse: Sparse? = nil) -> [OrganisationToken] {
+    static func tokens(in scalars: [Unicode.Scalar]) -> [OrganisationToken] {
         // Unchecked access: every index below is tested against the count first.
-        scalars.withUnsafeBufferPointer { tokens(in: $0, sparse: sparse) }
+        scalars.withUnsafeBufferPointer { tokens(in: $0) }
     }
 
-    static func tokens(in scalars: UnsafeBufferPointer<Unicode.Scalar>, sparse: Sparse?) -> [OrganisationToken] {
+    static func tokens(in scalars: UnsafeBufferPointer<Unicode.Scalar>) -> [OrganisationToken] {
         var out: [OrganisationToken] = []
         out.reserveCapacity(scalars.count / 5)
         var i = 0
@@ -55,10 +49,10 @@ enum OrganisationTokenizer {
             }
             if s == "&" {
                 out.append(OrganisationToken(
-                    start: i, end: i + 1, baseEnd: i + 1, base: "&", key: "and", stemKey: "and",
+                    start: i, end: i + 1, baseEnd: i + 1,
                     isCapitalised: false, isAllCaps: false, breakBefore: pendingBreak,
                     sentenceInitial: false, isDigitsOnly: false, keyHash: andHash, stemHash: andHash,
-                    baseHash: ampersandHash, isASCII: true, isPossessive: false))
+                    baseHash: ampersandHash, isASCII: true, isPossessive: false, isAmpersand: true))
                 pendingBreak = false
                 pendingSentence = false
                 i += 1
@@ -108,11 +102,11 @@ enum OrganisationTokenizer {
                 break
             }
             if high == 0 && plain {
-                out.append(makePlainToken(scalars, start, j, hash, allDigits, pendingBreak, pendingSentence, sparse: sparse))
+                out.append(makePlainToken(scalars, start, j, hash, allDigits, pendingBreak, pendingSentence))
             } else {
                 out.append(high == 0
-                    ? makeASCIIToken(scalars, start, j, baseEnd(scalars, start, j), pendingBreak, pendingSentence, sparse: sparse)
-                    : makeToken(scalars, start, j, pendingBreak, pendingSentence, sparse: sparse))
+                    ? makeASCIIToken(scalars, start, j, baseEnd(scalars, start, j), pendingBreak, pendingSentence)
+                    : makeToken(scalars, start, j, pendingBreak, pendingSentence))
             }
             pendingBreak = false
             pendingSentence = false
@@ -155,8 +149,7 @@ enum OrganisationTokenizer {
     }
 
     static func makeToken(
-        _ scalars: UnsafeBufferPointer<Unicode.Scalar>, _ start: Int, _ end: Int, _ brk: Bool, _ sentence: Bool,
-        sparse: Sparse? = nil
+        _ scalars: UnsafeBufferPointer<Unicode.Scalar>, _ start: Int, _ end: Int, _ brk: Bool, _ sentence: Bool
     ) -> OrganisationToken {
         let baseEnd = baseEnd(scalars, start, end)
         var ascii = true
@@ -164,8 +157,9 @@ enum OrganisationTokenizer {
             ascii = false
             break
         }
-        if ascii { return makeASCIIToken(scalars, start, end, baseEnd, brk, sentence, sparse: sparse) }
-        var base = String.UnicodeScalarView()
+        if ascii { return makeASCIIToken(scalars, start, end, baseEnd, brk, sentence) }
+        // Only `isPossessive` needs these strings (their lengths in Characters); words with
+        // non-ASCII letters are few.
         var key = String.UnicodeScalarView()
         var stem = String.UnicodeScalarView()
         var letters = 0
@@ -178,7 +172,6 @@ enum OrganisationTokenizer {
             let c = scalars[k]
             let flags = ScalarInfo.flags(c)
             if k < baseEnd {
-                base.append(c)
                 baseHash = OrganisationToken.hashStep(baseHash, c)
                 if flags & ScalarInfo.numeric == 0 { digitsOnly = false }
             }
@@ -199,7 +192,7 @@ enum OrganisationTokenizer {
         let capitalised = first & (ScalarInfo.uppercase | ScalarInfo.numeric) != 0
         let keyString = String(key), stemString = String(stem)
         return OrganisationToken(
-            start: start, end: end, baseEnd: baseEnd, base: String(base), key: keyString, stemKey: stemString,
+            start: start, end: end, baseEnd: baseEnd,
             isCapitalised: capitalised, isAllCaps: letters > 0 && uppers == letters,
             breakBefore: brk, sentenceInitial: sentence, isDigitsOnly: digitsOnly,
             keyHash: keyHash, stemHash: stemHash, baseHash: baseHash, isASCII: false,
@@ -207,39 +200,30 @@ enum OrganisationTokenizer {
     }
 
     /// `makeASCIIToken` for a word of lower-case ASCII letters and digits without apostrophes
-    /// (most words), whose hash the scan has already made: its three forms are one string
-    /// (the word as written) with one hash, and it cannot be possessive or all capitals.
+    /// (most words), whose hash the scan has already made: its three forms are the word as
+    /// written with one hash, and it cannot be possessive or all capitals.
     @inline(__always)
     static func makePlainToken(
         _ scalars: UnsafeBufferPointer<Unicode.Scalar>, _ start: Int, _ end: Int, _ hash: UInt64, _ allDigits: Bool,
-        _ brk: Bool, _ sentence: Bool, sparse: Sparse?
+        _ brk: Bool, _ sentence: Bool
     ) -> OrganisationToken {
         // Only a digit can make such a word capitalised.
         let capitalised = scalars[start].value <= 57
-        let form: String
-        if let sparse, !capitalised, !sparse.keys.mayContain(hash), !sparse.bases.mayContain(hash) {
-            form = ""
-        } else {
-            form = asciiString(scalars, start, end, lower: false)
-        }
         return OrganisationToken(
-            start: start, end: end, baseEnd: end, base: form, key: form, stemKey: form,
+            start: start, end: end, baseEnd: end,
             isCapitalised: capitalised, isAllCaps: false,
             breakBefore: brk, sentenceInitial: sentence, isDigitsOnly: allDigits,
             keyHash: hash, stemHash: hash, baseHash: hash, isASCII: true,
             isPossessive: false)
     }
 
-    /// `makeToken` for a word of ASCII scalars, the common case: the three forms are written
-    /// byte by byte (small strings, no allocation) and share one string when they are equal.
+    /// `makeToken` for a word of ASCII scalars, the common case.
     static func makeASCIIToken(
-        _ scalars: UnsafeBufferPointer<Unicode.Scalar>, _ start: Int, _ end: Int, _ baseEnd: Int, _ brk: Bool, _ sentence: Bool,
-        sparse: Sparse?
+        _ scalars: UnsafeBufferPointer<Unicode.Scalar>, _ start: Int, _ end: Int, _ baseEnd: Int, _ brk: Bool, _ sentence: Bool
     ) -> OrganisationToken {
         var letters = 0
         var uppers = 0
         var digitsOnly = true
-        var apostrophes = false
         var keyLength = 0
         var stemLength = 0
         var keyHash = OrganisationToken.hashSeed
@@ -252,10 +236,7 @@ enum OrganisationTokenizer {
                 baseHash = OrganisationToken.hashStep(baseHash, c)
                 if v < 48 || v > 57 { digitsOnly = false }
             }
-            if v == 39 || v == 96 {
-                apostrophes = true
-                continue
-            }
+            if v == 39 || v == 96 { continue }
             var lower = v
             if v >= 65 && v <= 90 {
                 letters += 1
@@ -274,51 +255,11 @@ enum OrganisationTokenizer {
         }
         let f = scalars[start].value
         let capitalised = (f >= 65 && f <= 90) || (f >= 48 && f <= 57)
-        let base: String
-        let key: String
-        let stem: String
-        if let sparse, !capitalised, !sparse.keys.mayContain(keyHash), !sparse.keys.mayContain(stemHash),
-           !sparse.bases.mayContain(baseHash) {
-            base = ""
-            key = ""
-            stem = ""
-        } else if uppers == 0 && !apostrophes {
-            base = asciiString(scalars, start, baseEnd, lower: false)
-            key = base
-            stem = base
-        } else {
-            // `base` is only compared with acronym tokens (learnt acronyms make the pass
-            // non-sparse), so a capitalised word outside that filter needs no second string.
-            if let sparse, !sparse.bases.mayContain(baseHash) {
-                base = ""
-            } else {
-                base = asciiString(scalars, start, baseEnd, lower: false)
-            }
-            key = asciiString(scalars, start, end, lower: true)
-            stem = baseEnd == end ? key : asciiString(scalars, start, baseEnd, lower: true)
-        }
         return OrganisationToken(
-            start: start, end: end, baseEnd: baseEnd, base: base, key: key, stemKey: stem,
+            start: start, end: end, baseEnd: baseEnd,
             isCapitalised: capitalised, isAllCaps: letters > 0 && uppers == letters,
             breakBefore: brk, sentenceInitial: sentence, isDigitsOnly: digitsOnly,
             keyHash: keyHash, stemHash: stemHash, baseHash: baseHash, isASCII: true,
             isPossessive: keyLength != stemLength)
-    }
-
-    /// ASCII scalars a..<b as a string; with `lower`, lower-cased and without apostrophes.
-    static func asciiString(_ scalars: UnsafeBufferPointer<Unicode.Scalar>, _ a: Int, _ b: Int, lower: Bool) -> String {
-        String(unsafeUninitializedCapacity: b - a) { buf in
-            var n = 0
-            for k in a..<b {
-                var v = scalars[k].value
-                if lower {
-                    if v == 39 || v == 96 { continue }
-                    if v >= 65 && v <= 90 { v += 32 }
-                }
-                buf[n] = UInt8(truncatingIfNeeded: v)
-                n += 1
-            }
-            return n
-        }
     }
 }

@@ -3,12 +3,13 @@
 /// holds no clause breaker, which is what news attribution frames look like.
 struct PhraseReader: Sendable {
     let tokens: [Token]
+    /// The text's scalars, which the tokens index.
+    let scalars: [Unicode.Scalar]
 
     func isVerb(_ k: Int) -> Bool {
         guard k >= 0 && k < tokens.count, tokens[k].isWord else { return false }
-        let w = tokens[k].lower
-        if w == "according" { return k + 1 < tokens.count && tokens[k + 1].lower == "to" }
-        guard Lexicon.reportingVerbs.contains(tokens[k]) else { return false }
+        if tokens[k].isLower("according", scalars) { return k + 1 < tokens.count && tokens[k + 1].isLower("to", scalars) }
+        guard Lexicon.reportingVerbs.contains(tokens[k], scalars) else { return false }
         return !isNounSlot(k)
     }
 
@@ -16,12 +17,11 @@ struct PhraseReader: Sendable {
     /// possessive is a noun.
     func isNounSlot(_ k: Int) -> Bool {
         guard k > 0, tokens[k - 1].isWord else { return false }
-        let p = tokens[k - 1].lower
-        if Self.nounDeterminers.contains(tokens[k - 1]) || Self.isPossessive(tokens[k - 1]) { return true }
+        if Self.nounDeterminers.contains(tokens[k - 1], scalars) || Self.isPossessive(tokens[k - 1], scalars) { return true }
         // "32% of Republican claims": a word after "of"/"about"/… plus a modifier is a noun
-        if k >= 2, tokens[k - 2].isWord, !Lexicon.pronouns.contains(p),
-           tokens[k - 1].capitalised || tokens[k - 1].text.unicodeScalars.first.map(ScalarClass.isDigit) == true,
-           ["of", "about", "with", "from", "on", "by", "for", "in"].contains(tokens[k - 2].lower) { return true }
+        if k >= 2, tokens[k - 2].isWord, !Lexicon.pronouns.contains(tokens[k - 1], scalars),
+           tokens[k - 1].capitalised || ScalarClass.isDigit(scalars[tokens[k - 1].range.lowerBound]),
+           tokens[k - 2].isLower(in: ["of", "about", "with", "from", "on", "by", "for", "in"], scalars) { return true }
         return false
     }
 
@@ -29,31 +29,33 @@ struct PhraseReader: Sendable {
                                                      "these", "those", "my", "your"]
 
     /// The word ends in ’s, 's or s’ ("Trump's", "voters’").
-    static func isPossessive(_ t: Token) -> Bool {
+    static func isPossessive(_ t: Token, _ scalars: [Unicode.Scalar]) -> Bool {
         if t.lowerASCII {
-            // an ASCII word can only end in 's, and its last characters are its last bytes
-            let u = t.lower.utf8
-            return u.count >= 2 && u[u.index(u.endIndex, offsetBy: -2)] == 0x27 && u[u.index(before: u.endIndex)] == 0x73
+            // an ASCII word can only end in 's, and its last characters are its last scalars
+            return t.range.count >= 2 && scalars[t.range.upperBound - 2].value == 0x27
+                && Tokenizer.asciiLower(scalars[t.range.upperBound - 1].value) == 0x73
         }
-        let p = t.lower
+        let p = t.lower(scalars)
         return p.hasSuffix("’s") || p.hasSuffix("'s") || p.hasSuffix("s’")
     }
 
     func isStrongVerb(_ k: Int) -> Bool {
         guard isVerb(k) else { return false }
-        if !Lexicon.weakVerbs.contains(tokens[k]) { return true }
+        if !Lexicon.weakVerbs.contains(tokens[k], scalars) { return true }
         // "pointed out", "went on", "put it": a weak verb with its particle is a cue
         guard k + 1 < tokens.count, tokens[k + 1].isWord else { return false }
-        return ["out", "on", "it", "in"].contains(tokens[k + 1].lower)
+        return tokens[k + 1].isLower(in: ["out", "on", "it", "in"], scalars)
     }
 
     /// Cue span: the verb, with "to" for "according to" and "for" for "called for".
     func cue(_ k: Int) -> Range<Int> {
         var r = tokens[k].range
         if k + 1 < tokens.count, tokens[k + 1].isWord {
-            let w = tokens[k].lower, n = tokens[k + 1].lower
-            if (w == "according" && n == "to") || (n == "for" && ["called", "calls", "call", "calling"].contains(w))
-                || (n == "out" && w == "pointed") || (n == "on" && w == "went") {
+            let w = tokens[k], n = tokens[k + 1]
+            if (w.isLower("according", scalars) && n.isLower("to", scalars))
+                || (n.isLower("for", scalars) && w.isLower(in: ["called", "calls", "call", "calling"], scalars))
+                || (n.isLower("out", scalars) && w.isLower("pointed", scalars))
+                || (n.isLower("on", scalars) && w.isLower("went", scalars)) {
                 r = r.lowerBound..<tokens[k + 1].range.upperBound
             }
         }
@@ -64,29 +66,29 @@ struct PhraseReader: Sendable {
         guard lo < hi else { return nil }
         let slice = tokens[lo..<hi]
         guard slice.allSatisfy({ $0.isWord }) else { return nil }
-        let words = slice.map(\.lower)
+        let words = slice.map { $0.lower(scalars) }
         let pron = hi - lo == 1 && Lexicon.pronouns.contains(words[0])
         var names: [String] = []
         for t in slice {
-            if t.capitalised && !Lexicon.titles.contains(t) && !Lexicon.determiners.contains(t) {
-                names.append(t.text)
+            if t.capitalised && !Lexicon.titles.contains(t, scalars) && !Lexicon.determiners.contains(t, scalars) {
+                names.append(t.text(scalars))
             } else if !names.isEmpty && !(t.capitalised) {
                 // a lowercase word ends the name run: "House Speaker Paul Ryan" keeps the last run
-                if !["of", "and", "for", "the", "de", "da", "van", "von", "al", "bin", "del", "la", "le"].contains(t.lower) {
+                if !t.isLower(in: ["of", "and", "for", "the", "de", "da", "van", "von", "al", "bin", "del", "la", "le"], scalars) {
                     names = []
                 }
             }
         }
         if !names.isEmpty && names.allSatisfy({ Lexicon.timeWords.contains($0.lowercased()) }) { return nil }
-        let phrase = slice.map(\.text).joined(separator: " ")
+        let phrase = slice.map { $0.text(scalars) }.joined(separator: " ")
         return SpeakerCandidate(phrase: phrase, mention: tokens[lo].range.lowerBound..<tokens[hi - 1].range.upperBound,
                                 role: role, cue: nil, isPronoun: pron, words: words, nameWords: names)
     }
 
     /// Auxiliaries and lowercase -ly adverbs that sit between a subject and its verb.
-    static func isAdverb(_ t: Token) -> Bool {
+    static func isAdverb(_ t: Token, _ scalars: [Unicode.Scalar]) -> Bool {
         // capitalised, "Will" or "Long" is a name
-        !t.capitalised && (Lexicon.auxiliaries.contains(t) || (t.lower.hasSuffix("ly") && t.lower.count > 4))
+        !t.capitalised && (Lexicon.auxiliaries.contains(t, scalars) || t.hasAdverbEnding(scalars))
     }
 
     /// Index before a parenthetical that ends at `k` ("Rep. Gwen Moore (D-Wis.)"), else `k`.
@@ -98,10 +100,9 @@ struct PhraseReader: Sendable {
     }
 
     /// `isOpener` of a token's lower-case form, with the lookups the token's hash allows.
-    static func isOpener(_ t: Token) -> Bool {
-        let w = t.lower
-        return leadWords.contains(t) || (Lexicon.phraseBreakers.contains(t) && !Lexicon.pronouns.contains(t)
-            && !Lexicon.determiners.contains(t)) || (w.hasSuffix("ly") && w.count > 4)
+    static func isOpener(_ t: Token, _ scalars: [Unicode.Scalar]) -> Bool {
+        leadWords.contains(t, scalars) || (Lexicon.phraseBreakers.contains(t, scalars) && !Lexicon.pronouns.contains(t, scalars)
+            && !Lexicon.determiners.contains(t, scalars)) || t.hasAdverbEnding(scalars)
     }
 
     static func isOpener(_ w: String) -> Bool {
@@ -118,19 +119,19 @@ struct PhraseReader: Sendable {
     func phraseBefore(_ end: Int, floor: Int) -> SpeakerCandidate? {
         var k = end - 1
         guard k >= floor, tokens[k].isWord else { return nil }
-        if Lexicon.pronouns.contains(tokens[k]) { return candidate(k, k + 1) }
+        if Lexicon.pronouns.contains(tokens[k], scalars) { return candidate(k, k + 1) }
         var lo = end
         var count = 0
         while k >= floor && tokens[k].isWord && count < 9 {
             let t = tokens[k]
-            if !t.capitalised && Lexicon.phraseBreakers.contains(t) && !Self.nameJoiners.contains(t) { break }
-            if !t.capitalised && Self.nameJoiners.contains(t) && t.lower != "the" {
+            if !t.capitalised && Lexicon.phraseBreakers.contains(t, scalars) && !Self.nameJoiners.contains(t, scalars) { break }
+            if !t.capitalised && Self.nameJoiners.contains(t, scalars) && !t.isLower("the", scalars) {
                 // "of"/"for" only join when a name or noun follows and something precedes
                 if k == floor || !tokens[k - 1].isWord { break }
             }
-            if Lexicon.reportingVerbs.contains(t) && !t.capitalised && !isNounSlot(k) { break }
+            if Lexicon.reportingVerbs.contains(t, scalars) && !t.capitalised && !isNounSlot(k) { break }
             // "she believes we must": a subject pronoun cannot sit inside a noun phrase
-            if k < end - 1 && ["he", "she", "we", "they", "i"].contains(t.lower) { break }
+            if k < end - 1 && t.isLower(in: ["he", "she", "we", "they", "i"], scalars) { break }
             lo = k
             count += 1
             k -= 1
@@ -138,8 +139,8 @@ struct PhraseReader: Sendable {
         // drop leading joiners ("of", "and") and sentence openers ("But", "During", "Repeatedly")
         while lo < end {
             let w = tokens[lo]
-            if !w.capitalised && Self.nameJoiners.contains(w) && w.lower != "the" { lo += 1; continue }
-            if w.capitalised && end - lo > 1 && Self.isOpener(w) { lo += 1; continue }
+            if !w.capitalised && Self.nameJoiners.contains(w, scalars) && !w.isLower("the", scalars) { lo += 1; continue }
+            if w.capitalised && end - lo > 1 && Self.isOpener(w, scalars) { lo += 1; continue }
             break
         }
         return candidate(lo, end)
@@ -148,30 +149,30 @@ struct PhraseReader: Sendable {
     /// Noun phrase starting at `start` (after an inverted verb: "said Ms Bailey, director of …").
     func phraseAfter(_ start: Int, limit: Int) -> SpeakerCandidate? {
         var start = start
-        while start + 1 < limit && tokens[start].isWord && tokens[start].capitalised && Self.isOpener(tokens[start])
+        while start + 1 < limit && tokens[start].isWord && tokens[start].capitalised && Self.isOpener(tokens[start], scalars)
             && tokens[start + 1].isWord { start += 1 }
         var k = start
         guard k < limit, tokens[k].isWord else { return nil }
-        if Lexicon.pronouns.contains(tokens[k]) { return candidate(k, k + 1) }
+        if Lexicon.pronouns.contains(tokens[k], scalars) { return candidate(k, k + 1) }
         // "said former President Bill Clinton", "said 9/11 widow Terry Strada", "said a spokesman for …"
         let lowerStart = !tokens[k].capitalised
-        if lowerStart && (Lexicon.phraseBreakers.contains(tokens[k]) || Lexicon.reportingVerbs.contains(tokens[k])) {
+        if lowerStart && (Lexicon.phraseBreakers.contains(tokens[k], scalars) || Lexicon.reportingVerbs.contains(tokens[k], scalars)) {
             return nil
         }
         var hi = k
         var count = 0
         var sawCap = false
-        if Self.objectPronouns.contains(tokens[k]) && (k + 1 >= limit || !tokens[k + 1].isWord) { return nil }
+        if Self.objectPronouns.contains(tokens[k], scalars) && (k + 1 >= limit || !tokens[k + 1].isWord) { return nil }
         while k < limit && tokens[k].isWord && count < 10 {
             let t = tokens[k]
-            if t.capitalised && !Lexicon.determiners.contains(t) {
+            if t.capitalised && !Lexicon.determiners.contains(t, scalars) {
                 sawCap = true
             } else if count > 0 {
                 if !sawCap {
-                    if Lexicon.phraseBreakers.contains(t) && !["for", "of", "at", "with", "the"].contains(t.lower) { break }
-                    if Lexicon.reportingVerbs.contains(t) { break }
+                    if Lexicon.phraseBreakers.contains(t, scalars) && !t.isLower(in: ["for", "of", "at", "with", "the"], scalars) { break }
+                    if Lexicon.reportingVerbs.contains(t, scalars) { break }
                 } else {
-                    let joins = Self.nameJoiners.contains(t) && k + 1 < limit && tokens[k + 1].capitalised
+                    let joins = Self.nameJoiners.contains(t, scalars) && k + 1 < limit && tokens[k + 1].capitalised
                     if !joins { break }
                 }
             }
@@ -181,14 +182,14 @@ struct PhraseReader: Sendable {
         }
         guard var c = candidate(start, hi) else { return nil }
         // "told reporters", "asked officials": an inverted subject is named or determined
-        if lowerStart && !sawCap && !Lexicon.determiners.contains(tokens[start].lower) && !c.isPronoun { return nil }
+        if lowerStart && !sawCap && !Lexicon.determiners.contains(tokens[start], scalars) && !c.isPronoun { return nil }
         // appositive role: ", director of … at The King's Fund" up to the next comma or sentence end
         if hi + 1 < limit, tokens[hi].isPunct(","), tokens[hi + 1].isWord {
             var e = hi + 1
             while e < limit && (tokens[e].isWord || tokens[e].isPunct("’") || tokens[e].isPunct("'")) && e - hi < 18 { e += 1 }
             if e > hi + 1 && (e >= limit || tokens[e].isPunct(",") || tokens[e].endsSentence) {
-                let first = tokens[hi + 1].lower
-                if Lexicon.determiners.contains(first) || !tokens[hi + 1].capitalised || Lexicon.titles.contains(first) {
+                let first = tokens[hi + 1]
+                if Lexicon.determiners.contains(first, scalars) || !first.capitalised || Lexicon.titles.contains(first, scalars) {
                     c.role = text(hi + 1, e)
                 }
             }
@@ -204,18 +205,18 @@ struct PhraseReader: Sendable {
 
     /// A name that opens the clause at `floor` and is followed by a comma before `k`.
     func clauseOpeningName(floor: Int, before k: Int) -> SpeakerCandidate? {
-        guard floor < k, tokens[floor].isWord, tokens[floor].capitalised, !Self.isOpener(tokens[floor]),
-              !Lexicon.determiners.contains(tokens[floor].lower) else { return nil }
+        guard floor < k, tokens[floor].isWord, tokens[floor].capitalised, !Self.isOpener(tokens[floor], scalars),
+              !Lexicon.determiners.contains(tokens[floor], scalars) else { return nil }
         var e = floor
-        while e < k && tokens[e].isWord && (tokens[e].capitalised || Self.nameJoiners.contains(tokens[e].lower)) { e += 1 }
+        while e < k && tokens[e].isWord && (tokens[e].capitalised || Self.nameJoiners.contains(tokens[e], scalars)) { e += 1 }
         guard e < k, e > floor, tokens[e].isPunct(",") || tokens[e].isPunct("(") else { return nil }
         guard var c = phraseBefore(e, floor: floor), !c.nameWords.isEmpty,
               c.mention.lowerBound == tokens[floor].range.lowerBound else { return nil }
         // the words between the commas describe the speaker ("director of … at The King's Fund")
         if tokens[e].isPunct(","), e + 1 < k, tokens[e + 1].isWord {
             let first = tokens[e + 1]
-            let describes = !first.capitalised && !Self.leadWords.contains(first) && !Lexicon.phraseBreakers.contains(first)
-            if describes || Lexicon.determiners.contains(first) || Lexicon.titles.contains(first) {
+            let describes = !first.capitalised && !Self.leadWords.contains(first, scalars) && !Lexicon.phraseBreakers.contains(first, scalars)
+            if describes || Lexicon.determiners.contains(first, scalars) || Lexicon.titles.contains(first, scalars) {
                 c.role = text(e + 1, k)
             }
         }
@@ -225,8 +226,8 @@ struct PhraseReader: Sendable {
     /// A named subject after an inverted verb that closes its clause ("said Kunin." / "said Lee Epstein, who …").
     func invertedName(after v: Int, limit: Int) -> SpeakerCandidate? {
         // verbs that take a listener ("told CBS News", "asked Trump") are left out
-        guard Self.intransitiveCues.contains(tokens[v].lower),
-              v + 1 < limit, tokens[v + 1].capitalised || Lexicon.determiners.contains(tokens[v + 1].lower),
+        guard Self.intransitiveCues.contains(tokens[v], scalars),
+              v + 1 < limit, tokens[v + 1].capitalised || Lexicon.determiners.contains(tokens[v + 1], scalars),
               let c = phraseAfter(v + 1, limit: limit), !c.isPronoun, !c.nameWords.isEmpty else { return nil }
         guard let e = tokens.firstIndex(where: { $0.range.upperBound == c.mention.upperBound }) else { return nil }
         let n = e + 1
@@ -234,8 +235,8 @@ struct PhraseReader: Sendable {
         let next = tokens[n]
         if next.quoteIndex == nil && (next.endsSentence || next.isPunct(",") || next.isPunct(";") || next.isPunct("(")
             || next.isPunct(":")) { return c }
-        if next.isWord && ["in", "on", "at", "during", "of", "to", "about", "after", "before", "while", "when", "from",
-                           "with", "via", "last", "this", "earlier", "later", "recently", "yesterday", "today"].contains(next.lower) {
+        if next.isWord && next.isLower(in: ["in", "on", "at", "during", "of", "to", "about", "after", "before", "while", "when", "from",
+                           "with", "via", "last", "this", "earlier", "later", "recently", "yesterday", "today"], scalars) {
             return c
         }
         return nil
@@ -247,7 +248,7 @@ struct PhraseReader: Sendable {
         var prev: Token?
         for t in tokens[lo..<hi] {
             if let p = prev, p.range.upperBound < t.range.lowerBound { out += " " }
-            out += t.text
+            out += t.text(scalars)
             prev = t
         }
         return out
@@ -257,19 +258,19 @@ struct PhraseReader: Sendable {
     /// "X, director of Y, said"), within [floor, limit).
     func subject(ofVerb v: Int, floor: Int, limit: Int) -> SpeakerCandidate? {
         var result: SpeakerCandidate?
-        if tokens[v].lower == "according" {
+        if tokens[v].isLower("according", scalars) {
             result = phraseAfter(v + 2, limit: limit)
         } else {
             var k = v - 1
-            while k >= floor && tokens[k].isWord && Self.isAdverb(tokens[k]) { k -= 1 }
+            while k >= floor && tokens[k].isWord && Self.isAdverb(tokens[k], scalars) { k -= 1 }
             // "Rep. Gwen Moore (D-Wis.) said"
             k = skipParenthetical(k, floor: floor)
-            if k >= floor && tokens[k].isWord && (tokens[k].lower == "and" || tokens[k].lower == "but") {
+            if k >= floor && tokens[k].isWord && (tokens[k].isLower("and", scalars) || tokens[k].isLower("but", scalars)) {
                 // "I laughed and said" / "Donald Trump … bemoaned the unrest and said": the clause's subject
                 var p = k - 1
-                while p >= floor && p > k - 8 && tokens[p].isWord && !["he", "she", "i", "we", "they"].contains(tokens[p].lower)
-                    && !["that", "who", "which", "because", "if", "when", "whether"].contains(tokens[p].lower) { p -= 1 }
-                if p >= floor && p > k - 8 && tokens[p].isWord && ["he", "she", "i", "we", "they"].contains(tokens[p].lower) {
+                while p >= floor && p > k - 8 && tokens[p].isWord && !tokens[p].isLower(in: ["he", "she", "i", "we", "they"], scalars)
+                    && !tokens[p].isLower(in: ["that", "who", "which", "because", "if", "when", "whether"], scalars) { p -= 1 }
+                if p >= floor && p > k - 8 && tokens[p].isWord && tokens[p].isLower(in: ["he", "she", "i", "we", "they"], scalars) {
                     result = candidate(p, p + 1)
                 } else {
                     result = sentenceSubject(from: floor, before: k)
@@ -282,7 +283,7 @@ struct PhraseReader: Sendable {
                     let startTok = tokens.firstIndex { $0.range.lowerBound == r.mention.lowerBound } ?? k
                     if startTok - 1 > floor, tokens[startTok - 1].isPunct(","), startTok - 2 >= floor,
                        tokens[startTok - 2].isWord, tokens[startTok - 2].capitalised, !tokens[startTok].capitalised,
-                       !Self.isOpener(tokens[startTok - 2]),
+                       !Self.isOpener(tokens[startTok - 2], scalars),
                        var named = phraseBefore(startTok - 1, floor: floor), !named.nameWords.isEmpty,
                        let namedStart = tokens.firstIndex(where: { $0.range.lowerBound == named.mention.lowerBound }),
                        namedStart == floor || tokens[namedStart - 1].quoteIndex != nil || tokens[namedStart - 1].isPunct(",") {
@@ -312,7 +313,7 @@ struct PhraseReader: Sendable {
             if result == nil && v + 1 < limit {
                 // "…,” said Caddell" / "said Ms Bailey"
                 var s = v + 1
-                while s < limit && tokens[s].isWord && Self.isAdverb(tokens[s]) { s += 1 }
+                while s < limit && tokens[s].isWord && Self.isAdverb(tokens[s], scalars) { s += 1 }
                 result = phraseAfter(s, limit: limit)
             }
         }
@@ -345,10 +346,14 @@ struct PhraseReader: Sendable {
         while k < t && toks[k].kind == .punct { k += 1 }
         // a dateline ("WASHINGTON (AFP) —") is not the subject
         var d = k
-        while d < t && toks[d].isWord && toks[d].text.count > 1 && toks[d].text == toks[d].text.uppercased()
-            && toks[d].text.unicodeScalars.contains(where: { $0.properties.isUppercase }) { d += 1 }
+        func shouted(_ t: Token) -> Bool {
+            let w = t.text(scalars)
+            return w.count > 1 && w == w.uppercased() && w.unicodeScalars.contains(where: { $0.properties.isUppercase })
+        }
+        while d < t && toks[d].isWord && shouted(toks[d]) { d += 1 }
         if d > k {
-            while d < t && (toks[d].kind == .punct || (toks[d].isWord && (toks[d].capitalised || toks[d].text.hasSuffix("."))))
+            // a word's text ends in "." exactly when its last scalar is one
+            while d < t && (toks[d].kind == .punct || (toks[d].isWord && (toks[d].capitalised || scalars[toks[d].range.upperBound - 1] == ".")))
                 && !(toks[d].isWord && d + 1 < t && toks[d + 1].isWord && !toks[d + 1].capitalised) {
                 if toks[d].isPunct("\u{2014}") || toks[d].isPunct("-") || toks[d].isPunct("\u{2013}") { d += 1; break }
                 d += 1
@@ -357,15 +362,15 @@ struct PhraseReader: Sendable {
         }
         guard k < t, toks[k].isWord else { return nil }
         // "Hours later, Trump returned …": a short lead phrase before a comma and a name
-        if !Self.leadWords.contains(toks[k].lower), let comma = toks[k..<Swift.min(t, k + 5)].firstIndex(where: { $0.isPunct(",") }),
+        if !Self.leadWords.contains(toks[k], scalars), let comma = toks[k..<Swift.min(t, k + 5)].firstIndex(where: { $0.isPunct(",") }),
            comma + 1 < t, toks[comma + 1].isWord,
-           (toks[comma + 1].capitalised && !Lexicon.determiners.contains(toks[comma + 1].lower))
-            || ["he", "she", "they", "we", "i"].contains(toks[comma + 1].lower),
-           !toks[k..<comma].contains(where: { $0.isWord && $0.capitalised && !Self.isOpener($0) && $0.range.lowerBound != toks[k].range.lowerBound }),
-           toks[k..<comma].count > 1 || !toks[k].capitalised || Self.isOpener(toks[k]) {
+           (toks[comma + 1].capitalised && !Lexicon.determiners.contains(toks[comma + 1], scalars))
+            || toks[comma + 1].isLower(in: ["he", "she", "they", "we", "i"], scalars),
+           !toks[k..<comma].contains(where: { $0.isWord && $0.capitalised && !Self.isOpener($0, scalars) && $0.range.lowerBound != toks[k].range.lowerBound }),
+           toks[k..<comma].count > 1 || !toks[k].capitalised || Self.isOpener(toks[k], scalars) {
             k = comma + 1
         }
-        if Self.leadWords.contains(toks[k].lower) {
+        if Self.leadWords.contains(toks[k], scalars) {
             guard let comma = toks[k..<t].firstIndex(where: { $0.isPunct(",") }) else { return nil }
             k = comma + 1
         }

@@ -33,7 +33,7 @@ public struct QuoteExtractor: Sendable {
         for (pi, p) in paragraphs.enumerated() {
             let toks = layout(p, quotes: byParagraph[pi], stretches: stretches, tokenizer: tokenizer)
             layouts.append(toks)
-            for run in Self.nameRuns(in: toks) {
+            for run in Self.nameRuns(in: toks, scalars) {
                 if run.organisation {
                     entities.noteOrganisation(run.name, at: run.position)
                 } else {
@@ -50,7 +50,7 @@ public struct QuoteExtractor: Sendable {
         var pendingColon: Attribution?      // "Caddell continued:" at the end of a paragraph
         for (pi, _) in paragraphs.enumerated() {
             let toks = layouts[pi]
-            let reader = PhraseReader(tokens: toks)
+            let reader = PhraseReader(tokens: toks, scalars: scalars)
             var resolved: [Range<Int>: Attribution] = [:]
             // every reporting-verb subject, in text order, so that names and pronouns resolve
             // against the people and organisations named before them
@@ -151,7 +151,7 @@ public struct QuoteExtractor: Sendable {
                 while lastStart > 0 && !toks[lastStart - 1].endsSentence { lastStart -= 1 }
                 // only a cue that closes the paragraph introduces what follows
                 if let s = subjects.last(where: { $0.0 >= lastStart && $0.0 >= toks.count - 6 }),
-                   !toks[(s.0 + 1)...].contains(where: { $0.lower == "that" }) {
+                   !toks[(s.0 + 1)...].contains(where: { $0.isLower("that", scalars) }) {
                     pendingColon = resolved[s.1.mention].map { var a = $0; a.cue = s.1.cue; return a }
                 } else if last.isPunct(":"), let c = reader.sentenceSubject(from: lastStart, before: toks.count - 1) {
                     pendingColon = attribution(for: c, entities: &entities)
@@ -238,16 +238,16 @@ public struct QuoteExtractor: Sendable {
         var p = t - 1
         if toks[p].isPunct(","), p > 0 { p -= 1 }
         guard toks[p].isWord else { return false }
-        guard PhraseReader.isPossessive(toks[p]) || Self.titleNouns.contains(toks[p]) else { return false }
+        guard PhraseReader.isPossessive(toks[p], scalars) || Self.titleNouns.contains(toks[p], scalars) else { return false }
         // Nine words are enough to tell: a longer stretch is no title.
         var inner: [Token] = []
         Tokenizer(text: scalars).append(st.inner, to: &inner, wordLimit: 9)
         let words = inner.filter(\.isWord)
         guard !words.isEmpty, words.count <= 8 else { return false }
         for (i, w) in words.enumerated() {
-            let first = w.text.unicodeScalars.first!
+            let first = scalars[w.range.lowerBound]
             if w.capitalised || ScalarClass.isDigit(first) { continue }
-            if i > 0 && Self.titleSmallWords.contains(w) { continue }
+            if i > 0 && Self.titleSmallWords.contains(w, scalars) { continue }
             return false
         }
         return true
@@ -283,10 +283,11 @@ public struct QuoteExtractor: Sendable {
             let outer = stretches[qi].outer
             let a = Swift.max(outer.lowerBound, pos)
             if a > pos { tokenizer.append(pos..<a, to: &out) }
-            out.append(Token(range: outer, text: "\"…\"", lower: "\"…\"", kind: .quote(qi), capitalised: false))
+            out.append(Token(range: outer, kind: .quote(qi), capitalised: false))
             pos = Swift.max(pos, outer.upperBound)
         }
         if pos < p.upperBound { tokenizer.append(pos..<p.upperBound, to: &out) }
+        let scalars = tokenizer.text
         // “… we will win.” Trump left the stage — the next sentence starts after the quote;
         // a lowercase continuation (“Why?” he asked) keeps the quote in its sentence.
         for i in out.indices {
@@ -300,12 +301,12 @@ public struct QuoteExtractor: Sendable {
                 // “Does anybody know …?” Graham asked.
                 var j = i + 1, cue = false
                 while j < out.count && j <= i + 5 && !out[j].endsSentence && out[j].quoteIndex == nil {
-                    if out[j].isWord && !out[j].capitalised && Lexicon.reportingVerbs.contains(out[j].lower) {
+                    if out[j].isWord && !out[j].capitalised && Lexicon.reportingVerbs.contains(out[j], scalars) {
                         // "Russia insisted that …" or "She says it underscores …" opens a sentence of its own;
                         // a cue ends its clause or goes on with a name, a time or a place ("said Friday in Ohio")
                         let next = j + 1 < out.count ? out[j + 1] : nil
                         cue = next == nil || (next!.kind == .punct && next!.quoteIndex == nil)
-                            || (next!.isWord && (next!.capitalised || Self.cueFollowers.contains(next!)))
+                            || (next!.isWord && (next!.capitalised || Self.cueFollowers.contains(next!, scalars)))
                         break
                     }
                     j += 1
@@ -326,11 +327,12 @@ public struct QuoteExtractor: Sendable {
     }
 
     private func subject(of v: Int, reader: PhraseReader, toks: [Token], floor: Int, limit: Int) -> SpeakerCandidate? {
-        let w = toks[v].lower
-        if w.hasSuffix("ing") && w != "according" {
+        let scalars = reader.scalars
+        let w = toks[v]
+        if w.lowerHasSuffix("ing", scalars) && !w.isLower("according", scalars) {
             // "footage of Hillary Clinton asking, ‘…’": a reduced clause right after its subject
-            if v - 1 >= floor, toks[v - 1].isWord, !PhraseReader.isAdverb(toks[v - 1]),
-               !PhraseReader.leadWords.contains(toks[v - 1].lower), !Lexicon.phraseBreakers.contains(toks[v - 1].lower) {
+            if v - 1 >= floor, toks[v - 1].isWord, !PhraseReader.isAdverb(toks[v - 1], scalars),
+               !PhraseReader.leadWords.contains(toks[v - 1], scalars), !Lexicon.phraseBreakers.contains(toks[v - 1], scalars) {
                 return reader.subject(ofVerb: v, floor: floor, limit: limit)
             }
             // "…, saying ‘…’" / "adding that": the subject of the clause's main verb
@@ -344,7 +346,8 @@ public struct QuoteExtractor: Sendable {
             return reader.sentenceSubject(from: floor, before: v)
         }
         // "said" used as an adjective ("the said report") or a passive ("was told") has no speaker here
-        if v > floor, ["was", "were", "been", "being", "is", "are", "be"].contains(toks[v - 1].lower), w != "according" {
+        if v > floor, toks[v - 1].isLower(in: ["was", "were", "been", "being", "is", "are", "be"], scalars),
+           !w.isLower("according", scalars) {
             return nil
         }
         return reader.subject(ofVerb: v, floor: floor, limit: limit)
@@ -377,6 +380,7 @@ public struct QuoteExtractor: Sendable {
     /// The frame that attributes the quotation token at `t`, nil when the quote has none.
     private func candidate(forQuoteAt t: Int, toks: [Token], reader: PhraseReader,
                            subjects: [(Int, SpeakerCandidate)], inHeadline: Bool) -> (SpeakerCandidate, Frame)? {
+        let scalars = reader.scalars
         let (sStart, sEnd) = sentenceBounds(t, toks)
         var segStart = t
         while segStart > sStart && toks[segStart - 1].quoteIndex == nil { segStart -= 1 }
@@ -385,15 +389,15 @@ public struct QuoteExtractor: Sendable {
         var before = subjects.filter { $0.0 >= sStart && $0.0 < t }
         var after = subjects.filter { $0.0 > t && $0.0 < afterEnd && $0.0 - t <= 30 && reader.isStrongVerb($0.0) }
         // "…,” Obama said, according to a pool report: the report is the source
-        if let acc = after.first(where: { toks[$0.0].lower == "according" }) { after = [acc] }
+        if let acc = after.first(where: { toks[$0.0].isLower("according", scalars) }) { after = [acc] }
         // "According to GMA News, Salceda said …": the cited outlet is the source
-        if let acc = subjects.first(where: { $0.0 >= sStart && $0.0 < sEnd && toks[$0.0].lower == "according" }) {
+        if let acc = subjects.first(where: { $0.0 >= sStart && $0.0 < sEnd && toks[$0.0].isLower("according", scalars) }) {
             return (acc.1, .accordingTo)
         }
         // "what he called the ‘Evil Empire’": the main clause's speaker, not the relative clause's
         let whatVerbs = before.filter { b in
             guard let st = toks.firstIndex(where: { $0.range.lowerBound == b.1.mention.lowerBound }), st > 0 else { return false }
-            return toks[st - 1].lower == "what"
+            return toks[st - 1].isLower("what", scalars)
         }
         if !whatVerbs.isEmpty {
             before.removeAll { b in whatVerbs.contains { $0.0 == b.0 } }
@@ -405,19 +409,19 @@ public struct QuoteExtractor: Sendable {
         // bracket — unless a main clause said it first ("Lynch said she recalled thinking, …")
         if let b = before.last, t - b.0 <= 3, b.0 >= segStart,
            !toks[(b.0 + 1)..<t].contains(where: { $0.kind == .punct && !$0.isPunct(",") && !$0.isPunct(":") }) {
-            if b.1.isPronoun, let main = before.first(where: { Self.coreVerbs.contains(toks[$0.0]) }), main.0 < b.0,
-               !Self.coreVerbs.contains(toks[b.0].lower) {
+            if b.1.isPronoun, let main = before.first(where: { Self.coreVerbs.contains(toks[$0.0], scalars) }), main.0 < b.0,
+               !Self.coreVerbs.contains(toks[b.0], scalars) {
                 return (main.1, .mainVerb)
             }
             return (b.1, .adjacentVerb)
         }
         let atClauseStart = t == sStart || toks[t - 1].isPunct(",") || toks[t - 1].isPunct(":")
-            || toks[t - 1].quoteIndex != nil || Self.dashes.contains(toks[t - 1].text)
+            || toks[t - 1].quoteIndex != nil || Self.dashes.contains(toks[t - 1], scalars)
         if let a = after.first, atClauseStart { return (a.1, .trailingCue) }
         // "Pollsters agree - Carl Bialik: ‘…’" / "More from Blumenthal and Cohen: ‘…’": a name standing alone before the colon
         if t > 1, toks[t - 1].isPunct(":"), let c = reader.phraseBefore(t - 1, floor: sStart), !c.nameWords.isEmpty,
            let first = toks.firstIndex(where: { $0.range.lowerBound == c.mention.lowerBound }), toks[first].capitalised,
-           first == sStart || Self.dashes.contains(toks[first - 1].text) || ["from", "by"].contains(toks[first - 1].lower) {
+           first == sStart || Self.dashes.contains(toks[first - 1], scalars) || toks[first - 1].isLower(in: ["from", "by"], scalars) {
             return (c, .colon)
         }
         // Bailey told MPs: ‘…’ — whatever the verb, a colon hands the quote to the subject
@@ -426,10 +430,10 @@ public struct QuoteExtractor: Sendable {
         }
         if let a = after.first, before.isEmpty { return (a.1, .lateTrailingCue) }
         // X said the report was a ‘stark depiction’: the main clause's speaker
-        if let b = before.first(where: { Self.coreVerbs.contains(toks[$0.0]) }) { return (b.1, .firstCoreVerb) }
+        if let b = before.first(where: { Self.coreVerbs.contains(toks[$0.0], scalars) }) { return (b.1, .firstCoreVerb) }
         if let b = before.first(where: { reader.isStrongVerb($0.0) || t - $0.0 <= 6 }) { return (b.1, .earlierVerb) }
         // “…” ― Jorge Falcon
-        if t == sStart, t + 2 < toks.count, Self.dashes.contains(toks[t + 1].text), let c = reader.phraseAfter(t + 2, limit: toks.count),
+        if t == sStart, t + 2 < toks.count, Self.dashes.contains(toks[t + 1], scalars), let c = reader.phraseAfter(t + 2, limit: toks.count),
            !c.nameWords.isEmpty,
            let e = toks.firstIndex(where: { $0.range.upperBound == c.mention.upperBound }),
            e + 1 == toks.count || toks[e + 1].endsSentence {
@@ -442,8 +446,9 @@ public struct QuoteExtractor: Sendable {
     /// First capitalised run before a headline's colon ("Obama on Climate Change: The Trends Are ‘Terrifying.’").
     private func headlineName(toks: [Token], before t: Int, reader: PhraseReader) -> SpeakerCandidate? {
         guard let colon = toks[..<t].firstIndex(where: { $0.isPunct(":") }) else { return nil }
+        let scalars = reader.scalars
         var i = 0
-        while i < colon && !(toks[i].isWord && toks[i].capitalised && !Lexicon.determiners.contains(toks[i].lower)) { i += 1 }
+        while i < colon && !(toks[i].isWord && toks[i].capitalised && !Lexicon.determiners.contains(toks[i], scalars)) { i += 1 }
         guard i < colon else { return nil }
         var j = i
         while j < colon && toks[j].isWord && toks[j].capitalised { j += 1 }
@@ -458,10 +463,11 @@ public struct QuoteExtractor: Sendable {
     }
 
     /// A word of two or more letters written in capitals ("NHS", "AP"): an acronym, not a name.
-    static func isShouted(_ t: Token) -> Bool {
+    static func isShouted(_ t: Token, _ scalars: [Unicode.Scalar]) -> Bool {
         // ASCII text equals its upper case exactly when it has no lower-case letter
-        if t.lowerASCII { return t.text.utf8.count > 1 && !t.text.utf8.contains { $0 >= 0x61 && $0 <= 0x7A } }
-        return t.text.count > 1 && t.text == t.text.uppercased()
+        if t.lowerASCII { return t.range.count > 1 && !scalars[t.range].contains { $0.value >= 0x61 && $0.value <= 0x7A } }
+        let text = t.text(scalars)
+        return text.count > 1 && text == text.uppercased()
     }
 
     /// Capitalised runs naming organisations ("Health and Social Care Committee": the last word is
@@ -473,7 +479,8 @@ public struct QuoteExtractor: Sendable {
     /// Lower-case words that may sit inside a name run ("Bank of England").
     static let runJoiners: [String] = ["of", "and", "for", "&"]
 
-    static func nameRuns(in toks: [Token]) -> [(position: Int, name: String, organisation: Bool, gender: DocumentEntities.Gender)] {
+    static func nameRuns(in toks: [Token], _ scalars: [Unicode.Scalar])
+        -> [(position: Int, name: String, organisation: Bool, gender: DocumentEntities.Gender)] {
         var out: [(position: Int, name: String, organisation: Bool, gender: DocumentEntities.Gender)] = []
         // The run is always a stretch of `toks`, so it is kept as a slice rather than copied.
         var run: ArraySlice<Token> = []
@@ -482,8 +489,8 @@ public struct QuoteExtractor: Sendable {
             while let l = run.last, !l.capitalised { run.removeLast() }
             defer { run = [] }
             guard run.count >= 2, let head = run.last else { return }
-            if Lexicon.organisationHeads.contains(head) {
-                var words = run.map(\.text)
+            if Lexicon.organisationHeads.contains(head, scalars) {
+                var words = run.map { $0.text(scalars) }
                 if words.first == "The" && run.first!.range.lowerBound == toks.first?.range.lowerBound { words.removeFirst() }
                 if words.count >= 2 { out.append((run.first!.range.lowerBound, words.joined(separator: " "), true, .unknown)) }
                 return
@@ -500,15 +507,15 @@ public struct QuoteExtractor: Sendable {
                 return
             }
             // word lists are asked with the tokens, which carry their hashes
-            guard run.count <= 5, !run.contains(where: { $0.lower == "the" }),
-                  !run.contains(where: { Lexicon.timeWords.contains($0) }),
-                  !run.contains(where: Self.isShouted) else { return }
+            guard run.count <= 5, !run.contains(where: { $0.isLower("the", scalars) }),
+                  !run.contains(where: { Lexicon.timeWords.contains($0, scalars) }),
+                  !run.contains(where: { Self.isShouted($0, scalars) }) else { return }
             if runStart > 0, toks[runStart - 1].isWord,
-               Self.placePrepositions.contains(toks[runStart - 1].lower) { return }
-            let gender: DocumentEntities.Gender = run.contains(where: { Lexicon.femaleTitles.contains($0) }) ? .female
-                : run.contains(where: { Lexicon.maleTitles.contains($0) }) ? .male : .unknown
-            let names = run.filter { !Lexicon.titles.contains($0) && !PhraseReader.isOpener($0)
-                && !Lexicon.determiners.contains($0) }.map(\.text)
+               toks[runStart - 1].isLower(in: Self.placePrepositions, scalars) { return }
+            let gender: DocumentEntities.Gender = run.contains(where: { Lexicon.femaleTitles.contains($0, scalars) }) ? .female
+                : run.contains(where: { Lexicon.maleTitles.contains($0, scalars) }) ? .male : .unknown
+            let names = run.filter { !Lexicon.titles.contains($0, scalars) && !PhraseReader.isOpener($0, scalars)
+                && !Lexicon.determiners.contains($0, scalars) }.map { $0.text(scalars) }
             guard names.count >= 2 || (names.count == 1 && gender != .unknown) else { return }
             out.append((run.first!.range.lowerBound, names.joined(separator: " "), false, gender))
         }
@@ -520,7 +527,7 @@ public struct QuoteExtractor: Sendable {
             if toks[i].isWord && toks[i].capitalised {
                 if !open { runStart = i }
                 runEnd = i
-            } else if open && toks[i].isWord && Self.runJoiners.contains(toks[i].lower) {
+            } else if open && toks[i].isWord && toks[i].isLower(in: Self.runJoiners, scalars) {
                 runEnd = i
             } else if open {
                 run = toks[runStart...runEnd]

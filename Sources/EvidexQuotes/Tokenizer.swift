@@ -43,13 +43,12 @@ struct Tokenizer: Sendable {
                 words += 1
                 var j = i + 1
                 var ascii = c.isASCII
-                var upper = ScalarClass.isUpper(c)
                 // `WordSet` hash of the lower-case word, made as the word is read (used if ASCII)
                 var hash = WordSet.step(WordSet.seed, Self.asciiLower(c.value))
                 while j < end {
                     let d = text[j]
                     if ScalarClass.isAlnum(d) {
-                        if !d.isASCII { ascii = false } else if d.value >= 0x41 && d.value <= 0x5A { upper = true }
+                        if !d.isASCII { ascii = false }
                         hash = WordSet.step(hash, Self.asciiLower(d.value))
                         j += 1
                         continue
@@ -59,42 +58,28 @@ struct Tokenizer: Sendable {
                     let joiner = d == "'" || d == "\u{2019}" || d == "-" || d == "." || d == "&" || d == "\u{2010}" || slash
                     if joiner && j + 1 < end && ScalarClass.isAlnum(text[j + 1]) {
                         let e = text[j + 1]
-                        if !d.isASCII || !e.isASCII { ascii = false } else if e.value >= 0x41 && e.value <= 0x5A { upper = true }
+                        if !d.isASCII || !e.isASCII { ascii = false }
                         hash = WordSet.step(WordSet.step(hash, Self.asciiLower(d.value)), Self.asciiLower(e.value))
                         j += 2
                         continue
                     }
                     break
                 }
-                var word: String
-                var lower: String
-                if ascii {
-                    // ASCII words (nearly all) are built byte by byte as small strings; the
-                    // lower-case form is the same string unless the word has a capital.
-                    word = Self.asciiString(text, i, j, lower: false)
-                    lower = upper ? Self.asciiString(text, i, j, lower: true) : word
-                } else {
-                    word = ScalarInfo.string(all, i..<j)
-                    lower = word.lowercased()
-                }
                 let single = j - i == 1 && ScalarClass.isUpper(c)
                 // "(D-Wis.)" and "Inc.," : a dot right before a bracket or comma ends no sentence
                 if j < end && text[j] == "." {
                     let beforeBracket = j + 1 < end && (text[j + 1] == ")" || text[j + 1] == ",")
-                    if Self.abbreviations.contains(lower) || single || beforeBracket {
+                    if single || beforeBracket || Self.isAbbreviation(text, all, i, j, ascii: ascii, hash: hash) {
                         j += 1
-                        word += "."
-                        lower += "."
                         hash = WordSet.step(hash, 0x2E)
                     }
                 }
-                out.append(Token(range: i..<j, text: word, lower: lower, kind: .word,
+                out.append(Token(range: i..<j, kind: .word,
                                  capitalised: ScalarClass.isUpper(c), lowerHash: hash, lowerASCII: ascii))
                 i = j
                 continue
             }
-            let s = c.isASCII ? Self.asciiStrings[Int(c.value)] : String(c)
-            out.append(Token(range: i..<(i + 1), text: s, lower: s, kind: .punct, capitalised: false,
+            out.append(Token(range: i..<(i + 1), kind: .punct, capitalised: false,
                              lowerHash: WordSet.step(WordSet.seed, c.value), lowerASCII: c.isASCII))
             i += 1
         }
@@ -103,6 +88,24 @@ struct Tokenizer: Sendable {
     @inline(__always)
     static func asciiLower(_ v: UInt32) -> UInt32 {
         v >= 65 && v <= 90 ? v + 32 : v
+    }
+
+    /// Whether the word a..<b, lower-cased, is in `abbreviations`; `hash` is its `WordSet` hash
+    /// when it is ASCII, so the test makes no string then.
+    static func isAbbreviation(_ text: UnsafeBufferPointer<Unicode.Scalar>, _ all: [Unicode.Scalar], _ a: Int, _ b: Int,
+                               ascii: Bool, hash: UInt64) -> Bool {
+        guard ascii else { return abbreviations.contains(ScalarInfo.string(all, a..<b).lowercased()) }
+        return abbreviations.contains(hash: hash) { word in
+            guard word.utf8.count == b - a else { return false }
+            var k = a
+            for byte in word.utf8 {
+                if UInt32(byte) != asciiLower(text[k].value) { return false }
+                k += 1
+            }
+            return true
+        } string: {
+            asciiString(text, a, b, lower: true)
+        }
     }
 
     /// ASCII scalars a..<b as a string, lower-cased if asked.

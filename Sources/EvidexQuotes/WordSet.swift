@@ -62,22 +62,49 @@ struct WordSet: Sendable, ExpressibleByArrayLiteral {
         return contains(s, hash: h)
     }
 
-    /// Whether the token's lower-case form is in the set, using the hash the tokenizer made.
+    /// Whether the token's lower-case form is in the set, using the hash the tokenizer made
+    /// and comparing in place, so that an ASCII token needs no string.
     @inline(__always)
-    func contains(_ t: Token) -> Bool {
-        t.lowerASCII ? contains(t.lower, hash: t.lowerHash) : contains(t.lower)
+    func contains(_ t: Token, _ scalars: [Unicode.Scalar]) -> Bool {
+        guard t.lowerASCII else { return contains(t.lower(scalars)) }
+        return contains(hash: t.lowerHash) { t.isLower($0, scalars) } string: { t.lower(scalars) }
+    }
+
+    /// `contains(s, hash: h)` for an ASCII word `s` that is not made unless needed: `equals`
+    /// compares a word of the set with it, `string` makes it.
+    @inline(__always)
+    func contains(hash h: UInt64, equals: (String) -> Bool, string: () -> String) -> Bool {
+        var i = Int(truncatingIfNeeded: h) & mask
+        while let w = words[i] {
+            if hashes[i] == h && equals(w) { return true }
+            i = (i + 1) & mask
+        }
+        return hasNonASCII && all.contains(string())
     }
 
     /// Whether an organisation token's `key` is in the set.
     @inline(__always)
-    func contains(key t: OrganisationToken) -> Bool {
-        t.isASCII ? contains(t.key, hash: t.keyHash) : contains(t.key)
+    func contains(key t: OrganisationToken, _ scalars: [Unicode.Scalar]) -> Bool {
+        contains(t, .key, hash: t.keyHash, scalars)
     }
 
     /// Whether an organisation token's `stemKey` is in the set.
     @inline(__always)
-    func contains(stemKey t: OrganisationToken) -> Bool {
-        t.isASCII ? contains(t.stemKey, hash: t.stemHash) : contains(t.stemKey)
+    func contains(stemKey t: OrganisationToken, _ scalars: [Unicode.Scalar]) -> Bool {
+        contains(t, .stem, hash: t.stemHash, scalars)
+    }
+
+    /// `contains(t.string(form, scalars))`: an ASCII token is probed with its hash and
+    /// compared with the word in place, so most lookups make no string.
+    private func contains(_ t: OrganisationToken, _ form: OrganisationToken.Form, hash h: UInt64,
+                          _ scalars: [Unicode.Scalar]) -> Bool {
+        guard t.isASCII && !t.isAmpersand else { return contains(t.string(form, scalars)) }
+        var i = Int(truncatingIfNeeded: h) & mask
+        while let w = words[i] {
+            if hashes[i] == h && t.equals(form, w, scalars) { return true }
+            i = (i + 1) & mask
+        }
+        return hasNonASCII && all.contains(t.string(form, scalars))
     }
 
     /// `contains` for an ASCII word whose `asciiHash` is `h`.
