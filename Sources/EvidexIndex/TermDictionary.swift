@@ -87,29 +87,14 @@ struct TermDictionary {
             let first = b * TermDictionaryWriter.blockSize
             let end = min(first + TermDictionaryWriter.blockSize, count)
             var len = 0
-            var post: UInt64 = 0
-            var pos: UInt64 = 0
+            var entry = BlockEntryReader()
             for t in first..<end {
-                let lengths = base[at]
-                at += 1
-                var shared = Int(lengths >> 4)
-                if shared == 15 { shared = Int(readVarint(base, &at)) }
-                var suffix = Int(lengths & 15)
-                if suffix == 15 { suffix = Int(readVarint(base, &at)) }
+                let (shared, suffix) = entry.lengths(base, &at)
                 guard shared <= len, shared + suffix <= scratch.count else { return false }
                 (scratch.baseAddress! + shared).update(from: base + at, count: suffix)
                 at += suffix
                 len = shared + suffix
-                let stem = len >= 2 && scratch[1] == TermNamespace.stem.rawValue
-                let df = readVarint(base, &at)
-                let extra = stem ? readVarint(base, &at) : 0
-                post += readVarint64(base, &at)
-                var positions: UInt64 = 0
-                if !stem {
-                    pos &+= readVarint64(base, &at)
-                    positions = pos
-                }
-                let info = TermInfo(docFreq: df, groupDocFreq: df + extra, postingsOffset: post, positionsOffset: positions)
+                let info = entry.info(base, &at, stem: len >= 2 && scratch[1] == TermNamespace.stem.rawValue)
                 if !body(t, UnsafeRawBufferPointer(start: scratch.baseAddress, count: len), info) { return false }
             }
             return true
@@ -148,38 +133,22 @@ struct TermDictionary {
             let first = b * TermDictionaryWriter.blockSize
             let end = min(first + TermDictionaryWriter.blockSize, count)
             var matched = 0
-            var post: UInt64 = 0
-            var pos: UInt64 = 0
+            var entry = BlockEntryReader()
             // The namespace byte (key byte 1) of the current key: which info fields follow.
             var namespace: UInt8 = 0
             for _ in first..<end {
-                let lengths = base[at]
-                at += 1
-                var shared = Int(lengths >> 4)
-                if shared == 15 { shared = Int(readVarint(base, &at)) }
-                var suffix = Int(lengths & 15)
-                if suffix == 15 { suffix = Int(readVarint(base, &at)) }
+                let (shared, suffix) = entry.lengths(base, &at)
                 let s = at
                 at += suffix
                 if shared < 2 && 1 - shared < suffix { namespace = base[s + 1 - shared] }
-                let stem = namespace == TermNamespace.stem.rawValue
-                let df = readVarint(base, &at)
-                let extra = stem ? readVarint(base, &at) : 0
-                post += readVarint64(base, &at)
-                var positions: UInt64 = 0
-                if !stem {
-                    pos &+= readVarint64(base, &at)
-                    positions = pos
-                }
+                let info = entry.info(base, &at, stem: namespace == TermNamespace.stem.rawValue)
                 if shared < matched { return nil }
                 if shared > matched { continue }
                 var i = 0
                 while i < suffix && matched + i < kn && base[s + i] == kb[matched + i] { i += 1 }
                 let m = matched + i
                 if i == suffix {
-                    if m == kn {
-                        return TermInfo(docFreq: df, groupDocFreq: df + extra, postingsOffset: post, positionsOffset: positions)
-                    }
+                    if m == kn { return info }
                     matched = m  // the key is a proper prefix of the target
                     continue
                 }
@@ -223,6 +192,39 @@ struct TermDictionary {
             return true
         }
         return out!
+    }
+}
+
+/// Reads the entries of a dictionary block in order (FORMAT.md, "Term dictionary"): each entry's
+/// key lengths, then its info, whose offsets are deltas from the previous entry's.
+struct BlockEntryReader {
+    private var post: UInt64 = 0
+    private var pos: UInt64 = 0
+
+    /// (bytes shared with the previous key, suffix length); `at` is left at the suffix.
+    @inline(__always)
+    func lengths(_ base: UnsafePointer<UInt8>, _ at: inout Int) -> (shared: Int, suffix: Int) {
+        let lengths = base[at]
+        at += 1
+        var shared = Int(lengths >> 4)
+        if shared == 15 { shared = Int(readVarint(base, &at)) }
+        var suffix = Int(lengths & 15)
+        if suffix == 15 { suffix = Int(readVarint(base, &at)) }
+        return (shared, suffix)
+    }
+
+    /// The info after a key; stem-namespace keys carry a group count and no positions.
+    @inline(__always)
+    mutating func info(_ base: UnsafePointer<UInt8>, _ at: inout Int, stem: Bool) -> TermInfo {
+        let df = readVarint(base, &at)
+        let extra = stem ? readVarint(base, &at) : 0
+        post += readVarint64(base, &at)
+        var positions: UInt64 = 0
+        if !stem {
+            pos &+= readVarint64(base, &at)
+            positions = pos
+        }
+        return TermInfo(docFreq: df, groupDocFreq: df + extra, postingsOffset: post, positionsOffset: positions)
     }
 }
 
