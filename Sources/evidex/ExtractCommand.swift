@@ -124,17 +124,24 @@ struct ExtractCommand: ParsableCommand {
     }
 }
 
-/// The built-in gazetteer, with organisation lists loaded from files (`--orgs`).
+/// Organisation lists named with `--orgs` (GOV.UK organisations API JSON, NHS ODS CSV).
 enum OrganisationLists {
-    static func gazetteer(loading files: [String]) throws -> OrganisationGazetteer {
-        var g = OrganisationGazetteer.builtIn
+    /// The records of every list, in order; a list that cannot be read is a user-facing error.
+    static func records(loading files: [String]) throws -> [OrganisationRecord] {
+        var records: [OrganisationRecord] = []
         for f in files {
             do {
-                g = g.merging(try OrganisationListLoader.load(contentsOf: URL(fileURLWithPath: f)))
+                records += try OrganisationListLoader.load(contentsOf: URL(fileURLWithPath: f))
             } catch {
                 throw fail(error.description)
             }
         }
-        return g
+        return records
+    }
+
+    /// The built-in gazetteer with the lists' records merged in.
+    static func gazetteer(loading files: [String]) throws -> OrganisationGazetteer {
+        let records = try records(loading: files)
+        return records.isEmpty ? .builtIn : OrganisationGazetteer.builtIn.merging(records)
     }
 }

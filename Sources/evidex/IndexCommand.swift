@@ -47,14 +47,7 @@ struct IndexCommand: ParsableCommand {
         for p in paths where !FileManager.default.fileExists(atPath: p) {
             throw fail("\(p) does not exist: give a folder or file to index")
         }
-        var records: [OrganisationRecord] = []
-        for f in organisationLists {
-            do {
-                records += try OrganisationListLoader.load(contentsOf: URL(fileURLWithPath: f))
-            } catch {
-                throw fail(error.description)
-            }
-        }
+        let records = try OrganisationLists.records(loading: organisationLists)
         let options = IndexingOptions(threads: threads, memoryBudget: memoryMB << 20, prune: prune, rebuild: rebuild,
                                       maxSegments: maxSegments, organisations: records, annotate: !noQuotes)
         let report: IndexingReport
