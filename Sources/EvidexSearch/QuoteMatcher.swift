@@ -4,52 +4,82 @@ import EvidexText
 /// a document can hold many quotes, and only those the query describes are shown. Words and
 /// phrases are compared as the analyzer sees them, so punctuation and curly or straight marks
 /// do not matter; clauses on other fields (speaker:, org:, dates) were settled per document.
+/// The query is analysed once, when the matcher is made, and then tested against each quote.
 struct QuoteMatcher {
-    private let stems: Set<String>
-    private let exact: [String]
-
-    init(text: String, analyzer: Analyzer) {
-        let tokens = analyzer.tokens(text)
-        stems = Set(tokens.map(\.stem))
-        exact = tokens.map(\.exact)
+    /// A query clause about the quote's text, analysed.
+    private indirect enum Clause {
+        case stem(String)
+        case words([String], slop: Int)
+        case prefix(String)
+        case fuzzy([Unicode.Scalar], maxEdits: Int)
+        case always
+        case boolean(must: [Clause], should: [Clause], mustNot: [Clause])
     }
 
-    func matches(_ q: Query, analyzer: Analyzer) -> Bool {
+    private let root: Clause
+    private let analyzer: Analyzer
+
+    init(query: Query, analyzer: Analyzer) {
+        self.analyzer = analyzer
+        root = QuoteMatcher.compile(query, analyzer)
+    }
+
+    /// Whether the quote's text satisfies the query.
+    func matches(_ text: String) -> Bool {
+        let tokens = analyzer.tokens(text)
+        return evaluate(root, stems: Set(tokens.map(\.stem)), exact: tokens.map(\.exact))
+    }
+
+    private static func compile(_ q: Query, _ analyzer: Analyzer) -> Clause {
         switch q {
         case let .term(text, field, _):
-            guard isQuoteField(field) else { return true }
+            guard isQuoteField(field) else { return .always }
             let t = analyzer.tokens(text)
-            if t.isEmpty { return true }
-            if t.count == 1 { return stems.contains(t[0].stem) }
-            return contains(t.map(\.exact), slop: 0)
+            if t.isEmpty { return .always }
+            return t.count == 1 ? .stem(t[0].stem) : .words(t.map(\.exact), slop: 0)
         case let .phrase(words, field, slop, _):
-            guard isQuoteField(field) else { return true }
+            guard isQuoteField(field) else { return .always }
             let t = analyzer.tokens(words.joined(separator: " ")).map(\.exact)
-            return t.isEmpty || contains(t, slop: slop)
+            return t.isEmpty ? .always : .words(t, slop: slop)
         case let .prefix(text, field, _):
-            guard isQuoteField(field) else { return true }
-            let p = analyzer.fold(text)
-            return exact.contains { $0.hasPrefix(p) }
+            return isQuoteField(field) ? .prefix(analyzer.fold(text)) : .always
         case let .fuzzy(text, field, maxEdits, _):
-            guard isQuoteField(field) else { return true }
-            guard let w = analyzer.tokens(text).first?.exact else { return true }
-            let target = Array(w.unicodeScalars)
-            return exact.contains { Levenshtein.distance(Array($0.unicodeScalars), target, limit: maxEdits) != nil }
+            guard isQuoteField(field), let w = analyzer.tokens(text).first?.exact else { return .always }
+            return .fuzzy(Array(w.unicodeScalars), maxEdits: maxEdits)
         case .dateRange, .matchAll:
-            return true
+            return .always
         case let .boolean(must, should, mustNot, _):
-            if !must.allSatisfy({ matches($0, analyzer: analyzer) }) { return false }
-            if mustNot.contains(where: { isQuoteClause($0) && matches($0, analyzer: analyzer) }) { return false }
-            if must.isEmpty && !should.isEmpty { return should.contains { matches($0, analyzer: analyzer) } }
+            // Negated clauses about other fields were applied to the document, not the quote.
+            return .boolean(must: must.map { compile($0, analyzer) }, should: should.map { compile($0, analyzer) },
+                            mustNot: mustNot.filter(isQuoteClause).map { compile($0, analyzer) })
+        }
+    }
+
+    private func evaluate(_ c: Clause, stems: Set<String>, exact: [String]) -> Bool {
+        switch c {
+        case .always:
+            return true
+        case .stem(let s):
+            return stems.contains(s)
+        case let .words(words, slop):
+            return QuoteMatcher.contains(words, slop: slop, in: exact)
+        case .prefix(let p):
+            return exact.contains { $0.hasPrefix(p) }
+        case let .fuzzy(target, maxEdits):
+            return exact.contains { Levenshtein.distance(Array($0.unicodeScalars), target, limit: maxEdits) != nil }
+        case let .boolean(must, should, mustNot):
+            if !must.allSatisfy({ evaluate($0, stems: stems, exact: exact) }) { return false }
+            if mustNot.contains(where: { evaluate($0, stems: stems, exact: exact) }) { return false }
+            if must.isEmpty && !should.isEmpty { return should.contains { evaluate($0, stems: stems, exact: exact) } }
             return true
         }
     }
 
-    private func isQuoteField(_ f: QueryField?) -> Bool { f == nil || f == .quote }
+    private static func isQuoteField(_ f: QueryField?) -> Bool { f == nil || f == .quote }
 
     /// Whether a clause says something about the quote's own text (so negating it can exclude
     /// a quote); clauses on other fields were applied to the document.
-    private func isQuoteClause(_ q: Query) -> Bool {
+    private static func isQuoteClause(_ q: Query) -> Bool {
         switch q {
         case let .term(_, f, _), let .phrase(_, f, _, _), let .prefix(_, f, _), let .fuzzy(_, f, _, _): isQuoteField(f)
         case let .boolean(must, should, mustNot, _): (must + should + mustNot).contains(where: isQuoteClause)
@@ -59,7 +89,7 @@ struct QuoteMatcher {
 
     /// The words in order, adjacent (slop 0) or each within `slop` positions of where the
     /// phrase puts it.
-    private func contains(_ words: [String], slop: Int) -> Bool {
+    private static func contains(_ words: [String], slop: Int, in exact: [String]) -> Bool {
         guard words.count <= exact.count else { return false }
         for start in exact.indices where exact[start] == words[0] {
             var at = start

@@ -110,6 +110,7 @@ extension Searcher {
                 scorer.next()
             }
         }
+        let matcher = QuoteMatcher(query: query, analyzer: analyzer)
         var hits: [QuoteHit] = []
         var total = 0
         let wanted = options.offset + options.limit
@@ -125,7 +126,7 @@ extension Searcher {
                 if let orgNames {
                     guard let o = q.speaker?.organisation, orgNames.contains(o) else { continue }
                 }
-                guard QuoteMatcher(text: q.text, analyzer: analyzer).matches(query, analyzer: analyzer) else { continue }
+                guard matcher.matches(q.text) else { continue }
                 total += 1
                 if total <= options.offset || hits.count >= wanted - options.offset { continue }
                 if scalars == nil { scalars = Array(StoredAnnotations.text(of: doc).text.unicodeScalars) }
