@@ -50,7 +50,9 @@ struct QuotesCommand: ParsableCommand {
                 print("")
                 let who = q.speaker.map { s in
                     [s.name, s.role, s.organisation].compactMap { $0 }.reduce(into: [String]()) { acc, x in
-                        if !acc.contains(where: { $0.contains(x) }) { acc.append(x) }
+                        // Skip a part already said ("… at The King’s Fund" then "The King's Fund").
+                        let plain = { (t: String) in t.replacingOccurrences(of: "’", with: "'") }
+                        if !acc.contains(where: { plain($0).contains(plain(x)) }) { acc.append(x) }
                     }.joined(separator: ", ")
                 } ?? "(no speaker)"
                 print("\(offset + i + 1). " + Terminal.bold(who) + Terminal.dim("  [\(q.kind)]"))
