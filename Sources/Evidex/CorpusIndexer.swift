@@ -31,6 +31,9 @@ public enum CorpusIndexer {
         @Sendable func annotations(_ d: Document) -> TextAnnotations {
             annotator?.annotate(d) ?? TextAnnotations()
         }
+        let references = options.store == .references
+        /// The file the index reads a document's text back from, if it keeps no copy.
+        @Sendable func sourceFile(_ f: SourceFile) -> String? { references ? f.url.path : nil }
         // Files unchanged since they were indexed (same size and modification time, documents
         // still live) are not read again.
         var stamps: [String: FileStamp] = [:]
@@ -79,7 +82,8 @@ public enum CorpusIndexer {
                         defer { pipe.cancel() }
                         while let batch = pipe.take() {
                             if !batch.problems.isEmpty { problems.withLock { $0.append(contentsOf: batch.problems) } }
-                            for (d, a) in zip(batch.documents, batch.annotations) { try worker.add(d, path: file.relativePath, annotations: a) }
+                            let source = sourceFile(file)
+                            for (d, a) in zip(batch.documents, batch.annotations) { try worker.add(d, path: file.relativePath, sourceFile: source, annotations: a) }
                             shared.withLock { $0.documents += batch.documents.count }
                         }
                         shared.withLock {
@@ -100,15 +104,16 @@ public enum CorpusIndexer {
                                 own = docs[0..<chunkSize]
                                 var at = chunkSize
                                 while at < docs.count {
-                                    queue.push(.documents(Array(docs[at..<min(at + chunkSize, docs.count)]), path: files[i].relativePath))
+                                    queue.push(.documents(Array(docs[at..<min(at + chunkSize, docs.count)]), path: files[i].relativePath, source: sourceFile(files[i])))
                                     at += chunkSize
                                 }
                             }
                             do throws(IndexError) {
-                                for d in own { try worker.add(d, path: files[i].relativePath, annotations: annotations(d)) }
+                                let source = sourceFile(files[i])
+                                for d in own { try worker.add(d, path: files[i].relativePath, sourceFile: source, annotations: annotations(d)) }
                                 shared.withLock { $0.documents += own.count }
-                                while queue.backlog > 0, let (chunk, path) = queue.popChunk() {
-                                    for d in chunk { try worker.add(d, path: path, annotations: annotations(d)) }
+                                while queue.backlog > 0, let (chunk, path, source) = queue.popChunk() {
+                                    for d in chunk { try worker.add(d, path: path, sourceFile: source, annotations: annotations(d)) }
                                     shared.withLock { $0.documents += chunk.count }
                                     queue.done()
                                 }
@@ -121,8 +126,8 @@ public enum CorpusIndexer {
                             $0.filesDone += 1
                             $0.bytesDone += sizes[i]
                         }
-                    case .documents(let docs, let path):
-                        for d in docs { try worker.add(d, path: path, annotations: annotations(d)) }
+                    case .documents(let docs, let path, let source):
+                        for d in docs { try worker.add(d, path: path, sourceFile: source, annotations: annotations(d)) }
                         shared.withLock { $0.documents += docs.count }
                     }
                     queue.done()
@@ -181,7 +186,7 @@ public enum CorpusIndexer {
 final class WorkQueue: Sendable {
     enum Item: Sendable {
         case file(Int)
-        case documents([Document], path: String)
+        case documents([Document], path: String, source: String?)
     }
 
     private struct State {
@@ -226,11 +231,11 @@ final class WorkQueue: Sendable {
     var backlog: Int { state.withLock { $0.chunks.count } }
 
     /// Takes a waiting chunk of documents (not a file), for a thread that produced them.
-    func popChunk() -> ([Document], String)? {
+    func popChunk() -> ([Document], String, String?)? {
         state.withLock { s in
-            guard !s.abandoned, let c = s.chunks.popLast(), case .documents(let docs, let path) = c else { return nil }
+            guard !s.abandoned, let c = s.chunks.popLast(), case .documents(let docs, let path, let source) = c else { return nil }
             s.active += 1
-            return (docs, path)
+            return (docs, path, source)
         }
     }
 

@@ -18,10 +18,13 @@ public struct IndexingOptions: Sendable {
     public var organisations: [OrganisationRecord]
     /// Extract quotations and link organisations (on by default).
     public var annotate: Bool
+    /// Whether the index keeps a copy of each document's text or reads it back from the file.
+    public var store: DocumentStoreMode
 
     public init(threads: Int = IndexWriterOptions.defaultThreads, memoryBudget: Int = 256 << 20, prune: Bool = false,
                 rebuild: Bool = false, maxFileBytes: Int = 256 << 20, maxSegments: Int = 8,
-                organisations: [OrganisationRecord] = [], annotate: Bool = true) {
+                organisations: [OrganisationRecord] = [], annotate: Bool = true, store: DocumentStoreMode = .references) {
+        self.store = store
         self.organisations = organisations
         self.annotate = annotate
         self.threads = max(1, threads)

@@ -117,6 +117,9 @@ public struct Document: Sendable, Hashable, Codable {
     public var paragraphs: [Paragraph]
     /// Fields the parser did not map (unknown JSONL keys, extra front matter), kept as stored metadata.
     public var metadata: [String: String]
+    /// The bytes of the source file this document was parsed from, when it came from an
+    /// uncompressed file (nil for text in memory and `.gz` files).
+    public var span: SourceSpan?
 
     public init(
         id: String, kind: DocumentKind = .other, title: String = "", author: String? = nil,

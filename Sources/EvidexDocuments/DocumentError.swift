@@ -45,6 +45,8 @@ public struct DocumentError: Error, CustomStringConvertible, Sendable, Hashable 
         case noContent
         /// A title but no body text was found.
         case noBodyText
+        /// The bytes a document was indexed from no longer give that document.
+        case changedSinceIndexed
     }
 
     /// The file's path as given (for JSONL problems, the line is in `line`).
@@ -65,7 +67,7 @@ public struct DocumentError: Error, CustomStringConvertible, Sendable, Hashable 
 
     static func defaultSeverity(_ reason: Reason) -> Severity {
         switch reason {
-        case .notFound, .unreadable, .empty, .tooLarge, .decompressedTooLarge, .binary, .corruptGzip, .invalidJSON, .noContent:
+        case .notFound, .unreadable, .empty, .tooLarge, .decompressedTooLarge, .binary, .corruptGzip, .invalidJSON, .noContent, .changedSinceIndexed:
             return .error
         case .unsupportedExtension, .decodedAsWindows1252, .invalidUTF8, .badField, .unreadableDate,
              .unknownKind, .unclosedFrontMatter, .duplicateID, .noBodyText:
@@ -96,6 +98,7 @@ public struct DocumentError: Error, CustomStringConvertible, Sendable, Hashable 
         case .duplicateID(let id): return "id \"\(id)\" appears earlier in the same file"
         case .noContent: return "no title or text found"
         case .noBodyText: return "no body text found (title only)"
+        case .changedSinceIndexed: return "has changed since it was indexed"
         }
     }
 
@@ -117,6 +120,7 @@ public struct DocumentError: Error, CustomStringConvertible, Sendable, Hashable 
         case .unclosedFrontMatter: return "Close the front matter with a line of ---."
         case .duplicateID: return "Give every document its own id."
         case .noBodyText: return "Check that the file holds the article text."
+        case .changedSinceIndexed: return "Run `evidex index` on it again to refresh the index."
         }
     }
 

@@ -31,6 +31,8 @@ extension DocumentLoader {
         buffer.reserveCapacity(batchBytes * 2)
         var chunk = [UInt8](repeating: 0, count: batchBytes)
         var nextLine = 1
+        // File offset of buffer[0], for the documents' spans.
+        var consumed = 0
         var seen = Set<String>()
         var first = true
         var anything = false
@@ -61,13 +63,14 @@ extension DocumentLoader {
             var out = buffer.withUnsafeBufferPointer { b -> JSONLParser.Output in
                 var start = 0
                 if nextLine == 1 && b.count >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF { start = 3 }
-                return parser.parseChunk(b.baseAddress!, start, end, firstLine: nextLine)
+                return parser.parseChunk(b.baseAddress!, start, end, firstLine: nextLine, spanBase: consumed)
             }
             nextLine += buffer.withUnsafeBufferPointer { JSONLParser.countNewlines($0.baseAddress!, end) }
             for (i, d) in out.documents.enumerated() where !seen.insert(d.id).inserted {
                 out.problems.append(DocumentError(path: path, line: out.lines[i], reason: .duplicateID(d.id)))
             }
             buffer.removeFirst(end)
+            consumed += end
             if !out.documents.isEmpty || !out.problems.isEmpty {
                 anything = true
                 body(LoadResult(documents: out.documents, problems: out.problems))

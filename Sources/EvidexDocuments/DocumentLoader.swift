@@ -117,10 +117,15 @@ public struct DocumentLoader: Sendable {
                 case .failure(let reason): return LoadResult(problems: [DocumentError(path: path, reason: reason)])
                 case .success(let inner):
                     if inner.isEmpty { return LoadResult(problems: [DocumentError(path: path, reason: .empty)]) }
-                    return inner.withUnsafeBufferPointer { parse($0, format: format, path: path, relativePath: file.relativePath) }
+                    // Offsets into decompressed bytes cannot be read back from the file.
+                    return Self.withoutSpans(inner.withUnsafeBufferPointer { parse($0, format: format, path: path, relativePath: file.relativePath) })
                 }
             }
-            return parse(bytes, format: format, path: path, relativePath: file.relativePath)
+            var result = parse(bytes, format: format, path: path, relativePath: file.relativePath)
+            if format != .jsonLines {
+                for i in result.documents.indices { result.documents[i].span = SourceSpan(offset: 0, length: bytes.count) }
+            }
+            return result
         }
         switch read {
         case .success(let result): return result
@@ -189,7 +194,14 @@ public struct DocumentLoader: Sendable {
             case .success(let inner): content = inner
             }
         }
-        return content.withUnsafeBufferPointer { parse($0, format: format, path: relativePath, relativePath: relativePath) }
+        return Self.withoutSpans(content.withUnsafeBufferPointer { parse($0, format: format, path: relativePath, relativePath: relativePath) })
+    }
+
+    /// Text in memory has no file to read back from.
+    static func withoutSpans(_ result: LoadResult) -> LoadResult {
+        var r = result
+        for i in r.documents.indices { r.documents[i].span = nil }
+        return r
     }
 
     /// Loads text in memory (see `load(bytes:relativePath:)`).

@@ -37,7 +37,7 @@ struct JSONLParser {
         let cores = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 16))
         let chunks = buf.count >= Self.parallelThreshold && cores > 1 ? min(cores * 2, buf.count / (1 << 20)) : 1
         if chunks <= 1 {
-            var out = parseChunk(base, start, buf.count, firstLine: 1)
+            var out = parseChunk(base, start, buf.count, firstLine: 1, spanBase: 0)
             flagDuplicates(&out)
             return out
         }
@@ -71,7 +71,7 @@ struct JSONLParser {
         for k in 0..<(n - 1) { firstLines.append(firstLines[k] + counts[k]) }
         let firsts = firstLines
         DispatchQueue.concurrentPerform(iterations: n) { k in
-            slots[k] = self.parseChunk(basePtr, bnds[k], bnds[k + 1], firstLine: firsts[k])
+            slots[k] = self.parseChunk(basePtr, bnds[k], bnds[k + 1], firstLine: firsts[k], spanBase: 0)
         }
         var out = Output()
         out.documents.reserveCapacity(results.reduce(0) { $0 + $1.documents.count })
@@ -114,8 +114,9 @@ struct JSONLParser {
         }
     }
 
-    /// Parses the lines in [start, end) of base; the first is line number firstLine.
-    func parseChunk(_ base: UnsafePointer<UInt8>, _ start: Int, _ end: Int, firstLine: Int) -> Output {
+    /// Parses the lines in [start, end) of base; the first is line number firstLine. A line at
+    /// base[p] gets the span offset spanBase + p: callers pass the file offset of base[0].
+    func parseChunk(_ base: UnsafePointer<UInt8>, _ start: Int, _ end: Int, firstLine: Int, spanBase: Int) -> Output {
         var out = Output()
         let scanner = FlatJSONScanner(base)
         var fields: [FlatJSONScanner.Field] = []
@@ -145,7 +146,8 @@ struct JSONLParser {
             ctx.line = line
             ctx.warnings.removeAll(keepingCapacity: true)
             ctx.lineError = nil
-            if let doc = build(fields, &ctx) {
+            if var doc = build(fields, &ctx) {
+                doc.span = SourceSpan(offset: spanBase + p, length: contentEnd - p)
                 out.documents.append(doc)
                 out.lines.append(line)
             }

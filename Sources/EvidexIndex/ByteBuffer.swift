@@ -9,6 +9,9 @@ public struct ByteBuffer: Sendable {
 
     public var count: Int { bytes.count }
 
+    /// Empties the buffer, keeping its capacity for reuse.
+    public mutating func removeAll() { bytes.removeAll(keepingCapacity: true) }
+
     static func zeros(_ n: Int) -> ByteBuffer {
         var b = ByteBuffer(capacity: n)
         for _ in 0..<n { b.append(0) }
@@ -127,6 +130,19 @@ public struct ByteReader {
             let b = base[offset]
             offset += 1
             result |= UInt32(b & 0x7F) << shift
+            if b < 0x80 { return result }
+            shift += 7
+        }
+    }
+
+    public mutating func varint64() throws(IndexError) -> UInt64 {
+        var result: UInt64 = 0
+        var shift: UInt64 = 0
+        while true {
+            guard offset < base.count, shift < 70 else { throw .corrupt("bad variable-length integer") }
+            let b = base[offset]
+            offset += 1
+            result |= UInt64(b & 0x7F) << shift
             if b < 0x80 { return result }
             shift += 7
         }

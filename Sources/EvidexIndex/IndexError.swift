@@ -8,6 +8,18 @@ public enum IndexError: Error, Sendable, CustomStringConvertible, Equatable {
     case unsupportedVersion(file: String, found: UInt32, supported: UInt32)
     case documentTooLarge(id: String, tokens: Int)
     case invalidArgument(String)
+    /// A document whose text the index reads from its source file could not be read back.
+    case sourceUnavailable(id: String, path: String, problem: String)
+    /// A document's source file no longer gives the text it was indexed with.
+    case sourceChanged(id: String)
+
+    /// Whether the error concerns one document's source file (the index itself is sound).
+    public var isSourceProblem: Bool {
+        switch self {
+        case .sourceUnavailable, .sourceChanged: true
+        default: false
+        }
+    }
 
     public var description: String {
         switch self {
@@ -27,6 +39,10 @@ public enum IndexError: Error, Sendable, CustomStringConvertible, Equatable {
             return "document \(id) has \(tokens) tokens, more than one document may hold; split it"
         case .invalidArgument(let what):
             return what
+        case .sourceUnavailable(let id, let path, let problem):
+            return "the text of \(id) is read from \(path), which cannot be read now (\(problem)); run `evidex index` on the source again to refresh the index, or index with `--store copy` to keep the text in the index"
+        case .sourceChanged(let id):
+            return "the source file of \(id) has changed since it was indexed; run `evidex index` on it again to refresh the index, or index with `--store copy` to keep the text in the index"
         }
     }
 }

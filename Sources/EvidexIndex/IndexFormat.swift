@@ -2,7 +2,7 @@ import CEvidexZlib
 
 /// Constants of the on-disk format (index/FORMAT.md). Bump `version` on any change.
 public enum IndexFormat {
-    public static let version: UInt32 = 4
+    public static let version: UInt32 = 5
     /// "EVXS" at the start of a segment file.
     static let segmentMagic: UInt32 = 0x5358_5645
     /// "EVXD" at the start of a deletes file.
@@ -60,4 +60,5 @@ enum SegmentSection: UInt32, CaseIterable {
     case pathStrings = 18
     case idOrdinals = 19
     case pathStamps = 20
+    case sourceFiles = 21
 }

@@ -60,9 +60,12 @@ public final class IndexWorker {
     }
 
     /// Adds a document. `path` is its file relative to the indexed root; a later `add` of the
-    /// same id (higher sequence) replaces an earlier one at commit.
-    public func add(_ doc: Document, path: String = "", annotations: TextAnnotations = TextAnnotations()) throws(IndexError) {
-        builder.add(doc, path: path, annotations: annotations)
+    /// same id (higher sequence) replaces an earlier one at commit. With `sourceFile`, the
+    /// absolute path of the file the document was loaded from (and a `span` in the document),
+    /// the index keeps a reference to those bytes instead of a copy of the text, and parses
+    /// them again for snippets and `show`; without, it keeps a compressed copy.
+    public func add(_ doc: Document, path: String = "", sourceFile: String? = nil, annotations: TextAnnotations = TextAnnotations()) throws(IndexError) {
+        builder.add(doc, path: path, sourceFile: sourceFile, annotations: annotations)
         sequences.append(writer.nextSequence())
         if builder.estimatedBytes >= budget { try flush() }
     }

@@ -29,7 +29,9 @@ final class SegmentBuilder {
 
     /// Adds one document; `path` is the source file relative to the indexed root ("" if none);
     /// `annotations` are its quotes and organisation mentions, in `StoredAnnotations.text(of:)`.
-    func add(_ doc: Document, path: String, annotations: TextAnnotations) {
+    /// With `sourceFile` (the file's absolute path) and the document's span, the store keeps a
+    /// reference to the source instead of a copy of the text.
+    func add(_ doc: Document, path: String, sourceFile: String?, annotations: TextAnnotations) {
         let docID = UInt32(parts.docCount)
         parts.ids.append(doc.id)
         parts.dates.append(doc.date?.ordinal ?? Int32.min)
@@ -60,7 +62,12 @@ final class SegmentBuilder {
         }
 
         encodeScratch = ByteBuffer(capacity: 4096)
-        StoredDocumentCodec.encode(doc, annotations: annotations, into: &encodeScratch)
+        if let sourceFile, let span = doc.span {
+            StoredDocumentCodec.encodeReference(
+                file: parts.sourceFileOrdinal(sourceFile), span: span, document: doc, annotations: annotations, into: &encodeScratch)
+        } else {
+            StoredDocumentCodec.encode(doc, annotations: annotations, into: &encodeScratch)
+        }
         encodeScratch.bytes.withUnsafeBytes { parts.store.add($0) }
     }
 

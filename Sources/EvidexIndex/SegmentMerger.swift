@@ -9,11 +9,13 @@ enum SegmentMerger {
         for seg in inputs {
             let r = seg.reader
             var map = [UInt32](repeating: UInt32.max, count: r.docCount)
+            // Source file ordinals of this input → the merged segment's.
+            var files = [UInt32?](repeating: nil, count: r.sourceFiles.count)
+            var record = ByteBuffer(capacity: 1 << 12)
             try r.forEachEncodedDocument { (doc, bytes) throws(IndexError) in
                 if seg.isDeleted(doc) { return }
                 map[Int(doc)] = UInt32(parts.docCount)
-                var br = ByteReader(bytes)
-                parts.ids.append(try br.string())
+                parts.ids.append(r.id(of: doc))
                 parts.dates.append(r.dateOrdinal(doc) ?? Int32.min)
                 parts.kinds.append(r.kinds[Int(doc)])
                 parts.sources.append(r.sourceName(ordinal: r.sourceOrdinal(doc)))
@@ -21,7 +23,15 @@ enum SegmentMerger {
                 for f in IndexField.textFields {
                     parts.fieldLengths[Int(f.rawValue)].append(r.fieldLength(f, doc))
                 }
-                parts.store.add(bytes)
+                record.removeAll()
+                try StoredDocumentCodec.copy(bytes, remap: { (o) throws(IndexError) -> UInt32 in
+                    guard Int(o) < files.count else { throw .corrupt("\(r.name): stored reference to a missing source file") }
+                    if let m = files[Int(o)] { return m }
+                    let m = parts.sourceFileOrdinal(r.sourceFiles.string(Int(o)))
+                    files[Int(o)] = m
+                    return m
+                }, into: &record)
+                record.bytes.withUnsafeBytes { parts.store.add($0) }
             }
             remap.append(map)
         }

@@ -8,6 +8,10 @@ struct SegmentParts {
     var paths: [String] = []
     var fieldLengths: [[UInt32]] = Array(repeating: [], count: IndexField.textFields.count)
     var store: DocumentStoreWriter
+    /// Absolute paths of the files that reference records read, in order of first use (store
+    /// blocks are written as documents arrive, so ordinals cannot wait for a sort).
+    private(set) var sourceFiles: [String] = []
+    private var sourceFileOrdinals: [String: UInt32] = [:]
 
     /// `spillDirectory`: where large sections may spill while the segment is built (the
     /// index folder); nil keeps them in memory.
@@ -16,6 +20,15 @@ struct SegmentParts {
     }
 
     var docCount: Int { ids.count }
+
+    /// The ordinal of a source file in `sourceFiles`, added on first use.
+    mutating func sourceFileOrdinal(_ path: String) -> UInt32 {
+        if let o = sourceFileOrdinals[path] { return o }
+        let o = UInt32(sourceFiles.count)
+        sourceFiles.append(path)
+        sourceFileOrdinals[path] = o
+        return o
+    }
 
     /// A rough count of the bytes the per-document columns hold (for the memory budget).
     var memoryBytes: Int {
@@ -80,6 +93,7 @@ struct SegmentParts {
         storeIndex.append(contentsOf: store.index.bytes)
         sections.append((.storeIndex, .memory(storeIndex)))
         sections.append((.storeData, .stream(store.data)))
+        sections.append((.sourceFiles, .memory(StringTableWriter.encode(sourceFiles.map { Array($0.utf8) }))))
 
         let idOrder = ids.indices.sorted { ids[$0].utf8.lexicographicallyPrecedes(ids[$1].utf8) }
         sections.append((.idKeys, .memory(StringTableWriter.encode(idOrder.map { Array(ids[$0].utf8) }))))

@@ -1,5 +1,6 @@
 import CEvidexZlib
 import EvidexDocuments
+import Foundation
 import EvidexQuotes
 
 /// An open, immutable segment: the mapped file and typed views of its sections.
@@ -26,6 +27,8 @@ public final class SegmentReader: @unchecked Sendable {
     let idKeys: StringTable
     let idDocs: UnsafeRawPointer
     let idOrdinals: UnsafeRawPointer
+    /// Absolute paths of the files that reference records are read from.
+    let sourceFiles: StringTable
 
     public var termCount: Int { dictionary.count }
     public var byteSize: Int { file.bytes.count }
@@ -99,6 +102,7 @@ public final class SegmentReader: @unchecked Sendable {
         guard idKeys.count == dc else { throw .corrupt("\(name): id table size") }
         idDocs = try column(.idDocs, width: 4)
         idOrdinals = try column(.idOrdinals, width: 4)
+        sourceFiles = try StringTable(try section(.sourceFiles))
     }
 
     // MARK: terms
@@ -215,6 +219,15 @@ public final class SegmentReader: @unchecked Sendable {
     }
 
     private func storedRecord(_ doc: UInt32, annotations: Bool) throws(IndexError) -> (document: Document, annotations: TextAnnotations) {
+        try withRecord(doc) { (r) throws(IndexError) in
+            try StoredDocumentCodec.decodeRecord(&r, annotations: annotations) { (ref) throws(IndexError) in
+                try self.reload(ref, doc: doc)
+            }
+        }
+    }
+
+    /// Calls body with a reader over a document's record (its store block decompressed).
+    private func withRecord<R>(_ doc: UInt32, _ body: (inout ByteReader) throws(IndexError) -> R) throws(IndexError) -> R {
         guard Int(doc) < docCount else { throw .invalidArgument("document \(doc) out of range in \(name)") }
         // Binary search for the block whose first doc ≤ doc.
         var lo = 0
@@ -236,7 +249,7 @@ public final class SegmentReader: @unchecked Sendable {
             evx_inflate(storeData.baseAddress!.assumingMemoryBound(to: UInt8.self) + off, clen, dst.baseAddress, rlen)
         }
         guard rc == 0 else { throw .corrupt("\(name): store block \(b) does not decompress") }
-        return try raw.withRawBytes { (buf) throws(IndexError) -> (document: Document, annotations: TextAnnotations) in
+        return try raw.withRawBytes { (buf) throws(IndexError) -> R in
             var r = ByteReader(buf)
             var skip = doc - first
             while skip > 0 {
@@ -247,8 +260,33 @@ public final class SegmentReader: @unchecked Sendable {
             let n = Int(try r.varint())
             guard r.offset + n <= buf.count else { throw .corrupt("\(name): stored document truncated") }
             var dr = ByteReader(UnsafeRawBufferPointer(rebasing: buf[r.offset..<(r.offset + n)]))
-            return try StoredDocumentCodec.decodeRecord(&dr, annotations: annotations)
+            return try body(&dr)
         }
+    }
+
+    /// Reading back needs no limit: the span was read once already.
+    private static let reloader = DocumentLoader(maxFileBytes: Int.max / 4, maxCollectionBytes: Int.max / 4)
+
+    /// A reference record's document, parsed again from its source file.
+    private func reload(_ ref: StoredDocumentCodec.Reference, doc: UInt32) throws(IndexError) -> Document {
+        guard Int(ref.file) < sourceFiles.count else { throw .corrupt("\(name): stored reference to source file \(ref.file) of \(sourceFiles.count)") }
+        let file = SourceFile(url: URL(fileURLWithPath: sourceFiles.string(Int(ref.file))), relativePath: path(doc))
+        switch SegmentReader.reloader.reload(file, span: ref.span) {
+        case .success(var d):
+            d.id = id(of: doc)
+            return d
+        case .failure(let e) where e.reason == .changedSinceIndexed:
+            throw .sourceChanged(id: id(of: doc))
+        case .failure(let e):
+            throw .sourceUnavailable(id: id(of: doc), path: e.path, problem: e.message)
+        }
+    }
+
+    /// Whether a document's text is read from its source file rather than stored.
+    public func isReference(_ doc: UInt32) throws(IndexError) -> Bool {
+        var form: UInt8 = 0
+        try withRecord(doc) { (r) throws(IndexError) in form = try r.u8() }
+        return form == StoredDocumentCodec.Form.reference.rawValue
     }
 
     /// Calls body with each document's encoded bytes in doc-id order, decompressing each
@@ -287,7 +325,13 @@ public final class SegmentReader: @unchecked Sendable {
         var seen = 0
         try forEachEncodedDocument { (_, bytes) throws(IndexError) in
             var r = ByteReader(bytes)
-            _ = try StoredDocumentCodec.decode(&r)
+            try StoredDocumentCodec.validate(&r)
+            if bytes.first == StoredDocumentCodec.Form.reference.rawValue {
+                var rr = ByteReader(bytes)
+                _ = try rr.u8()
+                let ref = try StoredDocumentCodec.readReference(&rr)
+                guard Int(ref.file) < sourceFiles.count else { throw .corrupt("\(name): stored reference to a missing source file") }
+            }
             seen += 1
         }
         guard seen == docCount else { throw .corrupt("\(name): store holds \(seen) documents, expected \(docCount)") }

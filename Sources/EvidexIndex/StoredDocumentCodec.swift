@@ -1,9 +1,28 @@
+import CEvidexZlib
 import EvidexDocuments
 import EvidexQuotes
 
 /// The binary form of a stored document inside a store block (FORMAT.md, "Stored documents").
+/// A record is a copy of the document, or a reference to the bytes of its source file that
+/// give it again when parsed: the text then stays in the corpus, as with SQLite FTS5's
+/// external content tables, and the index holds only what parsing cannot give back.
 enum StoredDocumentCodec {
+    /// The first byte of a record.
+    enum Form: UInt8 {
+        case copy = 0
+        case reference = 1
+    }
+
+    /// A source file's bytes that parse to the document, and a check that they still do.
+    struct Reference {
+        /// Index into the segment's `sourceFiles` table.
+        var file: UInt32
+        var span: SourceSpan
+        var check: UInt32
+    }
+
     static func encode(_ d: Document, annotations: TextAnnotations, into out: inout ByteBuffer) {
+        out.append(Form.copy.rawValue)
         out.appendString(d.id)
         out.append(kindCode(d.kind))
         out.appendString(d.title)
@@ -25,6 +44,51 @@ enum StoredDocumentCodec {
             out.appendString(k)
             out.appendString(d.metadata[k]!)
         }
+        encodeAnnotations(annotations, into: &out)
+    }
+
+    /// A reference record: the source file ordinal, its span and the document's check.
+    static func encodeReference(file: UInt32, span: SourceSpan, document d: Document, annotations: TextAnnotations, into out: inout ByteBuffer) {
+        out.append(Form.reference.rawValue)
+        out.appendVarint(file)
+        out.appendVarint64(UInt64(span.offset))
+        out.appendVarint64(UInt64(span.length))
+        out.appendLE(contentCheck(d))
+        encodeAnnotations(annotations, into: &out)
+    }
+
+    /// CRC-32 of the UTF-8 of the document's annotation text (`StoredAnnotations.text(of:)`),
+    /// computed without building it: it tells whether parsing the source again gave the
+    /// text the quotes' and mentions' offsets point into.
+    static func contentCheck(_ d: Document) -> UInt32 {
+        var crc: UInt32 = 0
+        func add(_ s: String) {
+            var s = s
+            s.withUTF8 { crc = evx_crc32(crc, $0.baseAddress, $0.count) }
+        }
+        if !d.title.isEmpty { add(d.title); add("\n\n") }
+        for (i, p) in d.paragraphs.enumerated() {
+            if i > 0 { add("\n") }
+            add(p.text)
+        }
+        return crc
+    }
+
+    /// Rewrites a record for another segment: a reference's file ordinal goes through `remap`;
+    /// everything else is copied as it is.
+    static func copy(_ record: UnsafeRawBufferPointer, remap: (UInt32) throws(IndexError) -> UInt32, into out: inout ByteBuffer) throws(IndexError) {
+        var r = ByteReader(record)
+        guard try r.u8() == Form.reference.rawValue else {
+            out.append(contentsOf: record)
+            return
+        }
+        let file = try r.varint()
+        out.append(Form.reference.rawValue)
+        out.appendVarint(try remap(file))
+        out.append(contentsOf: UnsafeRawBufferPointer(rebasing: record[r.offset...]))
+    }
+
+    private static func encodeAnnotations(_ annotations: TextAnnotations, into out: inout ByteBuffer) {
         out.appendVarint(UInt32(annotations.quotes.count))
         for q in annotations.quotes {
             out.appendVarint(UInt32(q.range.lowerBound))
@@ -52,13 +116,45 @@ enum StoredDocumentCodec {
         }
     }
 
-    static func decode(_ r: inout ByteReader) throws(IndexError) -> Document {
-        try decodeRecord(&r, annotations: false).document
+    /// The document and, when asked, its annotations; the quote and mention texts are cut
+    /// from the document's annotation text. `resolve` gives a reference's document (parsed
+    /// from its source); its content check is verified here.
+    static func decodeRecord(
+        _ r: inout ByteReader, annotations wanted: Bool,
+        resolve: (Reference) throws(IndexError) -> Document
+    ) throws(IndexError) -> (document: Document, annotations: TextAnnotations) {
+        let doc: Document
+        switch Form(rawValue: try r.u8()) {
+        case .copy: doc = try decodeCopy(&r)
+        case .reference:
+            let ref = try readReference(&r)
+            doc = try resolve(ref)
+            guard contentCheck(doc) == ref.check else { throw .sourceChanged(id: doc.id) }
+        case nil: throw .corrupt("stored document of unknown form")
+        }
+        guard wanted else { return (doc, TextAnnotations()) }
+        return (doc, try decodeAnnotations(&r, of: doc))
     }
 
-    /// The document and, when asked, its annotations; the quote and mention texts are cut
-    /// from the document's annotation text.
-    static func decodeRecord(_ r: inout ByteReader, annotations wanted: Bool) throws(IndexError) -> (document: Document, annotations: TextAnnotations) {
+    /// Checks a record's structure without reading any source file.
+    static func validate(_ r: inout ByteReader) throws(IndexError) {
+        switch Form(rawValue: try r.u8()) {
+        case .copy: _ = try decodeCopy(&r)
+        case .reference: _ = try readReference(&r)
+        case nil: throw .corrupt("stored document of unknown form")
+        }
+        try skipAnnotations(&r)
+    }
+
+    static func readReference(_ r: inout ByteReader) throws(IndexError) -> Reference {
+        let file = try r.varint()
+        let offset = try r.varint64()
+        let length = try r.varint64()
+        guard offset < UInt64(Int.max / 2), length < UInt64(Int.max / 2) else { throw .corrupt("stored reference out of range") }
+        return Reference(file: file, span: SourceSpan(offset: Int(offset), length: Int(length)), check: try r.u32())
+    }
+
+    private static func decodeCopy(_ r: inout ByteReader) throws(IndexError) -> Document {
         let id = try r.string()
         let kind = kindFrom(try r.u8())
         let title = try r.string()
@@ -84,11 +180,39 @@ enum StoredDocumentCodec {
             let k = try r.string()
             metadata[k] = try r.string()
         }
-        let doc = Document(
+        return Document(
             id: id, kind: kind, title: title, author: author,
             date: ord == Int32.min ? nil : Day(ordinal: ord), source: source, url: url,
             headings: headings, paragraphs: paragraphs, metadata: metadata)
-        guard wanted else { return (doc, TextAnnotations()) }
+    }
+
+    private static func skipAnnotations(_ r: inout ByteReader) throws(IndexError) {
+        let nq = try r.varint()
+        for _ in 0..<nq {
+            _ = try r.varint()
+            _ = try r.varint()
+            _ = try r.u8()
+            if try r.u8() == 1 {
+                _ = try r.string()
+                _ = try optional(&r)
+                _ = try optional(&r)
+                _ = try readRange(&r)
+            }
+            _ = try readRange(&r)
+            let nn = try r.varint()
+            for _ in 0..<nn { _ = try readRange(&r) }
+        }
+        let no = try r.varint()
+        for _ in 0..<no {
+            _ = try r.varint()
+            _ = try r.varint()
+            _ = try r.string()
+            _ = try r.string()
+        }
+    }
+
+    private static func decodeAnnotations(_ r: inout ByteReader, of doc: Document) throws(IndexError) -> TextAnnotations {
+        let id = doc.id
         let scalars = Array(StoredAnnotations.text(of: doc).text.unicodeScalars)
         func cut(_ range: Range<Int>) throws(IndexError) -> String {
             guard range.upperBound <= scalars.count else { throw .corrupt("stored quote of \(id) lies outside its text") }
@@ -123,7 +247,7 @@ enum StoredDocumentCodec {
             let name = try r.string()
             result.organisations.append(OrganisationMention(range: range, surface: try cut(range), organisationID: oid, name: name))
         }
-        return (doc, result)
+        return result
     }
 
     static func quoteKindCode(_ k: QuoteKind) -> UInt8 {

@@ -63,9 +63,12 @@ public struct QuoteSearchResult: Sendable, Codable, Equatable {
     public var total: Int
     public var tookMs: Double
     public var quotes: [QuoteHit]
+    /// Documents whose quotes could not be read (their source file changed or went since
+    /// indexing), each with the reason; absent when there are none.
+    public var problems: [String]? = nil
 
     enum CodingKeys: String, CodingKey {
-        case query, total, quotes
+        case query, total, quotes, problems
         case tookMs = "took_ms"
     }
 }
@@ -113,10 +116,14 @@ extension Searcher {
         let matcher = QuoteMatcher(query: query, analyzer: analyzer)
         var hits: [QuoteHit] = []
         var total = 0
+        var problems: [String] = []
         let wanted = options.offset + options.limit
         for r in top.sorted() {
             let (doc, annotations): (Document, TextAnnotations)
-            do { (doc, annotations) = try snapshot.segments[r.segment].reader.annotatedDocument(r.doc) } catch { throw .index(error) }
+            do { (doc, annotations) = try snapshot.segments[r.segment].reader.annotatedDocument(r.doc) } catch where error.isSourceProblem {
+                problems.append(error.description)
+                continue
+            } catch { throw .index(error) }
             var scalars: [Unicode.Scalar]?
             for q in annotations.quotes {
                 guard options.includeUnattributed || StoredAnnotations.isSearchable(q) else { continue }
@@ -139,7 +146,8 @@ extension Searcher {
                     score: r.score))
             }
         }
-        return QuoteSearchResult(query: trimmed, total: total, tookMs: Searcher.ms(since: start), quotes: hits)
+        return QuoteSearchResult(query: trimmed, total: total, tookMs: Searcher.ms(since: start), quotes: hits,
+                                 problems: problems.isEmpty ? nil : problems)
     }
 
     /// Name words to look for, without titles ("Ms", "Dr", "Professor", ...).

@@ -24,6 +24,9 @@ public struct SearchHit: Sendable, Codable, Equatable {
     public var score: Double
     public var snippets: [Snippet]
     public var explanation: Explanation?
+    /// Why the document's text (title and snippets) could not be shown: its source file has
+    /// changed or gone since it was indexed. Absent when all is well.
+    public var problem: String? = nil
 }
 
 /// A facet value and how many matching documents have it.

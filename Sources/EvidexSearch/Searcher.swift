@@ -75,7 +75,16 @@ public final class Searcher {
         for r in ranked {
             let seg = snapshot.segments[r.segment]
             let doc: Document
-            do { doc = try seg.reader.document(r.doc) } catch { throw .index(error) }
+            do { doc = try seg.reader.document(r.doc) } catch where error.isSourceProblem {
+                // The hit stands (its postings are sound); only its text is missing.
+                let reader = seg.reader
+                let source = reader.sourceName(ordinal: reader.sourceOrdinal(r.doc))
+                hits.append(SearchHit(
+                    id: reader.id(of: r.doc), title: "", date: reader.dateOrdinal(r.doc).map { Day(ordinal: $0).description },
+                    source: source.isEmpty ? nil : source, kind: reader.kind(r.doc).rawValue,
+                    score: r.score, snippets: [], explanation: nil, problem: error.description))
+                continue
+            } catch { throw .index(error) }
             var hit = SearchHit(
                 id: doc.id, title: doc.title, date: doc.date?.description, source: doc.source,
                 kind: doc.kind.rawValue, score: r.score,

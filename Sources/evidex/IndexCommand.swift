@@ -39,6 +39,9 @@ struct IndexCommand: ParsableCommand {
     @Flag(name: .customLong("no-quotes"), help: "Skip quotation extraction and organisation linking.")
     var noQuotes = false
 
+    @Option(help: "Where document text is kept: `source` reads it back from the indexed files (a small index; re-index after editing or moving them), `copy` keeps a compressed copy in the index (self-contained).")
+    var store: DocumentStoreMode = .references
+
     @Flag(help: "Print the report as JSON.")
     var json = false
 
@@ -49,7 +52,7 @@ struct IndexCommand: ParsableCommand {
         }
         let records = try OrganisationLists.records(loading: organisationLists)
         let options = IndexingOptions(threads: threads, memoryBudget: memoryMB << 20, prune: prune, rebuild: rebuild,
-                                      maxSegments: maxSegments, organisations: records, annotate: !noQuotes)
+                                      maxSegments: maxSegments, organisations: records, annotate: !noQuotes, store: store)
         let report: IndexingReport
         do {
             report = try CorpusIndexer.run(paths: paths, indexDirectory: indexOptions.directory, options: options,
@@ -107,3 +110,5 @@ struct IndexReportJSON: Encodable {
         warnings = r.warnings.map(\.description)
     }
 }
+
+extension DocumentStoreMode: ExpressibleByArgument {}

@@ -40,6 +40,8 @@ struct QuotesCommand: ParsableCommand {
         } catch {
             throw fail(String(describing: error))
         }
+        // Documents whose text could not be read back are named on stderr in every mode.
+        for p in result.problems ?? [] { Terminal.error("evidex: warning: " + p) }
         if json {
             JSONOutput.print(result)
         } else if ndjson {

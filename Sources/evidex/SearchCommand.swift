@@ -70,6 +70,7 @@ struct SearchCommand: ParsableCommand {
             let meta = [h.date, h.source, h.kind].compactMap { $0 }.joined(separator: " · ")
             print("\(offset + i + 1). " + Terminal.bold(h.title.isEmpty ? h.id : h.title) + "  " + Terminal.dim(String(format: "%.3f", h.score)))
             print("   " + Terminal.dim(h.id + (meta.isEmpty ? "" : "  " + meta)))
+            if let p = h.problem { print("   " + Terminal.dim("(text unavailable: \(p))")) }
             for s in h.snippets {
                 let who = s.speaker.map { Terminal.bold($0) + ": " } ?? ""
                 print("   " + who + Terminal.highlighted(s.text, s.highlights))
