@@ -20,6 +20,17 @@ struct OralEvidenceParser {
 
     /// `Q12 Chair: text`, `Dr Jane Smith: text` → the label; nil for other lines.
     static func label<S: StringProtocol>(_ line: S) -> Label? {
+        // A label's colon follows at most a question number and a 70-character name, so a
+        // line without a colon in its first bytes (most lines of any text) is rejected on its
+        // UTF-8 before any Character is formed.
+        var seen = 0
+        var colon = false
+        for b in line.utf8 {
+            if b == UInt8(ascii: ":") { colon = true; break }
+            seen += 1
+            if seen > 400 { break }
+        }
+        guard colon else { return nil }
         var s = Substring(line.trimmingSpaces)
         var q: Int?
         if s.first == "Q" {
@@ -105,11 +116,27 @@ struct OralEvidenceParser {
     static func looksLike(_ lines: [Substring]) -> Bool {
         var qLabels = 0, labels = 0, header = false
         for (i, line) in lines.enumerated() {
-            if i < 40, line.trimmingSpaces.lowercased().hasPrefix("oral evidence") { header = true }
+            if i < 40, !header, startsOralEvidence(line) { header = true }
             guard let l = label(line) else { continue }
             labels += 1
             if l.question != nil { qLabels += 1 }
             if qLabels >= 2 || (header && labels >= 2) { return true }
+        }
+        return false
+    }
+
+    /// Whether a line starts (after spaces) with "oral evidence" in any case, read on its bytes:
+    /// lower-casing whole lines to ask this cost more than the rest of parsing.
+    static func startsOralEvidence(_ line: Substring) -> Bool {
+        let word = Array("oral evidence".utf8)
+        var k = 0
+        for b in line.utf8 {
+            // Leading spaces, tabs, \r and a byte-order mark, as `trimmingSpaces` drops them.
+            if k == 0 && (b == 0x20 || b == 0x09 || b == 0x0D || b == 0xEF || b == 0xBB || b == 0xBF) { continue }
+            let lower = b >= 0x41 && b <= 0x5A ? b + 32 : b
+            guard lower == word[k] else { return false }
+            k += 1
+            if k == word.count { return true }
         }
         return false
     }

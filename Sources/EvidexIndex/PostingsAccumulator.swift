@@ -27,15 +27,17 @@ final class PostingsAccumulator {
         var bytes: UInt32
     }
 
-    private var pool: GrowableBuffer<UInt8>
-    private var state: GrowableBuffer<SlotState>
-    private var slotHead: GrowableBuffer<UInt32>
-    private var slotTable: GrowableBuffer<UInt8>
-    private var slotTerm: GrowableBuffer<UInt32>
+    // Touched for every token indexed: the dynamic exclusivity checks of class properties
+    // cost more than the writes (one builder per thread, never accessed re-entrantly).
+    @exclusivity(unchecked) private var pool: GrowableBuffer<UInt8>
+    @exclusivity(unchecked) private var state: GrowableBuffer<SlotState>
+    @exclusivity(unchecked) private var slotHead: GrowableBuffer<UInt32>
+    @exclusivity(unchecked) private var slotTable: GrowableBuffer<UInt8>
+    @exclusivity(unchecked) private var slotTerm: GrowableBuffer<UInt32>
     /// slotOf[table][term] = slot + 1, 0 when the term has no slot yet.
-    private var slotOf: [GrowableBuffer<Int32>]
+    @exclusivity(unchecked) private var slotOf: [GrowableBuffer<Int32>]
 
-    private(set) var slotCount = 0
+    @exclusivity(unchecked) private(set) var slotCount = 0
 
     init() {
         pool = GrowableBuffer(capacity: 1 << 22)

@@ -6,6 +6,11 @@ public struct OrganisationGazetteer: Sendable, OrganisationResolving {
     let variants: [OrganisationNameVariant]
     /// First name key → variants starting with it (names compare case-insensitively).
     let nameFirst: [String: [Int]]
+    /// `nameFirst` and `acronymFirst` by `OrganisationToken.hash(of:)` of the key: the linker
+    /// looks up a token's stored hash without making its string (variants then compare every
+    /// word, so a hash shared by two words costs only a failed match).
+    let nameFirstByHash: [UInt64: [Int]]
+    let acronymFirstByHash: [UInt64: [Int]]
     /// First acronym token as written → variants (acronyms compare case-sensitively).
     let acronymFirst: [String: [Int]]
     /// Whole-string keys for lookups: names/aliases by folded key, acronyms as written.
@@ -82,6 +87,8 @@ public struct OrganisationGazetteer: Sendable, OrganisationResolving {
         self.variants = variants
         self.nameFirst = nameFirst
         self.acronymFirst = acronymFirst
+        self.nameFirstByHash = Self.byHash(nameFirst)
+        self.acronymFirstByHash = Self.byHash(acronymFirst)
         self.nameKeyIndex = nameKeyIndex
         self.acronymIndex = acronymIndex
         self.foldedAcronymIndex = folded
@@ -89,6 +96,13 @@ public struct OrganisationGazetteer: Sendable, OrganisationResolving {
         nameFirstFilter = KeyFilter(nameFirst.keys)
         lowercaseNameFirstFilter = KeyFilter(variants.filter { !$0.isAcronym && !$0.capitalised[0] }.map { $0.tokens[0] })
         acronymFirstFilter = KeyFilter(acronymFirst.keys)
+    }
+
+    static func byHash(_ index: [String: [Int]]) -> [UInt64: [Int]] {
+        var out: [UInt64: [Int]] = [:]
+        for (key, variants) in index { out[OrganisationToken.hash(of: key), default: []].append(contentsOf: variants) }
+        for k in out.keys { out[k]!.sort() }
+        return out
     }
 
     /// Tokens of a written name without a leading article, since texts add or drop "the" freely.
@@ -192,6 +206,8 @@ public struct OrganisationGazetteer: Sendable, OrganisationResolving {
         self.variants = variants
         self.nameFirst = other.nameFirst
         self.acronymFirst = other.acronymFirst
+        self.nameFirstByHash = other.nameFirstByHash
+        self.acronymFirstByHash = other.acronymFirstByHash
         self.nameKeyIndex = other.nameKeyIndex
         self.acronymIndex = other.acronymIndex
         self.foldedAcronymIndex = other.foldedAcronymIndex

@@ -77,12 +77,19 @@ public struct OrganisationLinker: Sendable, OrganisationResolving {
 
         let tokens = OrganisationTokenizer.tokens(in: scalars)
         if tokens.isEmpty { return [] }
+        // First words of the learnt acronyms: most tokens start none, and a bit test says so
+        // before any string is made.
+        var learntFirst = KeyFilter()
+        for key in learnt.keys {
+            learntFirst.insert(OrganisationToken.hash(of: String(key.split(separator: " ", maxSplits: 1).first ?? "")))
+        }
 
         // 2. Longest match at each position.
         var candidates: [Candidate] = []
         var i = 0
         while i < tokens.count {
-            if mayStart(tokens[i], learnt: learnt), let c = best(at: i, tokens, scalars, learnt: learnt, blocked: blocked) {
+            if mayStart(tokens[i], learntFirst: learntFirst),
+               let c = best(at: i, tokens, scalars, learnt: learnt, learntFirst: learntFirst, blocked: blocked) {
                 candidates.append(c)
                 i = c.last + 1
             } else {
@@ -179,8 +186,8 @@ public struct OrganisationLinker: Sendable, OrganisationResolving {
     /// case, an acronym or a learnt acronym. Most words are none of these, and skipping them
     /// here is what makes linking cheap.
     @inline(__always)
-    func mayStart(_ t: OrganisationToken, learnt: [String: Target]) -> Bool {
-        if t.isCapitalised || !learnt.isEmpty { return true }
+    func mayStart(_ t: OrganisationToken, learntFirst: KeyFilter) -> Bool {
+        if t.isCapitalised || learntFirst.mayContain(t.baseHash) { return true }
         return gazetteer.lowercaseNameFirstFilter.mayContain(t.keyHash)
             || gazetteer.lowercaseNameFirstFilter.mayContain(t.stemHash)
             || gazetteer.acronymFirstFilter.mayContain(t.baseHash)
@@ -188,7 +195,7 @@ public struct OrganisationLinker: Sendable, OrganisationResolving {
 
     func best(
         at i: Int, _ tokens: [OrganisationToken], _ scalars: [Unicode.Scalar],
-        learnt: [String: Target], blocked: Set<String>
+        learnt: [String: Target], learntFirst: KeyFilter, blocked: Set<String>
     ) -> Candidate? {
         var best: Candidate? = nil
         func offer(_ c: Candidate) {
@@ -200,9 +207,7 @@ public struct OrganisationLinker: Sendable, OrganisationResolving {
         var seen: [Int] = []
         func names(startingWith form: OrganisationToken.Form, hash: UInt64) {
             // The key's string is made only for the few words the filter lets through.
-            guard gazetteer.nameFirstFilter.mayContain(hash), let found = gazetteer.nameFirst[t.string(form, scalars)] else {
-                return
-            }
+            guard gazetteer.nameFirstFilter.mayContain(hash), let found = gazetteer.nameFirstByHash[hash] else { return }
             for v in found where !seen.contains(v) {
                 seen.append(v)
                 let variant = gazetteer.variants[v]
@@ -216,7 +221,7 @@ public struct OrganisationLinker: Sendable, OrganisationResolving {
         if t.keyDiffersFromStem(scalars) { names(startingWith: .stem, hash: t.stemHash) }
         // Learnt acronyms (one to three tokens: "SPI-M", "NHS TDA").
         var written = ""
-        for n in 0..<3 where !learnt.isEmpty && i + n < tokens.count {
+        for n in 0..<3 where learntFirst.mayContain(t.baseHash) && i + n < tokens.count {
             if n > 0 && tokens[i + n].breakBefore { break }
             written += (n > 0 ? " " : "") + tokens[i + n].base(scalars)
             if let target = learnt[written] {
@@ -224,7 +229,7 @@ public struct OrganisationLinker: Sendable, OrganisationResolving {
                                 needsSupport: false, commonWord: false, rank: 1))
             }
         }
-        let acronyms = gazetteer.acronymFirstFilter.mayContain(t.baseHash) ? gazetteer.acronymFirst[t.base(scalars)] : nil
+        let acronyms = gazetteer.acronymFirstFilter.mayContain(t.baseHash) ? gazetteer.acronymFirstByHash[t.baseHash] : nil
         for v in acronyms ?? [] {
             let variant = gazetteer.variants[v]
             if !blocked.isEmpty && blocked.contains(variant.tokens.joined(separator: " ")) { continue }
@@ -235,7 +240,7 @@ public struct OrganisationLinker: Sendable, OrganisationResolving {
         }
         // "VTF Vaccine Taskforce": an acronym in apposition to its own name is two mentions.
         if let b = best, b.isAcronym, case .record(let r) = b.target, i + 1 < tokens.count,
-           let next = self.best(at: i + 1, tokens, scalars, learnt: learnt, blocked: blocked),
+           let next = self.best(at: i + 1, tokens, scalars, learnt: learnt, learntFirst: learntFirst, blocked: blocked),
            next.target == .record(r) {
             return best
         }
