@@ -54,7 +54,8 @@ public struct Manifest: Codable, Sendable, Equatable {
         }
     }
 
-    /// Writes MANIFEST.tmp, fsyncs it, renames it over MANIFEST and fsyncs the directory.
+    /// Fsyncs the directory (the new files' names), writes MANIFEST.tmp, fsyncs it, renames it
+    /// over MANIFEST and fsyncs the directory again.
     func write(directory: String, hook: CommitHook?) throws(IndexError) {
         let enc = JSONEncoder()
         enc.outputFormatting = [.prettyPrinted, .sortedKeys]
@@ -64,6 +65,10 @@ public struct Manifest: Codable, Sendable, Equatable {
         out.append(contentsOf: json)
         IndexFormat.appendFooter(to: &out)
         let tmp = directory + "/" + Manifest.fileName + ".tmp"
+        // The new segment and deletes files are fsynced; their names must be durable too
+        // before a manifest that names them can be (a power cut could otherwise keep the
+        // renamed manifest and lose the directory entries it points to).
+        try FileIO.fsyncDirectory(directory)
         try hook?(.beforeManifestWrite)
         try FileIO.writeDurably(out.bytes, to: tmp)
         try hook?(.beforeManifestRename)

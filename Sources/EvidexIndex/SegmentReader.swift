@@ -337,6 +337,7 @@ public final class SegmentReader: @unchecked Sendable {
         guard seen == docCount else { throw .corrupt("\(name): store holds \(seen) documents, expected \(docCount)") }
         // Every posting list must decode in range.
         var problem: IndexError?
+        var positionScratch: [UInt32] = []
         var previous: [UInt8] = []
         dictionary.forEach { _, key, info in
             if problem != nil { return }
@@ -348,10 +349,24 @@ public final class SegmentReader: @unchecked Sendable {
             let c = postings(info)
             var n = 0
             var last: Int64 = -1
+            let term = TermKey(raw: key)
+            let withPositions = key.count > 1 && key[1] == TermNamespace.exact.rawValue
+            let field = IndexField(rawValue: key[0])
             while c.doc != PostingsCursor.exhausted {
                 guard Int64(c.doc) > last, Int(c.doc) < docCount else {
-                    problem = .corrupt("\(name): posting list of \(TermKey(raw: key).term) is out of order or range")
+                    problem = .corrupt("\(name): posting list of \(term.term) is out of order or range")
                     return
+                }
+                // A document's positions: one per occurrence, strictly increasing, and none
+                // in a field the document has no tokens in.
+                if withPositions, let field, field.isText {
+                    positionScratch.removeAll(keepingCapacity: true)
+                    c.positions(into: &positionScratch)
+                    let ordered = zip(positionScratch, positionScratch.dropFirst()).allSatisfy { $0 < $1 }
+                    guard positionScratch.count == Int(c.freq), ordered, fieldLength(field, c.doc) > 0 else {
+                        problem = .corrupt("\(name): positions of \(term.term) in document \(c.doc) do not match its frequency or field length")
+                        return
+                    }
                 }
                 last = Int64(c.doc)
                 n += 1
