@@ -25,13 +25,32 @@ public final class IndexSnapshot: Sendable {
     private let totalFieldLengths: [UInt64]
 
     public convenience init(directory: String, verify: Bool = false) throws(IndexError) {
-        guard let m = try Manifest.read(directory: directory) else { throw .notFound(path: directory) }
-        try self.init(directory: directory, manifest: m, verify: verify)
+        // A writer may commit, and unlink the files its new commit no longer names, between
+        // our reading MANIFEST and opening those files. A missing file with a changed MANIFEST
+        // means exactly that: read the new commit and open it instead.
+        var attempts = 0
+        while true {
+            guard let m = try Manifest.read(directory: directory) else { throw .notFound(path: directory) }
+            do {
+                let segs = try IndexSnapshot.open(directory: directory, manifest: m, verify: verify)
+                self.init(directory: directory, manifest: m, segments: segs)
+                return
+            } catch .notFound(let path) {
+                attempts += 1
+                let now = try Manifest.read(directory: directory)
+                guard attempts < 100, let now, now.generation != m.generation else {
+                    throw .corrupt("\(path) is named by the commit but missing")
+                }
+            }
+        }
     }
 
-    init(directory: String, manifest: Manifest, verify: Bool = false) throws(IndexError) {
-        self.directory = directory
-        self.manifest = manifest
+    convenience init(directory: String, manifest: Manifest, verify: Bool = false) throws(IndexError) {
+        self.init(directory: directory, manifest: manifest, segments: try IndexSnapshot.open(directory: directory, manifest: manifest, verify: verify))
+    }
+
+    /// Opens (and, when asked, verifies) the files a commit names.
+    private static func open(directory: String, manifest: Manifest, verify: Bool) throws(IndexError) -> [LiveSegment] {
         var segs: [LiveSegment] = []
         for s in manifest.segments {
             let r = try SegmentReader(path: directory + "/" + s.fileName, name: s.fileName)
@@ -43,6 +62,12 @@ public final class IndexSnapshot: Sendable {
             }
             segs.append(LiveSegment(reader: r, deletes: del))
         }
+        return segs
+    }
+
+    private init(directory: String, manifest: Manifest, segments segs: [LiveSegment]) {
+        self.directory = directory
+        self.manifest = manifest
         segments = segs
         maxDocCount = segs.reduce(0) { $0 + $1.reader.docCount }
         liveDocCount = segs.reduce(0) { $0 + $1.liveDocCount }
