@@ -9,7 +9,8 @@ public struct IndexingOptions: Sendable {
     public var prune: Bool
     /// Start from an empty index.
     public var rebuild: Bool
-    /// Largest file accepted.
+    /// Largest document accepted: a one-document file, a JSONL line or a `.gz` file's content
+    /// (`DocumentLoader.maxFileBytes`).
     public var maxFileBytes: Int
     /// Merge down to this many segments after the commit.
     public var maxSegments: Int
@@ -22,7 +23,7 @@ public struct IndexingOptions: Sendable {
     public var store: DocumentStoreMode
 
     public init(threads: Int = IndexWriterOptions.defaultThreads, memoryBudget: Int = 256 << 20, prune: Bool = false,
-                rebuild: Bool = false, maxFileBytes: Int = 256 << 20, maxSegments: Int = 8,
+                rebuild: Bool = false, maxFileBytes: Int = 8 << 20, maxSegments: Int = 8,
                 organisations: [OrganisationRecord] = [], annotate: Bool = true, store: DocumentStoreMode = .references) {
         self.store = store
         self.organisations = organisations

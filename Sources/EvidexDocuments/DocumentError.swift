@@ -82,7 +82,7 @@ public struct DocumentError: Error, CustomStringConvertible, Sendable, Hashable 
         case .unreadable(let why): return "cannot be read (\(why))"
         case .empty: return "the file is empty"
         case .tooLarge(let bytes, let limit):
-            return "\(bytes) bytes is over the \(limit)-byte limit per file"
+            return "\(bytes) bytes is over the limit of \(limit) bytes"
         case .decompressedTooLarge(let limit): return "decompresses to more than the \(limit)-byte limit per file"
         case .binary: return "not a text file (it has NUL bytes or mostly control characters)"
         case .corruptGzip: return "not a valid gzip file (corrupt or truncated)"
@@ -108,7 +108,7 @@ public struct DocumentError: Error, CustomStringConvertible, Sendable, Hashable 
         case .notFound: return "Check the path."
         case .unreadable: return "Check the file's permissions."
         case .empty, .noContent: return "Remove the file or give it text."
-        case .tooLarge, .decompressedTooLarge: return "Split the file or raise the loader's maxFileBytes."
+        case .tooLarge, .decompressedTooLarge: return "Split it, or raise the limit per document (`evidex index --max-document-mb N`)."
         case .binary: return "Remove it from the input folder."
         case .corruptGzip: return "Re-create the .gz file (gzip -t tests it)."
         case .unsupportedExtension: return "Use .txt, .md, .html, .rst, .jsonl or .ndjson (optionally .gz) to have it indexed."

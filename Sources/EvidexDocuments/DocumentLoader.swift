@@ -14,12 +14,16 @@ import Darwin
 /// transcripts), `.jsonl`/`.ndjson`. Loading never throws: every problem is reported in the
 /// result with the file (and line) it concerns.
 public struct DocumentLoader: Sendable {
-    /// Largest file (or decompressed `.gz` content) loaded, and largest single JSONL line.
+    /// Largest file (or decompressed `.gz` content) loaded, and largest single JSONL line: the
+    /// largest document. Analysis and annotation need about 17 times a document's size in
+    /// memory, so the default of 8 MB (twice the largest document of the shared corpora) keeps
+    /// one document well inside the indexing budget; a 100 MB line is refused, not indexed
+    /// with 1.7 GB of memory.
     public var maxFileBytes: Int
     /// Largest JSONL file (or its decompressed content): a collection of many documents.
     public var maxCollectionBytes: Int
 
-    public init(maxFileBytes: Int = 64 << 20, maxCollectionBytes: Int = 32 << 30) {
+    public init(maxFileBytes: Int = 8 << 20, maxCollectionBytes: Int = 32 << 30) {
         self.maxFileBytes = maxFileBytes
         self.maxCollectionBytes = maxCollectionBytes
     }

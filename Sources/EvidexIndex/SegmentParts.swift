@@ -140,6 +140,17 @@ enum SegmentFileLayout {
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw .io(path: path, operation: "create", errno: errno) }
         defer { close(fd) }
+        do {
+            try write(sections, fd: fd, path: path)
+        } catch {
+            // A full disk or a file-size limit: no commit names the partial file, so it goes now
+            // rather than waiting for the next writer to sweep it.
+            unlink(path)
+            throw error
+        }
+    }
+
+    private static func write(_ sections: [(SegmentSection, SectionBytes)], fd: Int32, path: String) throws(IndexError) {
         var offset = 0
         var crc: UInt32 = 0
         func put(_ raw: UnsafeRawBufferPointer, checksummed: Bool = true) throws(IndexError) {

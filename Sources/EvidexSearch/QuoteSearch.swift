@@ -117,7 +117,6 @@ extension Searcher {
         var hits: [QuoteHit] = []
         var total = 0
         var problems: [String] = []
-        let wanted = options.offset + options.limit
         for r in top.sorted() {
             let (doc, annotations): (Document, TextAnnotations)
             do { (doc, annotations) = try snapshot.segments[r.segment].reader.annotatedDocument(r.doc) } catch where error.isSourceProblem {
@@ -135,7 +134,7 @@ extension Searcher {
                 }
                 guard matcher.matches(q.text) else { continue }
                 total += 1
-                if total <= options.offset || hits.count >= wanted - options.offset { continue }
+                if total <= max(0, options.offset) || hits.count >= max(0, options.limit) { continue }
                 if scalars == nil { scalars = Array(StoredAnnotations.text(of: doc).text.unicodeScalars) }
                 let (sentence, highlight) = Searcher.sentence(around: q.range, in: scalars!)
                 hits.append(QuoteHit(

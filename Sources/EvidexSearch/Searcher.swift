@@ -42,7 +42,7 @@ public final class Searcher {
         let start = ContinuousClock.now
         var preparer = QueryPreparer(snapshot: snapshot, analyzer: analyzer, settings: settings, organisations: organisations)
         let prepared = withFilters(preparer.prepare(query), options, &preparer)
-        let k = options.offset + options.limit
+        let k = Searcher.pageEnd(offset: options.offset, limit: options.limit)
         var top = TopDocs(capacity: k)
         var total = 0
         var facetCounts = FacetAccumulator()
@@ -100,6 +100,12 @@ public final class Searcher {
             query: query.description, total: options.exhaustive ? total : nil,
             tookMs: Searcher.ms(since: start), hits: hits,
             facets: options.exhaustive ? facetCounts.facets(organisations: organisationCounts) : nil)
+    }
+
+    /// offset + limit, saturating: huge values from a script are a long page, not a crash.
+    static func pageEnd(offset: Int, limit: Int) -> Int {
+        let (sum, overflow) = max(0, offset).addingReportingOverflow(max(0, limit))
+        return overflow ? Int.max : sum
     }
 
     /// The ids of the best `k` documents and, if asked, the exact number of matches: the lean

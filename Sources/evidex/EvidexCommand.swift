@@ -21,6 +21,13 @@ struct EvidexCommand: ParsableCommand {
             QuotesCommand.self, OrgsCommand.self,
         ]
     )
+
+    static func main() {
+        // A write past the file-size limit (`ulimit -f`) then fails with EFBIG, which the
+        // index reports as an I/O error naming the file, instead of killing the process.
+        signal(SIGXFSZ, SIG_IGN)
+        main(nil)
+    }
 }
 
 /// Options every command that touches an index takes.

@@ -39,6 +39,9 @@ struct IndexCommand: ParsableCommand {
     @Flag(name: .customLong("no-quotes"), help: "Skip quotation extraction and organisation linking.")
     var noQuotes = false
 
+    @Option(name: .customLong("max-document-mb"), help: "Largest document accepted, in MB (a file, a JSONL line or a .gz file's content); larger ones are reported and skipped.")
+    var maxDocumentMB: Int = 8
+
     @Option(help: "Where document text is kept: `source` reads it back from the indexed files (a small index; re-index after editing or moving them), `copy` keeps a compressed copy in the index (self-contained).")
     var store: DocumentStoreMode = .references
 
@@ -52,7 +55,7 @@ struct IndexCommand: ParsableCommand {
         }
         let records = try OrganisationLists.records(loading: organisationLists)
         let options = IndexingOptions(threads: threads, memoryBudget: memoryMB << 20, prune: prune, rebuild: rebuild,
-                                      maxSegments: maxSegments, organisations: records, annotate: !noQuotes, store: store)
+                                      maxFileBytes: max(1, maxDocumentMB) << 20, maxSegments: maxSegments, organisations: records, annotate: !noQuotes, store: store)
         let report: IndexingReport
         do {
             report = try CorpusIndexer.run(paths: paths, indexDirectory: indexOptions.directory, options: options,
