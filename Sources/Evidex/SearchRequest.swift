@@ -41,9 +41,15 @@ public struct SearchRequest: Sendable, Equatable {
         return options
     }
 
+    /// Exactly `YYYY-MM-DD` in ASCII digits (`Day(iso:)` alone would also take `2021-1-5`
+    /// or a sign), and a day that exists.
     static func day(_ text: String?, _ parameter: String) throws(RequestError) -> Day? {
         guard let text else { return nil }
-        guard let d = Day(iso: text) else { throw .invalidDate(parameter: parameter, value: text) }
+        let b = Array(text.utf8)
+        let shaped = b.count == 10 && b.indices.allSatisfy { i in
+            i == 4 || i == 7 ? b[i] == UInt8(ascii: "-") : (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(b[i])
+        }
+        guard shaped, let d = Day(iso: text) else { throw .invalidDate(parameter: parameter, value: text) }
         return d
     }
 }
