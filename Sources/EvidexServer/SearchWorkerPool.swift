@@ -76,6 +76,9 @@ final class SearchWorkerPool: Sendable {
         }
     }
 
+    /// Requests waiting for a thread.
+    var queuedCount: Int { queue.withLock { $0.count } }
+
     /// Runs `body` on a search thread with a searcher for `index`, answering within `timeLimit`.
     func run<Value: Sendable>(
         on index: ServedIndex, timeLimit: Duration,
