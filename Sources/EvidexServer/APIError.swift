@@ -45,6 +45,7 @@ public struct APIError: Error, Sendable, Equatable, HTTPResponseError {
     public static func search(_ error: SearchError) -> APIError {
         switch error {
         case .query(let e): return APIError(.badRequest, code: "bad_query", "invalid query at column \(e.column): \(e.message)")
+        case .timeLimit: return APIError(.gatewayTimeout, code: "time_limit", error.description)
         case .index, .analyzer: return APIError(.internalServerError, code: "index_error", error.description)
         }
     }

@@ -14,7 +14,7 @@ struct EvidexAPI: Sendable {
 
     /// Runs index work against the current commit.
     func onIndex<Value: Sendable>(
-        _ body: @escaping @Sendable (Searcher) throws(APIError) -> Value
+        _ body: @escaping @Sendable (Searcher, _ deadline: ContinuousClock.Instant) throws(APIError) -> Value
     ) async throws(APIError) -> (Value, ServedIndex) {
         let index = provider.current()
         return (try await pool.run(on: index, timeLimit: limits.timeLimit, body), index)
@@ -34,10 +34,12 @@ struct EvidexAPI: Sendable {
     }
 
     func search(_ request: SearchRequest) async throws(APIError) -> (SearchResult, ServedIndex) {
-        let options: SearchOptions
+        var options: SearchOptions
         do { options = try request.options() } catch { throw .request(error) }
         let query = request.query
-        return try await onIndex { searcher throws(APIError) in
+        return try await onIndex { [options] searcher, deadline throws(APIError) in
+            var options = options
+            options.deadline = deadline
             do throws(SearchError) { return try searcher.search(query, options: options) } catch { throw .search(error) }
         }
     }
@@ -62,10 +64,12 @@ struct EvidexAPI: Sendable {
     }
 
     func quotes(_ request: QuoteRequest) async throws(APIError) -> (QuoteSearchResult, ServedIndex) {
-        let options: QuoteSearchOptions
+        var options: QuoteSearchOptions
         do { options = try request.options() } catch { throw .request(error) }
         let query = request.query
-        return try await onIndex { searcher throws(APIError) in
+        return try await onIndex { [options] searcher, deadline throws(APIError) in
+            var options = options
+            options.deadline = deadline
             do throws(SearchError) { return try searcher.quotes(query, options: options) } catch { throw .search(error) }
         }
     }
@@ -79,14 +83,14 @@ struct EvidexAPI: Sendable {
 
     func organisations(_ request: Request) async throws(APIError) -> Response {
         let limit = try parameters(request).int("limit", default: 50, range: 0...10_000)
-        let (all, index) = try await onIndex { searcher throws(APIError) in searcher.organisationSummaries() }
+        let (all, index) = try await onIndex { searcher, _ throws(APIError) in searcher.organisationSummaries() }
         return JSONResponse.make(Array(all.prefix(limit)), generation: index.generation)
     }
 
     func organisation(_ request: Request) async throws(APIError) -> Response {
         let name = try PathID.id(in: request.uri.path, after: ServerRoutes.organisationsPrefix)
         guard name.utf8.count <= limits.maxParameterBytes else { throw .tooLong("the organisation name", limit: limits.maxParameterBytes) }
-        let (detail, index) = try await onIndex { searcher throws(APIError) in
+        let (detail, index) = try await onIndex { searcher, _ throws(APIError) in
             do throws(SearchError) { return try searcher.organisation(name) } catch { throw .search(error) }
         }
         guard let detail else {
@@ -98,7 +102,7 @@ struct EvidexAPI: Sendable {
     func document(_ request: Request) async throws(APIError) -> Response {
         let id = try PathID.id(in: request.uri.path, after: ServerRoutes.documentsPrefix)
         guard id.utf8.count <= limits.maxParameterBytes else { throw .tooLong("the document id", limit: limits.maxParameterBytes) }
-        let (doc, index) = try await onIndex { searcher throws(APIError) -> Document? in
+        let (doc, index) = try await onIndex { searcher, _ throws(APIError) -> Document? in
             do throws(IndexError) { return try searcher.snapshot.document(id: id) } catch { throw .search(.index(error)) }
         }
         guard let doc else { throw .notFound("no document with id \(id); search results give ids") }
@@ -107,7 +111,7 @@ struct EvidexAPI: Sendable {
 
     func stats(_ request: Request) async throws(APIError) -> Response {
         let sections = try parameters(request).bool("sections")
-        let (stats, index) = try await onIndex { searcher throws(APIError) in IndexStats(snapshot: searcher.snapshot, sections: sections) }
+        let (stats, index) = try await onIndex { searcher, _ throws(APIError) in IndexStats(snapshot: searcher.snapshot, sections: sections) }
         return JSONResponse.make(stats, generation: index.generation)
     }
 

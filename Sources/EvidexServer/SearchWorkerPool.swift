@@ -7,9 +7,8 @@ import Synchronization
 /// server's event loops and Swift's cooperative pool, which must never block on CPU-bound
 /// work. Each thread keeps its own searchers (a `Searcher` is for one thread). A request waits
 /// in a bounded queue (full: 503 at once) and gets 504 when its time limit passes first; work
-/// whose deadline passed while queued is dropped without running. A search already running
-/// when its deadline passes finishes on its thread, since the searcher has no cancellation
-/// points, but its answer is discarded.
+/// whose deadline passed while queued is dropped without running, and `body` gets the deadline
+/// to hand to the searcher, which stops at it (`SearchOptions.deadline`).
 final class SearchWorkerPool: Sendable {
     private struct Job: Sendable {
         let deadline: ContinuousClock.Instant
@@ -79,10 +78,11 @@ final class SearchWorkerPool: Sendable {
     /// Requests waiting for a thread.
     var queuedCount: Int { queue.withLock { $0.count } }
 
-    /// Runs `body` on a search thread with a searcher for `index`, answering within `timeLimit`.
+    /// Runs `body` on a search thread with a searcher for `index` and the request's deadline,
+    /// answering within `timeLimit`.
     func run<Value: Sendable>(
         on index: ServedIndex, timeLimit: Duration,
-        _ body: @escaping @Sendable (Searcher) throws(APIError) -> Value
+        _ body: @escaping @Sendable (Searcher, _ deadline: ContinuousClock.Instant) throws(APIError) -> Value
     ) async throws(APIError) -> Value {
         let deadline = ContinuousClock.now + timeLimit
         let result: Result<Value, APIError> = await withCheckedContinuation { continuation in
@@ -98,7 +98,7 @@ final class SearchWorkerPool: Sendable {
                     do throws(APIError) {
                         let searcher: Searcher
                         do throws(SearchError) { searcher = try cache.searcher(for: index) } catch { throw APIError.search(error) }
-                        r = .success(try body(searcher))
+                        r = .success(try body(searcher, deadline))
                     } catch {
                         r = .failure(error)
                     }

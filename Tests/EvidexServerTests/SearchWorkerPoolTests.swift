@@ -27,20 +27,20 @@ struct SearchWorkerPoolTests {
         let release = DispatchSemaphore(value: 0)
         let started = DispatchSemaphore(value: 0)
 
-        async let blocking: Int = pool.run(on: index, timeLimit: .seconds(30)) { _ in
+        async let blocking: Int = pool.run(on: index, timeLimit: .seconds(30)) { _, _ in
             started.signal()
             release.wait()
             return 1
         }
         await withCheckedContinuation { c in DispatchQueue.global().async { started.wait(); c.resume() } }
-        async let queued: Int = pool.run(on: index, timeLimit: .seconds(30)) { searcher in
+        async let queued: Int = pool.run(on: index, timeLimit: .seconds(30)) { searcher, _ in
             searcher.snapshot.liveDocCount
         }
         // Wait until the second job is in the queue, then a third has no room.
         while pool.queuedCount < 1 { try await Task.sleep(for: .milliseconds(1)) }
         var refused: APIError?
         do {
-            _ = try await pool.run(on: index, timeLimit: .seconds(30)) { _ in 0 }
+            _ = try await pool.run(on: index, timeLimit: .seconds(30)) { _, _ in 0 }
             Issue.record("a third job was taken while the thread was blocked and the queue full")
         } catch {
             refused = error
@@ -52,7 +52,7 @@ struct SearchWorkerPoolTests {
         #expect(try await queued == index.snapshot.liveDocCount)
         await pool.stop()
         do {
-            _ = try await pool.run(on: index, timeLimit: .seconds(1)) { _ in 0 }
+            _ = try await pool.run(on: index, timeLimit: .seconds(1)) { _, _ in 0 }
             Issue.record("a stopped pool took work")
         } catch {
             #expect(error.code == "overloaded")
@@ -66,7 +66,7 @@ struct SearchWorkerPoolTests {
         let totals = try await withThrowingTaskGroup(of: Int.self) { group in
             for _ in 0..<64 {
                 group.addTask {
-                    try await pool.run(on: index, timeLimit: .seconds(30)) { searcher throws(APIError) in
+                    try await pool.run(on: index, timeLimit: .seconds(30)) { searcher, _ throws(APIError) in
                         do throws(SearchError) { return try searcher.search("staff").total ?? -1 } catch { throw .search(error) }
                     }
                 }
