@@ -2,7 +2,7 @@
 """Drives headless Chromium against a running `evidex serve` the way a person would: loads
 the search page, types "bitter irony" into the search box, submits the form, reads the DOM
 for the seed article's highlighted snippet and saves a screenshot. Then the same with
-JavaScript off (the server-rendered page alone), and the quotes view.
+JavaScript off (the server-rendered page alone), a document's page and the quotes view.
 
 It talks the Chrome DevTools Protocol over --remote-debugging-pipe (NUL-separated JSON on
 file descriptors 3 and 4), so it needs nothing but Python and the `chromium` package.
@@ -155,14 +155,25 @@ def main():
         check(location == "/?q=%22bitter+irony%22", "the URL links to this search (%s)" % location)
         check("2021-06-08" in html, "the hit shows its date")
 
-        # 2. The quotes tab, still with JavaScript.
+        # 2. The first hit's title leads to the document, whose "Results" link leads back.
+        browser.evaluate(s, "document.querySelector('#results .hit h2 a').click()")
+        browser.wait_for(s, "!!document.querySelector('#document article')", "the document page")
+        body = browser.evaluate(s, "document.querySelector('#document article').textContent")
+        browser.screenshot(s, os.path.join(artefacts, "serve-document.png"))
+        check("It is a bitter irony" in body and SEED_TITLE in body, "the title leads to the document's text")
+        browser.evaluate(s, "document.querySelector('nav.tabs a').click()")
+        browser.wait_for(s, "!!document.querySelector('#results .hit mark')", "the results again")
+        check(browser.evaluate(s, "location.pathname + location.search") == "/?q=%22bitter+irony%22",
+              "the document links back to the same results")
+
+        # 3. The quotes tab, still with JavaScript.
         browser.evaluate(s, "Array.from(document.querySelectorAll('nav.tabs a')).filter(function (a) { return a.textContent === 'Quotes'; })[0].click()")
         browser.wait_for(s, "!!document.querySelector('#results .quote .speaker')", "the quotes view")
         who = browser.evaluate(s, "document.querySelector('#results .quote .who').textContent")
         browser.screenshot(s, os.path.join(artefacts, "serve-quotes.png"))
         check("Suzie Bailey" in who and "King" in who, "the quote shows speaker, role and organisation (%s)" % who)
 
-        # 3. JavaScript off: the form's own GET submission renders the same results.
+        # 4. JavaScript off: the form's own GET submission renders the same results.
         s2 = browser.open_page(base + "/?q=%22bitter+irony%22", javascript=False)
         browser.wait_for(s2, "document.readyState === 'complete'", "the page without JavaScript")
         html2 = browser.dom(s2)

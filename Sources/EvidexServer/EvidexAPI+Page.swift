@@ -20,6 +20,23 @@ extension EvidexAPI {
         return HTMLResponse.make(page.render(), status: status)
     }
 
+    /// `GET /documents/{id}`: a stored document as HTML; the search page's parameters, if
+    /// any, say which results page to link back to.
+    func documentPage(_ request: Request) async -> Response {
+        do throws(APIError) {
+            let id = try PathID.id(in: request.uri.path, after: ServerRoutes.documentPagesPrefix)
+            guard id.utf8.count <= limits.maxParameterBytes else { throw .tooLong("the document id", limit: limits.maxParameterBytes) }
+            let back = try PageQuery(try parameters(request, blankIsAbsent: true), maxOffset: limits.maxOffset)
+            let (doc, _) = try await onIndex { searcher, _ throws(APIError) -> Document? in
+                do throws(IndexError) { return try searcher.snapshot.document(id: id) } catch { throw .search(.index(error)) }
+            }
+            guard let doc else { throw .notFound("no document with id \(id); search results link to documents") }
+            return HTMLResponse.make(DocumentPage(document: doc, back: back.href).render())
+        } catch {
+            return HTMLResponse.make(SearchPage(query: PageQuery(), outcome: .failed(error)).render(), status: error.status)
+        }
+    }
+
     private func results(for query: PageQuery) async throws(APIError) -> SearchPage.Outcome {
         switch query.view {
         case .documents:

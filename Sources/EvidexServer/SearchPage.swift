@@ -104,7 +104,7 @@ struct SearchPage {
         if r.hits.isEmpty { h += "<p class=\"hint\">Nothing matches. Try fewer words or remove a filter.</p>" }
         h += "<ol class=\"hits\" start=\"\(query.offset + 1)\">\n"
         for hit in r.hits {
-            h += "<li class=\"hit\"><h2><a href=\"/api/documents/" + HTMLEscaper.escape(URLQueryEncoder.pathComponent(hit.id)) + "\">"
+            h += "<li class=\"hit\"><h2><a href=\"" + HTMLEscaper.escape(documentHref(hit.id)) + "\">"
             h += HTMLEscaper.escape(hit.title.isEmpty ? hit.id : hit.title) + "</a></h2>\n<p class=\"meta\">"
             var meta: [String] = []
             if let d = hit.date { meta.append("<time datetime=\"" + HTMLEscaper.escape(d) + "\">" + HTMLEscaper.escape(d) + "</time>") }
@@ -162,7 +162,7 @@ struct SearchPage {
             } else {
                 h += "<span class=\"role\">no speaker named</span>"
             }
-            h += "</p>\n<p class=\"meta\"><a href=\"/api/documents/" + HTMLEscaper.escape(URLQueryEncoder.pathComponent(q.document.id)) + "\">"
+            h += "</p>\n<p class=\"meta\"><a href=\"" + HTMLEscaper.escape(documentHref(q.document.id)) + "\">"
             h += HTMLEscaper.escape(q.document.title.isEmpty ? q.document.id : q.document.title) + "</a>"
             if let d = q.document.date { h += " · <time datetime=\"" + HTMLEscaper.escape(d) + "\">" + HTMLEscaper.escape(d) + "</time>" }
             if let s = q.document.source { h += " · <span class=\"source\">" + HTMLEscaper.escape(s) + "</span>" }
@@ -170,6 +170,12 @@ struct SearchPage {
         }
         h += "</ol>\n" + pager(total: r.total, shown: r.quotes.count)
         return h
+    }
+
+    /// The document's page, with this search in its query so that it can link back here.
+    private func documentHref(_ id: String) -> String {
+        let here = query.href
+        return "/documents/" + URLQueryEncoder.pathComponent(id) + (here == "/" ? "" : "?" + here.dropFirst(2))
     }
 
     private func pager(total: Int?, shown: Int) -> String {

@@ -3,11 +3,12 @@ import HTTPTypes
 import Hummingbird
 import Logging
 
-/// The server's routes. Every path answers GET (and HEAD); `/api/documents/` and `/api/orgs/`
-/// take the rest of the path as the id, slashes and all.
+/// The server's routes. Every path answers GET (and HEAD); `/api/documents/`, `/api/orgs/` and
+/// `/documents/` take the rest of the path as the id, slashes and all.
 enum ServerRoutes {
     static let documentsPrefix = "/api/documents/"
     static let organisationsPrefix = "/api/orgs/"
+    static let documentPagesPrefix = "/documents/"
 
     static let exactPaths: Set<String> = [
         "/", "/app.js", "/healthz", "/openapi.yaml", "/api/search", "/api/quotes", "/api/orgs", "/api/stats",
@@ -16,7 +17,8 @@ enum ServerRoutes {
     /// The methods a path answers (nil when no route has it), for 405 rather than 404.
     static func methods(for path: String) -> [HTTPRequest.Method]? {
         if exactPaths.contains(path) || (path.hasPrefix(documentsPrefix) && path.count > documentsPrefix.count)
-            || (path.hasPrefix(organisationsPrefix) && path.count > organisationsPrefix.count) {
+            || (path.hasPrefix(organisationsPrefix) && path.count > organisationsPrefix.count)
+            || (path.hasPrefix(documentPagesPrefix) && path.count > documentPagesPrefix.count) {
             return [.get, .head]
         }
         return nil
@@ -28,6 +30,7 @@ enum ServerRoutes {
         router.add(middleware: APIErrorMiddleware())
 
         router.get("/") { request, _ in await api.page(request) }
+        router.get("/documents/**") { request, _ in await api.documentPage(request) }
         router.get("/app.js") { _, _ in
             text(PageScript.source, type: "text/javascript; charset=utf-8")
         }

@@ -140,6 +140,7 @@ struct ResourceEndpointTests {
             }
             #expect(r.text.contains("\n  /api/documents/{id}:\n"))
             #expect(r.text.contains("\n  /api/orgs/{name}:\n"))
+            #expect(r.text.contains("\n  /documents/{id}:\n"))
             // The limits the document states are the server's.
             let limits = ServerLimits()
             #expect(r.text.contains("at most \(limits.maxQueryStringBytes) bytes"))

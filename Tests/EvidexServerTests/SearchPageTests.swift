@@ -18,7 +18,7 @@ struct SearchPageTests {
             #expect(html.contains("value=\"&quot;bitter irony&quot;\""))
             #expect(html.contains("<a href=\"/?q=%22bitter+irony%22&amp;kind=news\">news</a>"))
             #expect(html.contains("<a href=\"/?q=%22bitter+irony%22&amp;from=2021-01-01&amp;to=2021-12-31\">2021</a>"))
-            #expect(html.contains("/api/documents/ics-discrimination-2021-06-08.txt"))
+            #expect(html.contains("<a href=\"/documents/ics-discrimination-2021-06-08.txt?q=%22bitter+irony%22\">"))
             // No external assets.
             #expect(!html.contains("http://") && !html.contains("https://"))
             #expect(html.contains("<script src=\"/app.js\" defer></script>"))
@@ -96,6 +96,37 @@ struct SearchPageTests {
             #expect(js.headers[.contentType] == "text/javascript; charset=utf-8")
             #expect(js.text.contains("history.pushState"))
         }
+    }
+
+    @Test("A result leads to its document's page, which links back to the results")
+    func documentPage() async throws {
+        try await ServerFixture.withServer { client in
+            let r = try await client.get("/documents/ics-discrimination-2021-06-08.txt?q=%22bitter+irony%22&kind=news")
+            #expect(r.status == .ok)
+            #expect(r.headers[.contentType] == "text/html; charset=utf-8")
+            let html = r.text
+            #expect(html.contains("<h2>ICSs should have ‘duty’ to report progress on addressing discrimination</h2>"))
+            #expect(html.contains("By Jess Hacker · <time datetime=\"2021-06-08\">2021-06-08</time>"))
+            #expect(html.contains("<h3>‘Bitter irony’</h3>"))
+            #expect(html.contains("‘It is a bitter irony that so many health and care staff are made ill because of their work,’"))
+            #expect(html.contains("<a href=\"/?q=%22bitter+irony%22&amp;kind=news\">← Results</a>"))
+
+            let transcript = try await client.get("/api/search?q=speaker%3Apenhaligon&limit=1")
+            let id = try #require(try transcript.decode(SearchResultIDs.self).hits.first?.id)
+            let turns = try await client.get("/documents/" + id.replacingOccurrences(of: "/", with: "%2F")).text
+            #expect(turns.contains(":</b> "))
+
+            let missing = try await client.get("/documents/no-such.txt")
+            #expect(missing.status == .notFound)
+            #expect(missing.text.contains("no document with id no-such.txt"))
+            #expect(try await client.get("/documents/%2e%2e%2f%2e%2e%2fetc%2fpasswd").status == .notFound)
+            #expect(try await client.get("/documents/%ZZ").status == .badRequest)
+        }
+    }
+
+    struct SearchResultIDs: Decodable {
+        struct Hit: Decodable { let id: String }
+        let hits: [Hit]
     }
 
     @Test("Highlight spans out of order, overlapping or out of range are clipped, and text is escaped")
