@@ -20,6 +20,12 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        // The HTTP server (`evidex serve`). No traits: the swift-configuration reader is not
+        // used, and leaving it out keeps a clean build shorter.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],
     targets: [
         // C seams: small headers with only <stdint.h>/<stddef.h> types.
@@ -38,9 +44,24 @@ let package = Package(
         .target(name: "EvidexSearch", dependencies: ["EvidexIndex", "EvidexText"]),
         .target(name: "EvidexQuotes"),
         .target(name: "Evidex", dependencies: ["EvidexText", "EvidexDocuments", "EvidexIndex", "EvidexSearch", "EvidexQuotes"]),
+        .target(
+            name: "EvidexServer",
+            dependencies: [
+                "Evidex",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            resources: [.embedInCode("openapi.yaml")]
+        ),
         .executableTarget(
             name: "evidex",
-            dependencies: ["Evidex", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: [
+                "Evidex", "EvidexServer",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
         ),
 
         .testTarget(name: "EvidexTextTests", dependencies: ["EvidexText"]),
@@ -49,6 +70,10 @@ let package = Package(
         .testTarget(name: "EvidexQuotesTests", dependencies: ["EvidexQuotes"], exclude: ["Fixtures"]),
         .testTarget(name: "EvidexSearchTests", dependencies: ["EvidexSearch"]),
         .testTarget(name: "EvidexIntegrationTests", dependencies: ["Evidex"]),
+        .testTarget(
+            name: "EvidexServerTests",
+            dependencies: ["EvidexServer", .product(name: "HummingbirdTesting", package: "hummingbird")]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -14,6 +14,8 @@ public struct QuoteSearchOptions: Sendable {
     public var to: Day?
     /// Scare quotes and quotations nobody is said to have said are left out unless asked for.
     public var includeUnattributed: Bool
+    /// Give up with `SearchError.timeLimit` once past this instant (see `SearchOptions`).
+    public var deadline: ContinuousClock.Instant?
 
     public init(limit: Int = 20, offset: Int = 0, speaker: String? = nil, org: String? = nil,
                 from: Day? = nil, to: Day? = nil, includeUnattributed: Bool = false) {
@@ -106,9 +108,12 @@ extension Searcher {
 
         // Every matching document, best first (bounded).
         var top = TopDocs(capacity: Searcher.maxQuoteDocuments)
+        var deadline = SearchDeadline(options.deadline)
         for (si, seg) in snapshot.segments.enumerated() {
+            try deadline.check()
             let scorer = SegmentScorerBuilder(segment: seg, segmentIndex: si, k1: settings.k1, analyzer: analyzer, norms: norms).build(prepared)
             while scorer.doc != PostingsCursor.exhausted {
+                try deadline.tick()
                 if !seg.isDeleted(scorer.doc) { top.offer(ScoredDoc(score: scorer.score(), segment: si, doc: scorer.doc)) }
                 scorer.next()
             }
@@ -118,6 +123,8 @@ extension Searcher {
         var total = 0
         var problems: [String] = []
         for r in top.sorted() {
+            // Reading a stored document is the expensive step here: look at the clock each time.
+            try deadline.check()
             let (doc, annotations): (Document, TextAnnotations)
             do { (doc, annotations) = try snapshot.segments[r.segment].reader.annotatedDocument(r.doc) } catch where error.isSourceProblem {
                 problems.append(error.description)

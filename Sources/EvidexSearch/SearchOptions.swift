@@ -17,6 +17,10 @@ public struct SearchOptions: Sendable {
     public var kind: DocumentKind?
     /// Only documents that mention this organisation (any name or acronym of it).
     public var org: String?
+    /// Give up with `SearchError.timeLimit` once past this instant (a server's time limit per
+    /// request). Checked between segments and every few thousand matches, so a search may
+    /// overrun it by one such step; nil searches to the end.
+    public var deadline: ContinuousClock.Instant?
 
     public init(limit: Int = 10, offset: Int = 0, exhaustive: Bool = true, snippets: Bool = true, maxSnippets: Int = 3,
                 explain: Bool = false, from: Day? = nil, to: Day? = nil, source: String? = nil, kind: DocumentKind? = nil,

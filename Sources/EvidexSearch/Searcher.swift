@@ -47,13 +47,16 @@ public final class Searcher {
         var total = 0
         var facetCounts = FacetAccumulator()
         var organisationCounts: [String: Int] = [:]
+        var deadline = SearchDeadline(options.deadline)
         for (si, seg) in snapshot.segments.enumerated() {
+            try deadline.check()
             let builder = SegmentScorerBuilder(segment: seg, segmentIndex: si, k1: settings.k1, analyzer: analyzer, norms: norms)
             let scorer = builder.build(prepared)
             if options.exhaustive {
                 var matched = [Bool](repeating: false, count: seg.reader.docCount)
                 var any = false
                 while scorer.doc != PostingsCursor.exhausted {
+                    try deadline.tick()
                     let d = scorer.doc
                     if !seg.isDeleted(d) {
                         total += 1

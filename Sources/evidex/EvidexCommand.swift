@@ -3,7 +3,7 @@ import Evidex
 import Foundation
 
 @main
-struct EvidexCommand: ParsableCommand {
+struct EvidexCommand: AsyncParsableCommand {
     static let version = "0.1.0"
 
     static let configuration = CommandConfiguration(
@@ -18,7 +18,7 @@ struct EvidexCommand: ParsableCommand {
         subcommands: [
             IndexCommand.self, SearchCommand.self, ShowCommand.self, StatsCommand.self,
             AnalyzeCommand.self, DeleteCommand.self, VerifyCommand.self, QueryCommand.self, ExtractCommand.self,
-            QuotesCommand.self, OrgsCommand.self,
+            QuotesCommand.self, OrgsCommand.self, ServeCommand.self,
         ]
     )
 

@@ -29,9 +29,11 @@ struct QuotesCommand: ParsableCommand {
     @Flag(help: "Print one JSON line per quote.") var ndjson = false
 
     func run() throws {
-        var options = QuoteSearchOptions(limit: limit, offset: offset, speaker: speaker, org: org, includeUnattributed: all)
-        if let from { options.from = try parseDay(from, "--from") }
-        if let to { options.to = try parseDay(to, "--to") }
+        let request = QuoteRequest(query: query, speaker: speaker, org: org, from: from, to: to, limit: limit, offset: offset, all: all)
+        let options: QuoteSearchOptions
+        do { options = try request.options() } catch {
+            throw fail(error.message(prefix: "--"), code: ExitCode.validationFailure)
+        }
         let result: QuoteSearchResult
         do {
             let snapshot = try openSnapshot(indexOptions)
@@ -64,9 +66,4 @@ struct QuotesCommand: ParsableCommand {
             }
         }
     }
-}
-
-func parseDay(_ s: String, _ flag: String) throws -> Day {
-    guard let d = Day(iso: s) else { throw fail("\(flag) needs a date as YYYY-MM-DD, not \(s)", code: ExitCode.validationFailure) }
-    return d
 }

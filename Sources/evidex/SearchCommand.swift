@@ -27,16 +27,11 @@ struct SearchCommand: ParsableCommand {
     @Flag(name: .customLong("and"), help: "Make AND the default operator between words.") var defaultAnd = false
 
     func run() throws {
-        var options = SearchOptions(limit: limit, offset: offset, explain: explain)
-        if let from { options.from = try day(from, "--from") }
-        if let to { options.to = try day(to, "--to") }
-        options.source = source
-        options.org = org
-        if let kind {
-            guard let k = DocumentKind(rawValue: kind.lowercased()) else {
-                throw fail("--kind must be news, evidence or other, not \(kind)", code: ExitCode.validationFailure)
-            }
-            options.kind = k
+        let request = SearchRequest(query: query, limit: limit, offset: offset, from: from, to: to,
+                                    source: source, kind: kind, org: org, explain: explain)
+        let options: SearchOptions
+        do { options = try request.options() } catch {
+            throw fail(error.message(prefix: "--"), code: ExitCode.validationFailure)
         }
         let result: SearchResult
         do {
@@ -55,11 +50,6 @@ struct SearchCommand: ParsableCommand {
         } else {
             printReadable(result)
         }
-    }
-
-    private func day(_ s: String, _ flag: String) throws -> Day {
-        guard let d = Day(iso: s) else { throw fail("\(flag) needs a date as YYYY-MM-DD, not \(s)", code: ExitCode.validationFailure) }
-        return d
     }
 
     private func printReadable(_ r: SearchResult) {

@@ -9,30 +9,10 @@ struct StatsCommand: ParsableCommand {
     @Flag(help: "Print JSON.") var json = false
     @Flag(help: "Also print the bytes of each segment section, summed over segments.") var sections = false
 
-    struct Stats: Encodable {
-        var documents: Int
-        var deleted: Int
-        var terms: Int
-        var segments: Int
-        var bytes: Int
-        var generation: UInt64
-        var format: UInt32
-        var averageLengths: [String: Double]
-        var roots: [String]
-        /// Only with --sections: section name → bytes.
-        var sections: [String: Int]?
-    }
-
     func run() throws {
         let s: IndexSnapshot
         do { s = try IndexSnapshot(directory: indexOptions.directory) } catch { throw fail(String(describing: error)) }
-        var avg: [String: Double] = [:]
-        for f in IndexField.textFields { avg[f.name] = (s.averageLength(f) * 100).rounded() / 100 }
-        let stats = Stats(
-            documents: s.liveDocCount, deleted: s.maxDocCount - s.liveDocCount, terms: s.termCount,
-            segments: s.segments.count, bytes: s.byteSize, generation: s.manifest.generation,
-            format: s.manifest.format, averageLengths: avg, roots: s.manifest.roots,
-            sections: sections ? Dictionary(uniqueKeysWithValues: s.sectionSizes.map { ($0.name, $0.bytes) }) : nil)
+        let stats = IndexStats(snapshot: s, sections: sections)
         if json {
             JSONOutput.print(stats, pretty: true)
         } else {
@@ -41,7 +21,7 @@ struct StatsCommand: ParsableCommand {
             print("segments   \(stats.segments)")
             print("bytes      \(stats.bytes) (\(String(format: "%.1f", Double(stats.bytes) / 1e6)) MB)")
             print("commit     \(stats.generation), format version \(stats.format)")
-            print("avg length " + IndexField.textFields.map { "\($0.name) \(avg[$0.name]!)" }.joined(separator: ", "))
+            print("avg length " + IndexField.textFields.map { "\($0.name) \(stats.averageLengths[$0.name] ?? 0)" }.joined(separator: ", "))
             if !stats.roots.isEmpty { print("roots      " + stats.roots.joined(separator: ", ")) }
             if sections {
                 let sizes = s.sectionSizes

@@ -1,0 +1,4 @@
+extension Duration {
+    /// Whole milliseconds, for messages and the access log.
+    var milliseconds: Int64 { components.seconds * 1000 + components.attoseconds / 1_000_000_000_000_000 }
+}
