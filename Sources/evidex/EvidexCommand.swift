@@ -22,11 +22,11 @@ struct EvidexCommand: AsyncParsableCommand {
         ]
     )
 
-    static func main() {
+    static func main() async {
         // A write past the file-size limit (`ulimit -f`) then fails with EFBIG, which the
         // index reports as an I/O error naming the file, instead of killing the process.
         signal(SIGXFSZ, SIG_IGN)
-        main(nil)
+        await main(nil)
     }
 }
 
