@@ -107,6 +107,26 @@ public final class Searcher {
     public func topIDs(_ text: String, k: Int, count: Bool) throws(SearchError) -> (ids: [String], count: Int?) {
         let query: Query
         do { query = try parser.parse(text) } catch { throw .query(error) }
+        let (top, total) = ranked(query, k: k, count: count)
+        let ids = top.map { snapshot.segments[$0.segment].reader.id(of: $0.doc) }
+        return (ids, count ? total : nil)
+    }
+
+    /// The best `k` documents' ids and scores, best first (ties in index order), without
+    /// reading stored documents: for evaluation runs, which ask for 1000 per query.
+    public func rank(_ text: String, k: Int) throws(SearchError) -> [RankedHit] {
+        let query: Query
+        do { query = try parser.parse(text) } catch { throw .query(error) }
+        return rank(query, k: k)
+    }
+
+    public func rank(_ query: Query, k: Int) -> [RankedHit] {
+        ranked(query, k: k, count: false).top.map {
+            RankedHit(id: snapshot.segments[$0.segment].reader.id(of: $0.doc), score: $0.score)
+        }
+    }
+
+    private func ranked(_ query: Query, k: Int, count: Bool) -> (top: [ScoredDoc], total: Int) {
         var preparer = QueryPreparer(snapshot: snapshot, analyzer: analyzer, settings: settings, organisations: organisations)
         let prepared = preparer.prepare(query)
         var top = TopDocs(capacity: k)
@@ -122,8 +142,7 @@ public final class Searcher {
                 }
             }
         }
-        let ids = top.sorted().map { snapshot.segments[$0.segment].reader.id(of: $0.doc) }
-        return (ids, count ? total : nil)
+        return (top.sorted(), total)
     }
 
     static func collectTop(_ scorer: Scorer, segment: LiveSegment, segmentIndex si: Int, into top: inout TopDocs) {
