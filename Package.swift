@@ -38,9 +38,11 @@ let package = Package(
         .target(name: "EvidexSearch", dependencies: ["EvidexIndex", "EvidexText"]),
         .target(name: "EvidexQuotes"),
         .target(name: "Evidex", dependencies: ["EvidexText", "EvidexDocuments", "EvidexIndex", "EvidexSearch", "EvidexQuotes"]),
+        // Relevance evaluation (`evidex eval`): query and qrels files, TREC runs, trec_eval's measures.
+        .target(name: "EvidexEval", dependencies: ["EvidexSearch"]),
         .executableTarget(
             name: "evidex",
-            dependencies: ["Evidex", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["Evidex", "EvidexEval", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
 
         .testTarget(name: "EvidexTextTests", dependencies: ["EvidexText"]),
@@ -49,6 +51,7 @@ let package = Package(
         .testTarget(name: "EvidexQuotesTests", dependencies: ["EvidexQuotes"], exclude: ["Fixtures"]),
         .testTarget(name: "EvidexSearchTests", dependencies: ["EvidexSearch"]),
         .testTarget(name: "EvidexIntegrationTests", dependencies: ["Evidex"]),
+        .testTarget(name: "EvidexEvalTests", dependencies: ["EvidexEval", "Evidex"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -18,7 +18,7 @@ struct EvidexCommand: ParsableCommand {
         subcommands: [
             IndexCommand.self, SearchCommand.self, ShowCommand.self, StatsCommand.self,
             AnalyzeCommand.self, DeleteCommand.self, VerifyCommand.self, QueryCommand.self, ExtractCommand.self,
-            QuotesCommand.self, OrgsCommand.self,
+            QuotesCommand.self, OrgsCommand.self, EvalCommand.self,
         ]
     )
 }
