@@ -61,6 +61,9 @@ struct MetricsTests {
             RankedHit(id: "d1", score: 1), RankedHit(id: "d3", score: 1), RankedHit(id: "d2", score: 2), RankedHit(id: "d10", score: 1),
         ])
         #expect(r.ranking == ["d2", "d3", "d10", "d1"])
+        // Scores equal in single precision are ties to trec_eval too.
+        let near = RankedQuery(qid: "q", hits: [RankedHit(id: "a", score: 1.0000000001), RankedHit(id: "b", score: 1)])
+        #expect(near.ranking == ["b", "a"])
     }
 
     @Test("means over judged queries; unjudged queries listed, a judged query with no hits scores 0")
