@@ -6,11 +6,18 @@ public struct RankingSettings: Sendable, Equatable {
     public var k1: Double
     public var b: Double
     public var weights: [IndexField: Double]
+    /// Pseudo-relevance feedback for queries of plain ranked words; nil = off.
+    public var expansion: ExpansionSettings?
+    /// Drop function words (`StopWords.english`) from queries of plain ranked words that
+    /// have other words (a question's "what", "the", "of"); phrases and fields keep them.
+    public var queryStopWords: Bool = false
 
-    public init(k1: Double = 1.2, b: Double = 0.75, weights: [IndexField: Double] = RankingSettings.defaultWeights) {
+    public init(k1: Double = 1.2, b: Double = 0.75, weights: [IndexField: Double] = RankingSettings.defaultWeights,
+                expansion: ExpansionSettings? = nil) {
         self.k1 = k1
         self.b = b
         self.weights = weights
+        self.expansion = expansion
     }
 
     public static let defaultWeights: [IndexField: Double] = [.title: 2.0, .body: 1.0, .speaker: 1.0, .author: 1.0]

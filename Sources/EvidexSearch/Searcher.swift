@@ -32,7 +32,7 @@ public final class Searcher {
         let start = ContinuousClock.now
         let query: Query
         do { query = try parser.parse(text) } catch { throw .query(error) }
-        var result = try search(query, options: options)
+        var result = try search(expanded(query), options: options)
         result.query = text
         result.tookMs = Searcher.ms(since: start)
         return result
@@ -107,7 +107,7 @@ public final class Searcher {
     public func topIDs(_ text: String, k: Int, count: Bool) throws(SearchError) -> (ids: [String], count: Int?) {
         let query: Query
         do { query = try parser.parse(text) } catch { throw .query(error) }
-        let (top, total) = ranked(query, k: k, count: count)
+        let (top, total) = rankedDocs(expanded(query), k: k, count: count)
         let ids = top.map { snapshot.segments[$0.segment].reader.id(of: $0.doc) }
         return (ids, count ? total : nil)
     }
@@ -121,12 +121,12 @@ public final class Searcher {
     }
 
     public func rank(_ query: Query, k: Int) -> [RankedHit] {
-        ranked(query, k: k, count: false).top.map {
+        rankedDocs(expanded(query), k: k, count: false).top.map {
             RankedHit(id: snapshot.segments[$0.segment].reader.id(of: $0.doc), score: $0.score)
         }
     }
 
-    private func ranked(_ query: Query, k: Int, count: Bool) -> (top: [ScoredDoc], total: Int) {
+    func rankedDocs(_ query: Query, k: Int, count: Bool) -> (top: [ScoredDoc], total: Int) {
         var preparer = QueryPreparer(snapshot: snapshot, analyzer: analyzer, settings: settings, organisations: organisations)
         let prepared = preparer.prepare(query)
         var top = TopDocs(capacity: k)

@@ -29,6 +29,12 @@ struct EvalCommand: ParsableCommand {
     @Flag(help: "Read each query as plain words: no phrases, operators or fields.") var raw = false
     @Option(help: "BM25 k1 (default: the search default).") var k1: Double?
     @Option(help: "BM25 b (default: the search default).") var b: Double?
+    @Option(help: "BM25F weight of the title field (default: the search default).") var titleWeight: Double?
+    @Flag(help: "Drop function words from queries of plain words.") var stopWords = false
+    @Flag(help: "Pseudo-relevance feedback (RM3): add words of the best documents and search again.") var expand = false
+    @Option(help: "With --expand: feedback documents.") var fbDocs: Int = 10
+    @Option(help: "With --expand: feedback words added.") var fbTerms: Int = 10
+    @Option(help: "With --expand: weight of the original query (0–1).") var fbOriginal: Double = 0.5
 
     func validate() throws {
         guard depth > 0 else { throw ValidationError("--depth must be at least 1") }
@@ -43,6 +49,11 @@ struct EvalCommand: ParsableCommand {
             var settings = RankingSettings()
             if let k1 { settings.k1 = k1 }
             if let b { settings.b = b }
+            if stopWords { settings.queryStopWords = true }
+            if let titleWeight { settings.weights[.title] = titleWeight }
+            if expand {
+                settings.expansion = ExpansionSettings(feedbackDocuments: fbDocs, feedbackTerms: fbTerms, originalWeight: fbOriginal)
+            }
             let searcher = try Searcher(snapshot: snapshot, settings: settings,
                                         parser: QueryParser(syntax: raw ? .plainWords : .lenient))
             let runs = Evaluator(searcher: searcher, depth: depth).run(queryList)
