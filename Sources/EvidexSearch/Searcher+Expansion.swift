@@ -8,7 +8,11 @@ extension Searcher {
     func expanded(_ query: Query) -> Query {
         let query = withoutStopWords(query)
         guard let e = settings.expansion, e.feedbackDocuments > 0, e.feedbackTerms > 0,
-              let words = Searcher.rankedWords(query), !words.isEmpty else { return query }
+              let weighted = Searcher.weightedWords(query) else { return query }
+        // Words of weight 0 (function words) match but neither rank nor feed the model.
+        let words = weighted.filter { $0.boost > 0 }.map(\.text)
+        let silent = weighted.filter { $0.boost == 0 }.map { Query.term($0.text, field: nil, boost: 0) }
+        if words.isEmpty { return query }
         let feedback = rankedDocs(query, k: e.feedbackDocuments, count: false).top
         if feedback.isEmpty { return query }
 
@@ -66,16 +70,19 @@ extension Searcher {
             guard let text = surface[stem] else { return nil }
             return .term(text, field: nil, boost: w / max(unit, 1e-9))
         }
-        return .boolean(must: [], should: clauses, mustNot: [], boost: 1)
+        return .boolean(must: [], should: clauses + silent, mustNot: [], boost: 1)
     }
 
-    /// A query of plain ranked words as a person meant it, when `queryStopWords` is on: single
-    /// letters in a row that the index knows as a dotted acronym are that acronym ("u s policy"
-    /// is about the "u.s", once punctuation was stripped), and function words are dropped when
-    /// other words remain. Phrases, fields and operators are left alone.
+    /// A query of plain ranked words weighed as a person meant it, when `queryStopWords` is on:
+    /// single letters in a row that the index knows as a dotted acronym rank as that acronym
+    /// ("u s policy" is about the "u.s", once punctuation was stripped), and function words rank
+    /// nothing when other words remain. Both still match (as clauses of weight 0), so which
+    /// documents match, and how many, never changes: only the order. Phrases, fields and
+    /// operators are left alone.
     func withoutStopWords(_ query: Query) -> Query {
         guard settings.queryStopWords, let words = Searcher.rankedWords(query), words.count > 1 else { return query }
-        var joined: [String] = []
+        var ranked: [String] = []
+        var silent: [String] = []
         var i = 0
         while i < words.count {
             var j = i
@@ -83,18 +90,20 @@ extension Searcher {
             if j - i >= 2 {
                 let acronym = words[i..<j].map { $0.lowercased() }.joined(separator: ".")
                 if documentFrequency(exact: acronym) > 0 {
-                    joined.append(acronym)
+                    ranked.append(acronym)
+                    silent.append(contentsOf: words[i..<j])
                     i = j
                     continue
                 }
             }
-            joined.append(words[i])
+            ranked.append(words[i])
             i += 1
         }
-        let kept = joined.filter { w in !analyzer.tokens(w).allSatisfy { StopWords.english.contains($0.exact) } }
-        if kept.isEmpty || kept == words { return query }
-        if kept.count == 1 { return .term(kept[0], field: nil, boost: 1) }
-        return .boolean(must: [], should: kept.map { .term($0, field: nil, boost: 1) }, mustNot: [], boost: 1)
+        let content = ranked.filter { w in !analyzer.tokens(w).allSatisfy { StopWords.english.contains($0.exact) } }
+        if content.isEmpty || (content.count == words.count && silent.isEmpty) { return query }
+        silent += ranked.filter { !content.contains($0) }
+        let clauses = content.map { Query.term($0, field: nil, boost: 1) } + silent.map { Query.term($0, field: nil, boost: 0) }
+        return .boolean(must: [], should: clauses, mustNot: [], boost: 1)
     }
 
     static func isSingleLetter(_ w: String) -> Bool {
@@ -104,6 +113,23 @@ extension Searcher {
     /// Documents with this exact folded term in any default field (the largest field's count).
     func documentFrequency(exact term: String) -> Int {
         RankingSettings.defaultFields.map { snapshot.docFreq(TermKey(field: $0, namespace: .exact, term: term)) }.max() ?? 0
+    }
+
+    /// The words and boosts of a query made only of unfielded words, else nil.
+    static func weightedWords(_ q: Query) -> [(text: String, boost: Double)]? {
+        switch q {
+        case let .term(text, nil, boost):
+            return [(text, boost)]
+        case let .boolean(must, should, mustNot, 1) where must.isEmpty && mustNot.isEmpty:
+            var words: [(String, Double)] = []
+            for c in should {
+                guard case let .term(text, nil, boost) = c else { return nil }
+                words.append((text, boost))
+            }
+            return words
+        default:
+            return nil
+        }
     }
 
     /// The words of a query made only of unfielded ranked words, else nil.

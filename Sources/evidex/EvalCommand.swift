@@ -30,7 +30,8 @@ struct EvalCommand: ParsableCommand {
     @Option(help: "BM25 k1 (default: the search default).") var k1: Double?
     @Option(help: "BM25 b (default: the search default).") var b: Double?
     @Option(help: "BM25F weight of the title field (default: the search default).") var titleWeight: Double?
-    @Flag(help: "Drop function words from queries of plain words.") var stopWords = false
+    @Flag(inversion: .prefixedNo, help: "Function words of plain-word queries match but score nothing (the search default).")
+    var stopWords = true
     @Flag(help: "Pseudo-relevance feedback (RM3): add words of the best documents and search again.") var expand = false
     @Option(help: "With --expand: feedback documents.") var fbDocs: Int = 10
     @Option(help: "With --expand: feedback words added.") var fbTerms: Int = 10
@@ -49,7 +50,7 @@ struct EvalCommand: ParsableCommand {
             var settings = RankingSettings()
             if let k1 { settings.k1 = k1 }
             if let b { settings.b = b }
-            if stopWords { settings.queryStopWords = true }
+            settings.queryStopWords = stopWords
             if let titleWeight { settings.weights[.title] = titleWeight }
             if expand {
                 settings.expansion = ExpansionSettings(feedbackDocuments: fbDocs, feedbackTerms: fbTerms, originalWeight: fbOriginal)
