@@ -100,9 +100,14 @@ extension Searcher {
             i += 1
         }
         let content = ranked.filter { w in !analyzer.tokens(w).allSatisfy { StopWords.english.contains($0.exact) } }
-        if content.isEmpty || (content.count == words.count && silent.isEmpty) { return query }
+        if content.isEmpty || (content.count == words.count && silent.isEmpty && settings.proximityBoost == 0) { return query }
         silent += ranked.filter { !content.contains($0) }
-        let clauses = content.map { Query.term($0, field: nil, boost: 1) } + silent.map { Query.term($0, field: nil, boost: 0) }
+        var clauses = content.map { Query.term($0, field: nil, boost: 1) } + silent.map { Query.term($0, field: nil, boost: 0) }
+        if settings.proximityBoost > 0, content.count >= settings.proximityMinWords {
+            for (a, b) in zip(content, content.dropFirst()) {
+                clauses.append(.phrase([a, b], field: nil, slop: settings.proximitySlop, boost: settings.proximityBoost))
+            }
+        }
         return .boolean(must: [], should: clauses, mustNot: [], boost: 1)
     }
 

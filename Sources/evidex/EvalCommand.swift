@@ -32,6 +32,9 @@ struct EvalCommand: ParsableCommand {
     @Option(help: "BM25F weight of the title field (default: the search default).") var titleWeight: Double?
     @Flag(inversion: .prefixedNo, help: "Function words of plain-word queries match but score nothing (the search default).")
     var stopWords = true
+    @Option(help: "Proximity boost of neighbouring query words (0 = off).") var proximity: Double?
+    @Option(help: "Proximity window in positions.") var proximitySlop: Int?
+    @Option(help: "Proximity only for queries of at least this many content words.") var proximityMinWords: Int?
     @Flag(help: "Pseudo-relevance feedback (RM3): add words of the best documents and search again.") var expand = false
     @Option(help: "With --expand: feedback documents.") var fbDocs: Int = 10
     @Option(help: "With --expand: feedback words added.") var fbTerms: Int = 10
@@ -51,6 +54,9 @@ struct EvalCommand: ParsableCommand {
             if let k1 { settings.k1 = k1 }
             if let b { settings.b = b }
             settings.queryStopWords = stopWords
+            if let proximity { settings.proximityBoost = proximity }
+            if let proximitySlop { settings.proximitySlop = proximitySlop }
+            if let proximityMinWords { settings.proximityMinWords = proximityMinWords }
             if let titleWeight { settings.weights[.title] = titleWeight }
             if expand {
                 settings.expansion = ExpansionSettings(feedbackDocuments: fbDocs, feedbackTerms: fbTerms, originalWeight: fbOriginal)
