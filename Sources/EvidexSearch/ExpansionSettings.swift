@@ -4,7 +4,8 @@
 /// `feedbackTerms` heaviest words added. Word weights: `originalWeight` · P(w | query) +
 /// (1 − `originalWeight`) · P(w | feedback), applied as boosts on each word's BM25F score.
 /// Function words (`StopWords.english`) and words in more than `maxDocumentShare` of the
-/// documents never enter as feedback terms.
+/// documents never enter as feedback terms. The feedback pass ranks the query alone: a search's
+/// date, source or kind filters apply to the second pass only.
 public struct ExpansionSettings: Sendable, Equatable {
     public var feedbackDocuments: Int
     public var feedbackTerms: Int
