@@ -44,6 +44,8 @@ let package = Package(
         .target(name: "EvidexSearch", dependencies: ["EvidexIndex", "EvidexText"]),
         .target(name: "EvidexQuotes"),
         .target(name: "Evidex", dependencies: ["EvidexText", "EvidexDocuments", "EvidexIndex", "EvidexSearch", "EvidexQuotes"]),
+        // Relevance evaluation (`evidex eval`): query and qrels files, TREC runs, trec_eval's measures.
+        .target(name: "EvidexEval", dependencies: ["EvidexSearch"]),
         .target(
             name: "EvidexServer",
             dependencies: [
@@ -58,7 +60,7 @@ let package = Package(
         .executableTarget(
             name: "evidex",
             dependencies: [
-                "Evidex", "EvidexServer",
+                "Evidex", "EvidexServer", "EvidexEval",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -74,6 +76,7 @@ let package = Package(
             name: "EvidexServerTests",
             dependencies: ["EvidexServer", .product(name: "HummingbirdTesting", package: "hummingbird")]
         ),
+        .testTarget(name: "EvidexEvalTests", dependencies: ["EvidexEval", "Evidex"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -45,6 +45,9 @@ public struct DocumentError: Error, CustomStringConvertible, Sendable, Hashable 
         case noContent
         /// A title but no body text was found.
         case noBodyText
+        /// A JSONL record with its own id but neither title nor text: indexed as an empty
+        /// document, because test collections hold such records and their ids must resolve.
+        case emptyRecord
         /// The bytes a document was indexed from no longer give that document.
         case changedSinceIndexed
     }
@@ -70,7 +73,7 @@ public struct DocumentError: Error, CustomStringConvertible, Sendable, Hashable 
         case .notFound, .unreadable, .empty, .tooLarge, .decompressedTooLarge, .binary, .corruptGzip, .invalidJSON, .noContent, .changedSinceIndexed:
             return .error
         case .unsupportedExtension, .decodedAsWindows1252, .invalidUTF8, .badField, .unreadableDate,
-             .unknownKind, .unclosedFrontMatter, .duplicateID, .noBodyText:
+             .unknownKind, .unclosedFrontMatter, .duplicateID, .noBodyText, .emptyRecord:
             return .warning
         }
     }
@@ -98,6 +101,7 @@ public struct DocumentError: Error, CustomStringConvertible, Sendable, Hashable 
         case .duplicateID(let id): return "id \"\(id)\" appears earlier in the same file"
         case .noContent: return "no title or text found"
         case .noBodyText: return "no body text found (title only)"
+        case .emptyRecord: return "no title or text; indexed as an empty document under its id"
         case .changedSinceIndexed: return "has changed since it was indexed"
         }
     }
@@ -120,6 +124,7 @@ public struct DocumentError: Error, CustomStringConvertible, Sendable, Hashable 
         case .unclosedFrontMatter: return "Close the front matter with a line of ---."
         case .duplicateID: return "Give every document its own id."
         case .noBodyText: return "Check that the file holds the article text."
+        case .emptyRecord: return "Nothing to do if the record is empty on purpose; otherwise give it a title or body."
         case .changedSinceIndexed: return "Run `evidex index` on it again to refresh the index."
         }
     }

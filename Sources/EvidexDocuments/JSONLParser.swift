@@ -306,8 +306,15 @@ struct JSONLParser {
         }
         if ctx.invalidUTF8 > 0 { ctx.warnings.append(.invalidUTF8(replacements: ctx.invalidUTF8)) }
         if doc.title.isEmpty && doc.paragraphs.isEmpty {
-            ctx.warnings.append(.noContent)
-            return nil
+            // A record that names itself is a member of its collection even when empty (test
+            // collections have such records; dropping it would fail the whole indexing run and
+            // change the collection's document count), so it is kept; without an id it is noise.
+            guard !doc.id.isEmpty else {
+                ctx.warnings.append(.noContent)
+                return nil
+            }
+            ctx.warnings.append(.emptyRecord)
+            return doc
         }
         if doc.id.isEmpty { doc.id = "\(relativePath)#\(ctx.line)" }
         return doc

@@ -24,17 +24,74 @@
 /// of the term (`example.com/~user`).
 public struct QueryParser: Sendable {
     public var defaultOperator: BooleanOperator
+    /// Strict for typed queries; lenient or plain words for pasted text (`QuerySyntax`).
+    public var syntax: QuerySyntax
 
     /// How deeply groups and unary operators may nest before the query is refused.
     public static let maxDepth = 100
 
-    public init(defaultOperator: BooleanOperator = .or) {
+    public init(defaultOperator: BooleanOperator = .or, syntax: QuerySyntax = .strict) {
         self.defaultOperator = defaultOperator
+        self.syntax = syntax
     }
 
     public func parse(_ text: String) throws(QueryParseError) -> Query {
-        var state = ParseState(text: text, defaultOperator: defaultOperator)
-        return try state.parseQuery()
+        switch syntax {
+        case .strict:
+            var state = ParseState(text: text, defaultOperator: defaultOperator, lenient: false)
+            return try state.parseQuery()
+        case .lenient:
+            var state = ParseState(text: text, defaultOperator: defaultOperator, lenient: true)
+            do {
+                return try state.parseQuery()
+            } catch {
+                // Whatever made the text malformed, its words are still what the person meant.
+                return try plainWords(text)
+            }
+        case .plainWords:
+            return try plainWords(text)
+        }
+    }
+
+    /// Characters that are query syntax, read as spaces by `.plainWords`. `-` and `+` only
+    /// mark a clause at the start of a word, so inside one (`covid-19`) they stay.
+    static let syntaxCharacters: Set<Unicode.Scalar> = [
+        "\"", "\u{201C}", "\u{201D}", "(", ")", "[", "]", "{", "}", "^", "~", "*", "\\", "!", "&", "|", "<", ">",
+    ]
+
+    /// The text's words as ranked clauses joined by the default operator; a `word:` prefix
+    /// (letters and a colon) is a word of its own, other colons (`10:30`) stay inside words.
+    func plainWords(_ text: String) throws(QueryParseError) -> Query {
+        var words: [String] = []
+        var current = String.UnicodeScalarView()
+        var lettersOnly = true
+        func flush() {
+            // Leading + and - would be operators; trailing ones are punctuation.
+            var w = Substring(String(current))
+            while let f = w.unicodeScalars.first, f == "+" || f == "-" { w = w.dropFirst() }
+            if !w.isEmpty { words.append(String(w)) }
+            current = String.UnicodeScalarView()
+            lettersOnly = true
+        }
+        for ch in text.unicodeScalars {
+            if ch.properties.isWhitespace || QueryParser.syntaxCharacters.contains(ch) {
+                flush()
+            } else if ch == ":" && lettersOnly && !current.isEmpty {
+                flush()
+            } else {
+                current.append(ch)
+                if !(ch.isASCII && ch.properties.isAlphabetic) { lettersOnly = false }
+            }
+        }
+        flush()
+        guard !words.isEmpty else {
+            throw QueryParseError(message: "empty query: type some words to search for", column: 1)
+        }
+        let clauses = words.map { Query.term($0, field: nil, boost: 1) }
+        if clauses.count == 1 { return clauses[0] }
+        return defaultOperator == .and
+            ? .boolean(must: clauses, should: [], mustNot: [], boost: 1)
+            : .boolean(must: [], should: clauses, mustNot: [], boost: 1)
     }
 
     // Character classes shared with `Query.description`'s escaping.
@@ -85,9 +142,11 @@ private struct ParseState {
     let columns: [Int]
     var pos = 0
     let defaultOperator: BooleanOperator
+    /// `QuerySyntax.lenient`: `word:` prefixes that are not fields end a word.
+    let lenient: Bool
     var depth = 0
 
-    init(text: String, defaultOperator: BooleanOperator) {
+    init(text: String, defaultOperator: BooleanOperator, lenient: Bool) {
         var chars: [Unicode.Scalar] = []
         var columns: [Int] = []
         var column = 1
@@ -102,6 +161,7 @@ private struct ParseState {
         self.chars = chars
         self.columns = columns
         self.defaultOperator = defaultOperator
+        self.lenient = lenient
     }
 
     // MARK: Helpers
@@ -294,7 +354,9 @@ private struct ParseState {
             }
             return try parsePhrase(field: context.field)
         }
-        if allowField, let (newContext, name) = fieldPrefix() {
+        if allowField, let (newContext, name) = fieldPrefix(),
+           !(lenient && isGap(pos + name.unicodeScalars.count + 1)) {
+            // (Leniently, `Title: text` is the word "title" followed by the text.)
             pos += name.unicodeScalars.count + 1
             if isGap(pos) {
                 throw fail("\(name): at column \(start) needs a value right after the colon, e.g. \(name):burnout (to search for the word, escape the colon: \(name)\\:)", at: start)
@@ -324,6 +386,11 @@ private struct ParseState {
         let start = column
         var toks: [(ch: Unicode.Scalar, escaped: Bool, at: Int)] = []
         while !isTermEnd(pos) {
+            // Leniently, `Question: …` or `foo:bar` with no such field are separate words.
+            if lenient, chars[pos] == ":", !toks.isEmpty,
+               toks.allSatisfy({ !$0.escaped && $0.ch.isASCII && $0.ch.properties.isAlphabetic }) {
+                break
+            }
             if chars[pos] == "\\" {
                 guard pos + 1 < chars.count else {
                     throw fail("trailing \\ at column \(column): escape it as \\\\ to search for a backslash", at: column)

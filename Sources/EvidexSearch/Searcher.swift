@@ -32,7 +32,7 @@ public final class Searcher {
         let start = ContinuousClock.now
         let query: Query
         do { query = try parser.parse(text) } catch { throw .query(error) }
-        var result = try search(query, options: options)
+        var result = try search(expanded(query), options: options)
         result.query = text
         result.tookMs = Searcher.ms(since: start)
         return result
@@ -116,6 +116,26 @@ public final class Searcher {
     public func topIDs(_ text: String, k: Int, count: Bool) throws(SearchError) -> (ids: [String], count: Int?) {
         let query: Query
         do { query = try parser.parse(text) } catch { throw .query(error) }
+        let (top, total) = rankedDocs(expanded(query), k: k, count: count)
+        let ids = top.map { snapshot.segments[$0.segment].reader.id(of: $0.doc) }
+        return (ids, count ? total : nil)
+    }
+
+    /// The best `k` documents' ids and scores, best first (ties in index order), without
+    /// reading stored documents: for evaluation runs, which ask for 1000 per query.
+    public func rank(_ text: String, k: Int) throws(SearchError) -> [RankedHit] {
+        let query: Query
+        do { query = try parser.parse(text) } catch { throw .query(error) }
+        return rank(query, k: k)
+    }
+
+    public func rank(_ query: Query, k: Int) -> [RankedHit] {
+        rankedDocs(expanded(query), k: k, count: false).top.map {
+            RankedHit(id: snapshot.segments[$0.segment].reader.id(of: $0.doc), score: $0.score)
+        }
+    }
+
+    func rankedDocs(_ query: Query, k: Int, count: Bool) -> (top: [ScoredDoc], total: Int) {
         var preparer = QueryPreparer(snapshot: snapshot, analyzer: analyzer, settings: settings, organisations: organisations)
         let prepared = preparer.prepare(query)
         var top = TopDocs(capacity: k)
@@ -131,8 +151,7 @@ public final class Searcher {
                 }
             }
         }
-        let ids = top.sorted().map { snapshot.segments[$0.segment].reader.id(of: $0.doc) }
-        return (ids, count ? total : nil)
+        return (top.sorted(), total)
     }
 
     static func collectTop(_ scorer: Scorer, segment: LiveSegment, segmentIndex si: Int, into top: inout TopDocs) {

@@ -18,7 +18,7 @@ struct EvidexCommand: AsyncParsableCommand {
         subcommands: [
             IndexCommand.self, SearchCommand.self, ShowCommand.self, StatsCommand.self,
             AnalyzeCommand.self, DeleteCommand.self, VerifyCommand.self, QueryCommand.self, ExtractCommand.self,
-            QuotesCommand.self, OrgsCommand.self, ServeCommand.self,
+            QuotesCommand.self, OrgsCommand.self, ServeCommand.self, EvalCommand.self,
         ]
     )
 

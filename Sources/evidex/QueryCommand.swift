@@ -3,7 +3,8 @@ import Evidex
 import Foundation
 
 /// The batch protocol of ../shared/bench: one query per stdin line, one flushed JSON line per
-/// query with up to EVIDEX_DEPTH (or BENCH_DEPTH, default 10) ids best first.
+/// query with up to EVIDEX_DEPTH (or BENCH_DEPTH, default 10) ids best first. Lines are read
+/// leniently (`QuerySyntax.lenient`).
 struct QueryCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "query",
@@ -43,7 +44,12 @@ struct QueryCommand: ParsableCommand {
         let env = ProcessInfo.processInfo.environment
         let k = depth ?? Int(env["EVIDEX_DEPTH"] ?? env["BENCH_DEPTH"] ?? "") ?? 10
         let searcher: Searcher
-        do { searcher = try Searcher(snapshot: try IndexSnapshot(directory: indexOptions.directory)) } catch {
+        // Lenient: harness and script queries are pasted text, and one stray quote should
+        // not cost a query its answer (well-formed syntax, `+a +b` and `"a b"`, still counts).
+        do {
+            searcher = try Searcher(snapshot: try IndexSnapshot(directory: indexOptions.directory),
+                                    parser: QueryParser(syntax: .lenient))
+        } catch {
             throw fail(String(describing: error))
         }
         while let line = readLine(strippingNewline: true) {

@@ -17,6 +17,7 @@ struct JSONLTests {
         #"{"id": "a9", "title": "Written date", "body": "x", "date": "8 June 2021", "source": "  Pulse  ", "text": "kept"}"# + "\r",
         #"{"id": {"nested": 1}, "title": "Bad id", "body": "x"}"#,
         #"{"id": "a11", "text": "Body from the text field"}"#,
+        #"{"title": "", "body": ""}"#,
     ]
 
     @Test("Fields, paragraphs, escapes, unknown fields, bad lines with line numbers")
@@ -24,9 +25,12 @@ struct JSONLTests {
         let text = Self.lines.joined(separator: "\n") + "\n"
         let result = DocumentLoader().load(text: text, relativePath: "corpus/news.jsonl")
         let docs = result.documents
-        #expect(docs.map(\.id) == ["a1", "corpus/news.jsonl#2", "4", "a5", "a1", "a9", "a11"])
-        #expect(docs[6].paragraphs.map(\.text) == ["Body from the text field"])
-        #expect(docs[5].metadata["text"] == "kept")
+        // a8 is empty but names itself, so it is kept (a test collection's empty record);
+        // line 13 is empty and has no id, so it is dropped.
+        #expect(docs.map(\.id) == ["a1", "corpus/news.jsonl#2", "4", "a5", "a1", "a8", "a9", "a11"])
+        #expect(docs[5].title.isEmpty && docs[5].paragraphs.isEmpty)
+        #expect(docs[7].paragraphs.map(\.text) == ["Body from the text field"])
+        #expect(docs[6].metadata["text"] == "kept")
         let a1 = docs[0]
         #expect(a1.title == "Ambulance waits rise")
         #expect(a1.paragraphs.map(\.text) == ["First paragraph. Still first.", "Second ‘quoted’ paragraph 😀.", "Third."])
@@ -42,8 +46,8 @@ struct JSONLTests {
         #expect(docs[2].date == nil)
         #expect(docs[2].author == "A. One, B. Two")
         #expect(docs[3].date == nil && docs[3].metadata["date"] == "soon" && docs[3].kind == .other)
-        #expect(docs[5].date == Day(year: 2021, month: 6, day: 8))
-        #expect(docs[5].source == "Pulse")
+        #expect(docs[6].date == Day(year: 2021, month: 6, day: 8))
+        #expect(docs[6].source == "Pulse")
 
         let byLine = Dictionary(grouping: result.problems, by: { $0.line ?? 0 })
         #expect(result.problems.allSatisfy { $0.path == "corpus/news.jsonl" && $0.line != nil })
@@ -52,10 +56,13 @@ struct JSONLTests {
         #expect(byLine[6]?.map(\.reason) == [.unreadableDate("soon"), .unknownKind("blog")])
         #expect(byLine[7]?.first?.severity == .error)
         #expect(byLine[8]?.map(\.reason) == [.duplicateID("a1")])
-        #expect(byLine[9]?.map(\.reason) == [.noContent])
+        #expect(byLine[9]?.map(\.reason) == [.emptyRecord])
+        #expect(byLine[9]?.first?.severity == .warning)
+        #expect(byLine[13]?.map(\.reason) == [.noContent])
+        #expect(byLine[13]?.first?.severity == .error)
         #expect(byLine[4] == nil)  // a blank line is no problem
         #expect(byLine[11]?.map(\.severity) == [.error])
-        #expect(result.problems.count == 7)
+        #expect(result.problems.count == 8)
         let d = try #require(byLine[3]?.first).description
         #expect(d.hasPrefix("corpus/news.jsonl:3: error: not a JSON object"))
         #expect(d.contains("other lines were loaded"))

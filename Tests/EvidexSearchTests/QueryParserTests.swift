@@ -662,3 +662,50 @@ private struct SplitMix64: RandomNumberGenerator {
         #expect(parsed > 200)
     }
 }
+
+// MARK: - Lenient and plain-word syntax (pasted questions)
+
+@Suite struct LenientSyntaxTests {
+    let lenient = QueryParser(syntax: .lenient)
+    let plain = QueryParser(syntax: .plainWords)
+
+    @Test("well-formed syntax keeps its meaning")
+    func wellFormed() throws {
+        #expect(try lenient.parse("+a +b") == bool(must: [term("a"), term("b")]))
+        #expect(try lenient.parse("\"bitter irony\" title:pay") == bool(should: [phrase(["bitter", "irony"]), term("pay", .title)]))
+        #expect(try lenient.parse("a b") == bool(should: [term("a"), term("b")]))
+    }
+
+    @Test("malformed queries read as their words instead of failing")
+    func malformed() throws {
+        for text in ["what is \"information retrieval?", "effects (of smoking", "nurses)", "pay AND", "OR staff",
+                     "cost ^ benefit", "a~9", "x* b*", "NOT", "date:soon", "trailing \\"] {
+            #expect(throws: Never.self, "\(text)") { _ = try lenient.parse(text) }
+        }
+        #expect(try lenient.parse("what is \"information retrieval?")
+                == bool(should: [term("what"), term("is"), term("information"), term("retrieval?")]))
+        #expect(try lenient.parse("effects (of smoking") == bool(should: [term("effects"), term("of"), term("smoking")]))
+        #expect(try lenient.parse("pay AND") == bool(should: [term("pay"), term("AND")]))
+    }
+
+    @Test("unknown field: prefixes and empty known fields are words")
+    func fieldPrefixes() throws {
+        #expect(try lenient.parse("question:what causes it") == bool(should: [term("question"), term(":what"), term("causes"), term("it")]))
+        #expect(try lenient.parse("Title: burnout") == bool(should: [term("Title"), term(":"), term("burnout")]))
+        #expect(try lenient.parse("title:burnout") == term("burnout", .title))
+        #expect(try lenient.parse("meet at 10:30") == bool(should: [term("meet"), term("at"), term("10:30")]))
+        // Strict mode is unchanged: a field with nothing after it is an error.
+        #expect(throws: QueryParseError.self) { try QueryParser().parse("Title: burnout") }
+    }
+
+    @Test("plain words: syntax characters separate words, nothing is an operator")
+    func plainWords() throws {
+        #expect(try plain.parse("+a -b \"c d\" title:e (f OR g)^2 h*")
+                == bool(should: ["a", "b", "c", "d", "title", "e", "f", "OR", "g", "2", "h"].map { term($0) }))
+        #expect(try plain.parse("covid-19 10:30") == bool(should: [term("covid-19"), term("10:30")]))
+        #expect(try QueryParser(defaultOperator: .and, syntax: .plainWords).parse("a b") == bool(must: [term("a"), term("b")]))
+        #expect(try plain.parse("word") == term("word"))
+        #expect(throws: QueryParseError.self) { try plain.parse(" \" ( ) ") }
+        #expect(throws: QueryParseError.self) { try lenient.parse("   ") }
+    }
+}
