@@ -11,10 +11,11 @@ let package = Package(
     platforms: [.macOS(.v15)],
     dependencies: [.package(name: "Evidex", path: "..")],
     targets: [
-        .executableTarget(name: "FuzzQuery", dependencies: [.product(name: "Evidex", package: "Evidex")], swiftSettings: libFuzzerEntry),
-        .executableTarget(name: "FuzzDocuments", dependencies: [.product(name: "Evidex", package: "Evidex")], swiftSettings: libFuzzerEntry),
-        .executableTarget(name: "FuzzQuotes", dependencies: [.product(name: "Evidex", package: "Evidex")], swiftSettings: libFuzzerEntry),
-        .executableTarget(name: "FuzzSegment", dependencies: [.product(name: "Evidex", package: "Evidex")], swiftSettings: libFuzzerEntry),
+        .target(name: "FuzzSupport"),
+        .executableTarget(name: "FuzzQuery", dependencies: [.product(name: "Evidex", package: "Evidex"), "FuzzSupport"], swiftSettings: libFuzzerEntry),
+        .executableTarget(name: "FuzzDocuments", dependencies: [.product(name: "Evidex", package: "Evidex"), "FuzzSupport"], swiftSettings: libFuzzerEntry),
+        .executableTarget(name: "FuzzQuotes", dependencies: [.product(name: "Evidex", package: "Evidex"), "FuzzSupport"], swiftSettings: libFuzzerEntry),
+        .executableTarget(name: "FuzzSegment", dependencies: [.product(name: "Evidex", package: "Evidex"), "FuzzSupport"], swiftSettings: libFuzzerEntry),
     ],
     swiftLanguageModes: [.v6]
 )

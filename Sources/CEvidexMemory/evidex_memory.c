@@ -13,6 +13,14 @@ void evx_memory_fix_mmap_threshold(long bytes) {
 #endif
 }
 
+void evx_memory_limit_arenas(int arenas) {
+#if defined(__GLIBC__)
+    mallopt(M_ARENA_MAX, arenas);
+#else
+    (void)arenas;
+#endif
+}
+
 void evx_memory_trim(void) {
 #if defined(__GLIBC__)
     malloc_trim(0);

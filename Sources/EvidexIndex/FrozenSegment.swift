@@ -22,10 +22,7 @@ final class FrozenSegment: @unchecked Sendable {
         let order = keys.indices.sorted { keys[$0].lexicographicallyPrecedes(keys[$1]) }
 
         var encoder = PostingsEncoder(spillDirectory: FrozenSegment.directory(of: path))
-        var infos: [TermInfo] = []
-        infos.reserveCapacity(order.count)
-        var sortedKeys: [[UInt8]] = []
-        sortedKeys.reserveCapacity(order.count)
+        var dictionary = TermDictionaryBuilder()
         var docs: [UInt32] = []
         var freqs: [UInt32] = []
         var positions: [UInt32] = []
@@ -58,14 +55,12 @@ final class FrozenSegment: @unchecked Sendable {
                     info.groupDocFreq = FrozenSegment.unionCount(docs, exactDocs)
                 }
             }
-            infos.append(info)
-            sortedKeys.append(keys[slot])
+            dictionary.add(keys[slot], info)
             encoder.spillIfLarge()
         }
 
-        try parts.write(to: path, termKeys: sortedKeys, termInfos: infos, encoder: encoder, stamps: stamps)
+        try parts.write(to: path, dictionary: dictionary, encoder: encoder, stamps: stamps)
     }
-
 
     /// The folder of a file path (where its temporary spill files go).
     static func directory(of path: String) -> String {

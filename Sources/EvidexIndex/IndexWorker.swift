@@ -53,10 +53,11 @@ public final class IndexWorker {
         }
         builder = SegmentBuilder(analyzer: analyzer, spillDirectory: writer.directory)
         // The share holds one segment filling, one being written, the writing's working memory
-        // (sorted keys, term infos, the dictionary, the longest list decoded: about a third of
-        // the segment) and the allocator's slack. A third each measured a peak RSS of 254 MB
-        // for a 256 MB budget on synth-100k with one thread (BENCHMARKS.md).
-        self.budget = max(budget * 33 / 100, 8 << 20)
+        // and the allocator's slack; what the process keeps besides (about 100 MB at one thread
+        // on synth-100k, more at two: not yet accounted for, see BENCHMARKS.md) comes on top.
+        // Measured at a 256 MB budget on synth-100k: 24% peaks at 203 MiB with one thread and
+        // 238–258 MiB with two; a third peaked at 266–277 MiB with one.
+        self.budget = max(budget * 24 / 100, 8 << 20)
     }
 
     /// Adds a document. `path` is its file relative to the indexed root; a later `add` of the

@@ -31,6 +31,13 @@ public final class MappedFile: @unchecked Sendable {
         bytes = UnsafeRawBufferPointer(start: p, count: size)
     }
 
+    /// Lets go of the pages read so far: they stay in the page cache, leave this process's
+    /// resident set, and fault back in if touched again. A merge reads its inputs once, front
+    /// to back; without this every page it has read counts as the process's memory.
+    public func dropResidentPages() {
+        if let p = bytes.baseAddress { _ = madvise(UnsafeMutableRawPointer(mutating: p), bytes.count, MADV_DONTNEED) }
+    }
+
     deinit {
         if let p = bytes.baseAddress { munmap(UnsafeMutableRawPointer(mutating: p), bytes.count) }
     }

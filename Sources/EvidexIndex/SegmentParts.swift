@@ -42,10 +42,9 @@ struct SegmentParts {
         fieldLengths[field].reduce(0) { $0 + UInt64($1) }
     }
 
-    /// Writes a complete segment file from these parts and encoded term data.
     /// Writes a complete segment file from these parts and encoded term data; `stamps` gives
     /// the source files' stamps by path.
-    mutating func write(to path: String, termKeys: [[UInt8]], termInfos: [TermInfo], encoder: PostingsEncoder,
+    mutating func write(to path: String, dictionary: TermDictionaryBuilder, encoder: PostingsEncoder,
                         stamps: [String: FileStamp]) throws(IndexError) {
         let n = ids.count
         var sections: [(SegmentSection, SectionBytes)] = []
@@ -54,7 +53,7 @@ struct SegmentParts {
         stats.appendLE(UInt32(IndexField.textFields.count))
         for f in 0..<IndexField.textFields.count { stats.appendLE(totalLength(f)) }
         sections.append((.stats, .memory(stats)))
-        let (blockKeys, blockOffsets, blocks) = TermDictionaryWriter.encode(keys: termKeys, infos: termInfos)
+        let (blockKeys, blockOffsets, blocks) = dictionary.finish()
         sections.append((.termBlockKeys, .memory(blockKeys)))
         sections.append((.termBlockOffsets, .memory(blockOffsets)))
         sections.append((.termBlocks, .memory(blocks)))

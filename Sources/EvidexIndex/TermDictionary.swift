@@ -6,55 +6,73 @@ enum TermDictionaryWriter {
 
     /// Returns (block first keys as a string table, block offsets, blocks).
     static func encode(keys: [[UInt8]], infos: [TermInfo]) -> (ByteBuffer, ByteBuffer, ByteBuffer) {
-        var firstKeys: [[UInt8]] = []
-        var offsets = ByteBuffer()
-        var blocks = ByteBuffer(capacity: keys.count * 12)
-        offsets.appendLE(UInt32(keys.count))
-        var i = 0
-        while i < keys.count {
-            let end = min(i + blockSize, keys.count)
-            firstKeys.append(keys[i])
-            offsets.appendLE(UInt64(blocks.count))
-            var prevKey: [UInt8] = []
-            var prevPost: UInt64 = 0
-            var prevPos: UInt64 = 0
-            for t in i..<end {
-                let k = keys[t]
-                var shared = 0
-                let limit = min(prevKey.count, k.count)
-                while shared < limit && prevKey[shared] == k[shared] { shared += 1 }
-                let suffix = k.count - shared
-                // Both lengths in one byte when they fit a nibble; 15 says "varint follows".
-                blocks.append(UInt8(min(shared, 15) << 4 | min(suffix, 15)))
-                if shared >= 15 { blocks.appendVarint(UInt32(shared)) }
-                if suffix >= 15 { blocks.appendVarint(UInt32(suffix)) }
-                blocks.append(contentsOf: k[shared...])
-                let info = infos[t]
-                blocks.appendVarint(info.docFreq)
-                let stem = TermDictionaryWriter.isStem(k)
-                if stem {
-                    blocks.appendVarint(info.groupDocFreq - info.docFreq)
-                } else {
-                    precondition(info.groupDocFreq == info.docFreq, "only stem-namespace terms have a group")
-                }
-                blocks.appendVarint64(info.postingsOffset - prevPost)
-                prevPost = info.postingsOffset
-                if stem {
-                    precondition(info.positionsOffset == 0, "stem-namespace lists have no positions")
-                } else {
-                    blocks.appendVarint64(info.positionsOffset &- prevPos)
-                    prevPos = info.positionsOffset
-                }
-                prevKey = k
-            }
-            i = end
-        }
-        return (StringTableWriter.encode(firstKeys), offsets, blocks)
+        var builder = TermDictionaryBuilder()
+        for (k, info) in zip(keys, infos) { builder.add(k, info) }
+        return builder.finish()
     }
 
     /// Whether a term key is in the stem namespace (no positions, a group document count).
     @inline(__always)
     static func isStem(_ key: [UInt8]) -> Bool { key.count >= 2 && key[1] == TermNamespace.stem.rawValue }
+}
+
+/// Encodes a term dictionary as its keys arrive in order, so a writer never holds every key
+/// and term info of a segment at once (a merge of synth-100k's segments held 1.4 M of each,
+/// about 100 MB, to encode them at the end): only the encoded blocks (about 12 bytes a term)
+/// and each block's first key.
+struct TermDictionaryBuilder {
+    private var firstKeys: [[UInt8]] = []
+    private var offsets: [UInt64] = []
+    private var blocks = ByteBuffer()
+    private var count = 0
+    private var prevKey: [UInt8] = []
+    private var prevPost: UInt64 = 0
+    private var prevPos: UInt64 = 0
+
+    /// Adds the next term; keys must arrive in increasing byte order.
+    mutating func add(_ k: [UInt8], _ info: TermInfo) {
+        if count % TermDictionaryWriter.blockSize == 0 {
+            firstKeys.append(k)
+            offsets.append(UInt64(blocks.count))
+            prevKey = []
+            prevPost = 0
+            prevPos = 0
+        }
+        count += 1
+        var shared = 0
+        let limit = min(prevKey.count, k.count)
+        while shared < limit && prevKey[shared] == k[shared] { shared += 1 }
+        let suffix = k.count - shared
+        // Both lengths in one byte when they fit a nibble; 15 says "varint follows".
+        blocks.append(UInt8(min(shared, 15) << 4 | min(suffix, 15)))
+        if shared >= 15 { blocks.appendVarint(UInt32(shared)) }
+        if suffix >= 15 { blocks.appendVarint(UInt32(suffix)) }
+        blocks.append(contentsOf: k[shared...])
+        blocks.appendVarint(info.docFreq)
+        let stem = TermDictionaryWriter.isStem(k)
+        if stem {
+            blocks.appendVarint(info.groupDocFreq - info.docFreq)
+        } else {
+            precondition(info.groupDocFreq == info.docFreq, "only stem-namespace terms have a group")
+        }
+        blocks.appendVarint64(info.postingsOffset - prevPost)
+        prevPost = info.postingsOffset
+        if stem {
+            precondition(info.positionsOffset == 0, "stem-namespace lists have no positions")
+        } else {
+            blocks.appendVarint64(info.positionsOffset &- prevPos)
+            prevPos = info.positionsOffset
+        }
+        prevKey = k
+    }
+
+    /// (block first keys as a string table, u32 term count and u64 block offsets, blocks).
+    func finish() -> (ByteBuffer, ByteBuffer, ByteBuffer) {
+        var o = ByteBuffer(capacity: 4 + offsets.count * 8)
+        o.appendLE(UInt32(count))
+        for v in offsets { o.appendLE(v) }
+        return (StringTableWriter.encode(firstKeys), o, blocks)
+    }
 }
 
 /// Reads a term dictionary from a mapped segment.

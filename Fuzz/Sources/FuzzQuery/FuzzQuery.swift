@@ -1,4 +1,5 @@
 import Evidex
+import FuzzSupport
 import Foundation
 
 /// Parses every input as a query (strict and lenient) and runs it on a small index: the
@@ -34,20 +35,13 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let s = makeSearcher()
     _ = try? s.search(text, options: SearchOptions(limit: 5, explain: size % 2 == 0))
     _ = try? QueryParser(defaultOperator: .and).parse(text)
+    _ = try? QueryParser(syntax: .lenient).parse(text)
+    _ = try? QueryParser(syntax: .plainWords).parse(text)
     _ = try? s.quotes(text, options: QuoteSearchOptions(limit: 3))
     return 0
 }
 
-// SwiftPM links an executable's entry point as `FuzzQuery_main`; hand control to libFuzzer's driver.
-@_silgen_name("LLVMFuzzerRunDriver")
-func LLVMFuzzerRunDriver(
-    _ argc: UnsafeMutablePointer<CInt>, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
-    _ body: @convention(c) (UnsafePointer<UInt8>, Int) -> CInt
-) -> CInt
-
 @_cdecl("FuzzQuery_main")
 func fuzzerMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
-    var argc = argc
-    var argv = argv
-    return LLVMFuzzerRunDriver(&argc, &argv, fuzz)
+    runFuzzer(argc, argv, fuzz)
 }

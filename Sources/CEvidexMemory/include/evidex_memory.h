@@ -6,6 +6,9 @@
 /// system. No effect on other C libraries.
 void evx_memory_fix_mmap_threshold(long bytes);
 
+/// Caps the malloc arenas (glibc's M_ARENA_MAX). Each thread that allocates otherwise gets an
+/// arena of its own, and their free but unreturned pages count against the memory budget.
+void evx_memory_limit_arenas(int arenas);
 /// Returns free heap memory to the system where the allocator can (glibc malloc_trim).
 void evx_memory_trim(void);
 
