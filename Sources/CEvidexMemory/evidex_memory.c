@@ -1,5 +1,8 @@
 #include "evidex_memory.h"
 
+// <stdlib.h> first: __GLIBC__ is defined by the C library's own headers, so testing it before
+// including one was always false and every call below did nothing.
+#include <stdlib.h>
 #if defined(__GLIBC__)
 #include <malloc.h>
 #endif
@@ -27,3 +30,10 @@ void evx_memory_trim(void) {
 #endif
 }
 
+int evx_memory_controls_allocator(void) {
+#if defined(__GLIBC__)
+    return 1;
+#else
+    return 0;
+#endif
+}

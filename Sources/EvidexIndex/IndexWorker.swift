@@ -53,11 +53,10 @@ public final class IndexWorker {
         }
         builder = SegmentBuilder(analyzer: analyzer, spillDirectory: writer.directory)
         // The share holds one segment filling, one being written, the writing's working memory
-        // and the allocator's slack; what the process keeps besides (about 100 MB at one thread
-        // on synth-100k, more at two: not yet accounted for, see BENCHMARKS.md) comes on top.
-        // Measured at a 256 MB budget on synth-100k: 24% peaks at 203 MiB with one thread and
-        // 238–258 MiB with two; a third peaked at 266–277 MiB with one.
-        self.budget = max(budget * 24 / 100, 8 << 20)
+        // (about a third of a segment) and the allocator's slack. Measured at a 256 MB budget
+        // on synth-100k once freed memory really went back to the system (BENCHMARKS.md): 45%
+        // peaks at 231 MiB with one thread (3 segments) and 224 MiB with two.
+        self.budget = max(budget * 45 / 100, 8 << 20)
     }
 
     /// Adds a document. `path` is its file relative to the indexed root; a later `add` of the

@@ -49,6 +49,10 @@ public final class IndexWriter: @unchecked Sendable {
         var fileStamps: [String: FileStamp] = [:]
     }
 
+    /// Whether the writer can steer the C allocator (glibc: arenas, mmap threshold, trimming),
+    /// which its memory budget relies on.
+    public static var controlsAllocator: Bool { evx_memory_controls_allocator() != 0 }
+
     public init(directory: String, options: IndexWriterOptions = IndexWriterOptions()) throws(IndexError) {
         // Before the indexing threads allocate: one arena per thread (workers, their writers,
         // the reading pipeline) kept 20 MB more of freed memory at two threads on synth-100k.

@@ -106,6 +106,13 @@ struct IndexWriterTests {
         for d in docs { #expect(try after.document(id: d.id) == d) }
     }
 
+    #if os(Linux)
+    @Test("the allocator controls the memory budget relies on are compiled in on Linux")
+    func allocatorControls() {
+        #expect(IndexWriter.controlsAllocator)
+    }
+    #endif
+
     @Test("a second writer gets a clear lock error")
     func lock() throws {
         let dir = TemporaryDirectory()

@@ -12,4 +12,7 @@ void evx_memory_limit_arenas(int arenas);
 /// Returns free heap memory to the system where the allocator can (glibc malloc_trim).
 void evx_memory_trim(void);
 
+/// 1 when the functions above act on the C library's allocator (glibc), 0 where they do
+/// nothing. A test holds it to 1 on Linux: these functions were once compiled as no-ops.
+int evx_memory_controls_allocator(void);
 #endif
