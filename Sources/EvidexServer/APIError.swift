@@ -46,6 +46,9 @@ public struct APIError: Error, Sendable, Equatable, HTTPResponseError {
         switch error {
         case .query(let e): return APIError(.badRequest, code: "bad_query", "invalid query at column \(e.column): \(e.message)")
         case .timeLimit: return APIError(.gatewayTimeout, code: "time_limit", error.description)
+        case .index(let e) where e.isSourceProblem:
+            // The index is sound; the document's source file changed or went since indexing.
+            return APIError(.conflict, code: "source_unavailable", e.description)
         case .index, .analyzer: return APIError(.internalServerError, code: "index_error", error.description)
         }
     }

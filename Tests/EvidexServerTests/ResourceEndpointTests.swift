@@ -85,6 +85,23 @@ struct ResourceEndpointTests {
         }
     }
 
+    @Test("A document whose source file is gone is 409 source_unavailable; searches still list it")
+    func sourceGone() async throws {
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("evidex-serve-src-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: scratch) }
+        try FileManager.default.createDirectory(atPath: scratch, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: ServerFixture.corpus, toPath: scratch + "/corpus")
+        _ = try CorpusIndexer.run(paths: [scratch + "/corpus"], indexDirectory: scratch + "/index", options: IndexingOptions(threads: 1))
+        try FileManager.default.removeItem(atPath: scratch + "/corpus/" + ServerFixture.seedID)
+        try await ServerFixture.withServer(index: scratch + "/index") { client in
+            let gone = try await client.get("/api/documents/" + ServerFixture.seedID)
+            #expect(gone.status == .conflict)
+            #expect(try gone.errorCode() == "source_unavailable")
+            let hit = try #require(try await client.get("/api/search?q=%22bitter+irony%22").decode(SearchResult.self).hits.first)
+            #expect(hit.id == ServerFixture.seedID && hit.problem != nil && hit.snippets.isEmpty)
+        }
+    }
+
     @Test("Traversal in document ids is only an id that does not exist", arguments: [
         "../../../../etc/passwd", "..%2F..%2F..%2Fetc%2Fpasswd", "%2e%2e%2f%2e%2e%2fetc%2fpasswd", "%2E%2E/%2E%2E/etc/passwd",
         "..", "%2e%2e", "news/../../Package.swift", "..%5c..%5cetc%5cpasswd",
