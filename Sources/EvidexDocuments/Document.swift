@@ -118,8 +118,13 @@ public struct Document: Sendable, Hashable, Codable {
     /// Fields the parser did not map (unknown JSONL keys, extra front matter), kept as stored metadata.
     public var metadata: [String: String]
     /// The bytes of the source file this document was parsed from, when it came from an
-    /// uncompressed file (nil for text in memory and `.gz` files).
+    /// uncompressed file (nil for text in memory and `.gz` files). Bookkeeping for the index,
+    /// so not part of the JSON form (`show --json`, the HTTP API).
     public var span: SourceSpan?
+
+    enum CodingKeys: String, CodingKey {
+        case id, kind, title, author, date, source, url, headings, paragraphs, metadata
+    }
 
     public init(
         id: String, kind: DocumentKind = .other, title: String = "", author: String? = nil,
