@@ -96,6 +96,22 @@ public final class IndexSnapshot: Sendable {
         return n
     }
 
+    /// Reads back every live document whose text the index takes from its source file, and
+    /// returns those that cannot be read as they were indexed (file changed, moved or gone),
+    /// with the number checked. Costs a parse of every such document: `evidex verify --sources`.
+    public func sourceProblems() throws(IndexError) -> (checked: Int, problems: [IndexError]) {
+        var checked = 0
+        var problems: [IndexError] = []
+        for seg in segments {
+            for d in 0..<UInt32(seg.reader.docCount) where !seg.isDeleted(d) {
+                guard try seg.reader.isReference(d) else { continue }
+                checked += 1
+                do { _ = try seg.reader.annotatedDocument(d) } catch where error.isSourceProblem { problems.append(error) }
+            }
+        }
+        return (checked, problems)
+    }
+
     public func locate(id: String) -> (segment: Int, doc: UInt32)? {
         for (i, s) in segments.enumerated().reversed() {
             if let d = s.reader.docs(forID: id).first(where: { !s.isDeleted($0) }) { return (i, d) }

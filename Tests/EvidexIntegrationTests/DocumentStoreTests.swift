@@ -95,6 +95,10 @@ struct DocumentStoreTests {
         let quotes = try searcher.quotes("irony")
         #expect(quotes.problems?.isEmpty == false)
         #expect(throws: IndexError.sourceChanged(id: hit.id)) { _ = try IndexSnapshot(directory: idx.path).document(id: hit.id) }
+        // `evidex verify --sources` finds exactly that document.
+        let (checked, problems) = try IndexSnapshot(directory: idx.path).sourceProblems()
+        #expect(checked >= 10)
+        #expect(problems == [.sourceChanged(id: hit.id)])
 
         // Re-indexing reads the changed file again.
         _ = try CorpusIndexer.run(paths: [corpus], indexDirectory: idx.path, options: IndexingOptions(threads: 1))
@@ -102,6 +106,7 @@ struct DocumentStoreTests {
         #expect(try searcher.search("\"bitter irony\"").hits.isEmpty)
         let mended = try #require(try searcher.search("\"bitter truths\"").hits.first)
         #expect(mended.problem == nil && !mended.snippets.isEmpty)
+        #expect(try IndexSnapshot(directory: idx.path).sourceProblems().problems.isEmpty)
 
         try FileManager.default.removeItem(atPath: seed)
         searcher = try Searcher(snapshot: try IndexSnapshot(directory: idx.path))
