@@ -12,6 +12,11 @@ public final class PostingsCursor {
     private let blocksStart: Int
     private let positionsStart: Int
     private let layout: PostingsLayout
+    /// Sizes of the postings and positions sections: a damaged segment (its checksum is read
+    /// only by `evidex verify`, so opening stays instant) must not lead a read past them.
+    /// Checks run per block or chunk, not per value.
+    private let postingsEnd: Int
+    private let positionsEnd: Int
 
     private let docs: UnsafeMutablePointer<UInt32>
     private let freqs: UnsafeMutablePointer<UInt32>
@@ -40,18 +45,36 @@ public final class PostingsCursor {
     /// are then bounded exactly from their decoded documents.
     private let lengths: UnsafeRawPointer?
 
-    init(postings: UnsafePointer<UInt8>, positions: UnsafePointer<UInt8>?, info: TermInfo, lengths: UnsafeRawPointer? = nil) {
+    init(postings: UnsafePointer<UInt8>, positions: UnsafePointer<UInt8>?, info: TermInfo, lengths: UnsafeRawPointer? = nil,
+         postingsEnd: Int = Int.max, positionsEnd: Int = Int.max) {
         self.lengths = lengths
         self.base = postings
-        self.posBase = info.positionsOffset == 0 ? nil : positions
-        self.info = info
-        self.df = Int(info.docFreq)
-        self.fullBlocks = df / BitPacking.blockSize
-        self.skipAt = Int(info.postingsOffset)
+        self.postingsEnd = postingsEnd
+        self.positionsEnd = positionsEnd
         let layout = PostingsLayout(hasPositions: info.positionsOffset != 0)
         self.layout = layout
-        self.blocksStart = skipAt + (fullBlocks > 0 ? fullBlocks * layout.entrySize + layout.locatorSize : 0)
-        self.positionsStart = Int(info.positionsOffset)
+        var df = Int(info.docFreq)
+        var skipAt = Int(truncatingIfNeeded: info.postingsOffset)
+        let positionsAt = Int(truncatingIfNeeded: info.positionsOffset)
+        var blocksStart = 0
+        var inRange = skipAt >= 0 && skipAt <= postingsEnd && positionsAt >= 0 && positionsAt < positionsEnd
+        if inRange {
+            blocksStart = skipAt + (df >= BitPacking.blockSize ? (df / BitPacking.blockSize) * layout.entrySize + layout.locatorSize : 0)
+            inRange = blocksStart <= postingsEnd
+        }
+        if !inRange {
+            // Offsets outside their sections: a damaged dictionary entry reads as an empty list.
+            df = 0
+            skipAt = 0
+            blocksStart = 0
+        }
+        self.posBase = info.positionsOffset == 0 || df == 0 ? nil : positions
+        self.info = info
+        self.df = df
+        self.fullBlocks = df / BitPacking.blockSize
+        self.skipAt = skipAt
+        self.blocksStart = blocksStart
+        self.positionsStart = Int(truncatingIfNeeded: info.positionsOffset)
         let cap = BitPacking.blockSize
         docs = .allocate(capacity: cap)
         freqs = .allocate(capacity: cap)
@@ -211,8 +234,11 @@ public final class PostingsCursor {
                 blockChunk = positionsStart + Int(loadLE32(base, e + 8))
                 blockChunkIndex = Int(base[e + 12])
             }
+            guard at + 2 <= postingsEnd else { return exhaust() }
             let dw = Int(base[at])
             let fw = Int(base[at + 1])
+            // 8 bytes past the packed data are read by the unpacker (the section's slack).
+            guard dw <= 32, fw <= 32, at + 2 + 16 * (dw + fw) + 8 <= postingsEnd else { return exhaust() }
             let raw = UnsafeRawPointer(base + at + 2)
             BitPacking.unpack(raw, width: dw, into: docs)
             BitPacking.unpack(raw + 16 * dw, width: fw, into: freqs)
@@ -249,13 +275,22 @@ public final class PostingsCursor {
                 prev = 0
             }
             let n = df % BitPacking.blockSize
+            guard at >= 0, at + 3 <= postingsEnd else { return exhaust() }
             if n <= PostingsLayout.varintTailMax {
                 for i in 0..<n {
+                    // A varint takes at most 10 bytes, and valid data ends 16 bytes before the
+                    // section does.
+                    guard at + 10 <= postingsEnd else { return exhaust() }
                     let code = readVarint64(base, &at)
                     let delta = UInt32(truncatingIfNeeded: code >> 1)
                     prev = (i == 0 && fullBlocks == 0) ? delta : prev &+ delta
                     docs[i] = prev
-                    freqs[i] = code & 1 == 1 ? 1 : readVarint(base, &at)
+                    if code & 1 == 1 {
+                        freqs[i] = 1
+                    } else {
+                        guard at + 10 <= postingsEnd else { return exhaust() }
+                        freqs[i] = readVarint(base, &at)
+                    }
                 }
             } else {
                 var gw = Int(base[at])
@@ -267,6 +302,7 @@ public final class PostingsCursor {
                     fw = Int(base[at + 1])
                     at += 2
                 }
+                guard gw <= 32, fw <= 32, at + (n * (gw + fw) + 7) / 8 + 8 <= postingsEnd else { return exhaust() }
                 let raw = UnsafeRawPointer(base + at)
                 BitPacking.unpack(raw, bitOffset: 0, count: n, width: gw, into: docs)
                 BitPacking.unpack(raw, bitOffset: n * gw, count: n, width: fw, into: freqs)
@@ -285,13 +321,19 @@ public final class PostingsCursor {
             count = n
             doc = docs[0]
         } else {
-            block = fullBlocks + 1
-            count = 0
-            doc = PostingsCursor.exhausted
+            return exhaust()
         }
         posChunk = blockChunk
         posIndex = blockChunkIndex
         posByte = -1
+    }
+
+    /// Ends the list: past its last block, or at a block a damaged segment cannot give.
+    private func exhaust() {
+        block = fullBlocks + 1
+        count = 0
+        index = 0
+        doc = PostingsCursor.exhausted
     }
 
     @inline(__always)
@@ -328,9 +370,10 @@ public final class PostingsCursor {
     public func positions(into out: inout [UInt32]) {
         guard let posBase else { return }
         seekPositions(posBase)
-        var reader = PositionReader(base: posBase, chunk: posChunk, index: posIndex, byte: posByte)
+        var reader = PositionReader(base: posBase, chunk: posChunk, index: posIndex, byte: posByte, end: positionsEnd)
         var p: UInt32 = 0
-        for k in 0..<Int(freqs[index]) {
+        // A frequency is at most a field's length (8 MB documents: under 2^24 tokens).
+        for k in 0..<min(Int(freqs[index]), 1 << 24) {
             let v = reader.next()
             p = k == 0 ? v : p &+ v
             out.append(p)
@@ -342,7 +385,7 @@ public final class PostingsCursor {
     public func writePositions(to out: UnsafeMutablePointer<UInt32>) -> Int {
         guard let posBase else { return 0 }
         seekPositions(posBase)
-        var reader = PositionReader(base: posBase, chunk: posChunk, index: posIndex, byte: posByte)
+        var reader = PositionReader(base: posBase, chunk: posChunk, index: posIndex, byte: posByte, end: positionsEnd)
         var p: UInt32 = 0
         let n = Int(freqs[index])
         for k in 0..<n {
@@ -373,9 +416,15 @@ public final class PostingsCursor {
         // Whole chunks passed over are full, hence bit-packed: 1 + 16·width bytes each.
         var i = posIndex + n
         while i >= BitPacking.blockSize {
+            guard posChunk < positionsEnd else { break }
             posChunk += 1 + 16 * Int(posBase[posChunk])
             i -= BitPacking.blockSize
             posByte = -1
+        }
+        // Past the section (a damaged segment): the reader then gives zeros.
+        guard posChunk < positionsEnd else {
+            posIndex = 0
+            return
         }
         if posBase[posChunk] == PostingsLayout.varintChunk {
             // The last chunk, as varints: walk from the cached value (or the chunk start).
@@ -385,8 +434,8 @@ public final class PostingsCursor {
                 at = posChunk + 1
                 k = 0
             }
-            while k < i {
-                while posBase[at] >= 0x80 { at += 1 }
+            while k < i && at < positionsEnd {
+                while at < positionsEnd && posBase[at] >= 0x80 { at += 1 }
                 at += 1
                 k += 1
             }
@@ -404,27 +453,38 @@ struct PositionReader {
     var index: Int
     /// The byte of value `index` in a varint chunk (−1: not known yet).
     var byte: Int
+    /// The positions section's size: reads stop there (a damaged segment gives zeros).
+    let end: Int
 
     @inline(__always)
     mutating func next() -> UInt32 {
         if index == BitPacking.blockSize {
+            guard chunk < end else { return 0 }
             chunk += 1 + 16 * Int(base[chunk])
             index = 0
             byte = -1
         }
+        guard chunk < end else { return 0 }
         let header = base[chunk]
         if header == PostingsLayout.varintChunk {
             if byte < 0 {
                 byte = chunk + 1
                 for _ in 0..<index {
-                    while base[byte] >= 0x80 { byte += 1 }
+                    while byte < end && base[byte] >= 0x80 { byte += 1 }
                     byte += 1
                 }
             }
             index += 1
+            // A varint takes at most 5 bytes.
+            guard byte + 5 <= end else { return 0 }
             return readVarint(base, &byte)
         }
         let w = Int(header)
+        // BitPacking.value reads 8 bytes from the value's first byte (the section's slack).
+        guard w <= 32, chunk + 1 + (index * w) >> 3 + 8 <= end else {
+            index += 1
+            return 0
+        }
         let v = BitPacking.value(UnsafeRawPointer(base + chunk + 1), bitOffset: index * w, width: w)
         index += 1
         return v

@@ -13,6 +13,9 @@ public final class SegmentReader: @unchecked Sendable {
     let dictionary: TermDictionary
     let postings: UnsafePointer<UInt8>
     let positions: UnsafePointer<UInt8>
+    /// Section sizes, which cursors do not read past.
+    let postingsSize: Int
+    let positionsSize: Int
     let fieldLengths: UnsafeRawPointer
     let dates: UnsafeRawPointer
     let kinds: UnsafePointer<UInt8>
@@ -76,8 +79,13 @@ public final class SegmentReader: @unchecked Sendable {
         dictionary = try TermDictionary(
             firstKeys: try StringTable(try section(.termBlockKeys)),
             offsets: try section(.termBlockOffsets), blocks: try section(.termBlocks))
-        postings = try section(.postings).baseAddress!.assumingMemoryBound(to: UInt8.self)
-        positions = try section(.positions).baseAddress!.assumingMemoryBound(to: UInt8.self)
+        let postingsSection = try section(.postings)
+        let positionsSection = try section(.positions)
+        guard let pb = postingsSection.baseAddress, let qb = positionsSection.baseAddress else { throw .corrupt("\(name): empty postings or positions section") }
+        postings = pb.assumingMemoryBound(to: UInt8.self)
+        positions = qb.assumingMemoryBound(to: UInt8.self)
+        postingsSize = postingsSection.count
+        positionsSize = positionsSection.count
         func column(_ s: SegmentSection, width: Int) throws(IndexError) -> UnsafeRawPointer {
             let r = try section(s)
             guard r.count == dc * width else { throw .corrupt("\(name): column \(s) has the wrong size") }
@@ -132,13 +140,21 @@ public final class SegmentReader: @unchecked Sendable {
     public func termKey(ordinal: Int) -> TermKey { TermKey(raw: dictionary.entry(ordinal: ordinal).0) }
 
     public func postings(_ info: TermInfo) -> PostingsCursor {
-        PostingsCursor(postings: postings, positions: positions, info: info)
+        PostingsCursor(postings: postings, positions: positions, info: checked(info), postingsEnd: postingsSize, positionsEnd: positionsSize)
+    }
+
+    /// A term info a damaged dictionary cannot turn into a read outside the segment: more
+    /// documents than the segment holds read as an empty list.
+    @inline(__always)
+    private func checked(_ info: TermInfo) -> TermInfo {
+        info.docFreq <= UInt32(docCount) ? info : TermInfo(docFreq: 0, groupDocFreq: 0, postingsOffset: 0, positionsOffset: 0)
     }
 
     /// A cursor that also knows its field's lengths, for exact bounds on short lists.
     public func postings(_ info: TermInfo, field: IndexField) -> PostingsCursor {
         let lengths = field.isText ? fieldLengths + Int(field.rawValue) * docCount * 4 : nil
-        return PostingsCursor(postings: postings, positions: positions, info: info, lengths: lengths)
+        return PostingsCursor(postings: postings, positions: positions, info: checked(info), lengths: lengths,
+                              postingsEnd: postingsSize, positionsEnd: positionsSize)
     }
 
     // MARK: per-document values
