@@ -48,8 +48,8 @@ public final class SegmentReader: @unchecked Sendable {
               loadLE32(data.baseAddress!, 0) == IndexFormat.segmentMagic
         else { throw .corrupt("\(name) is not a segment file") }
         let base = data.baseAddress!
-        let dirAt = Int(loadLE64(base, data.count - IndexFormat.footerSize - 8))
-        guard dirAt + 4 <= data.count else { throw .corrupt("\(name): section directory out of range") }
+        let dirAt = Int(truncatingIfNeeded: loadLE64(base, data.count - IndexFormat.footerSize - 8))
+        guard dirAt >= 0, dirAt <= data.count - 4 else { throw .corrupt("\(name): section directory out of range") }
         let n = Int(loadLE32(base, dirAt))
         var sections: [UInt32: UnsafeRawBufferPointer] = [:]
         var sizes: [(name: String, bytes: Int)] = []
@@ -57,9 +57,10 @@ public final class SegmentReader: @unchecked Sendable {
             let e = dirAt + 4 + i * 20
             guard e + 20 <= data.count else { throw .corrupt("\(name): section directory truncated") }
             let id = loadLE32(base, e)
-            let off = Int(loadLE64(base, e + 4))
-            let len = Int(loadLE64(base, e + 12))
-            guard off >= 0, len >= 0, off + len <= dirAt else { throw .corrupt("\(name): section \(id) out of range") }
+            // Read as they lie: a damaged directory must be an error, not an overflow trap.
+            let off = Int(truncatingIfNeeded: loadLE64(base, e + 4))
+            let len = Int(truncatingIfNeeded: loadLE64(base, e + 12))
+            guard off >= 0, len >= 0, off <= dirAt, len <= dirAt - off else { throw .corrupt("\(name): section \(id) out of range") }
             sections[id] = UnsafeRawBufferPointer(start: base + off, count: len)
             sizes.append((SegmentSection(rawValue: id).map { "\($0)" } ?? "section \(id)", len))
         }
@@ -256,10 +257,10 @@ public final class SegmentReader: @unchecked Sendable {
         guard b >= 0 else { throw .corrupt("\(name): store has no block for document \(doc)") }
         let e = b * 20
         let first = loadLE32(storeIndex, e)
-        let off = Int(loadLE64(storeIndex, e + 4))
+        let off = Int(truncatingIfNeeded: loadLE64(storeIndex, e + 4))
         let clen = Int(loadLE32(storeIndex, e + 12))
         let rlen = Int(loadLE32(storeIndex, e + 16))
-        guard off + clen <= storeData.count else { throw .corrupt("\(name): store block out of range") }
+        guard off >= 0, off <= storeData.count - clen else { throw .corrupt("\(name): store block out of range") }
         var raw = [UInt8](repeating: 0, count: rlen)
         let rc = raw.withUnsafeMutableBufferPointer { dst in
             evx_inflate(storeData.baseAddress!.assumingMemoryBound(to: UInt8.self) + off, clen, dst.baseAddress, rlen)
@@ -312,11 +313,11 @@ public final class SegmentReader: @unchecked Sendable {
         for b in 0..<storeBlocks {
             let e = b * 20
             var doc = loadLE32(storeIndex, e)
-            let off = Int(loadLE64(storeIndex, e + 4))
+            let off = Int(truncatingIfNeeded: loadLE64(storeIndex, e + 4))
             let clen = Int(loadLE32(storeIndex, e + 12))
             let rlen = Int(loadLE32(storeIndex, e + 16))
             let nextFirst = b + 1 < storeBlocks ? loadLE32(storeIndex, (b + 1) * 20) : UInt32(docCount)
-            guard off + clen <= storeData.count else { throw .corrupt("\(name): store block out of range") }
+            guard off >= 0, off <= storeData.count - clen else { throw .corrupt("\(name): store block out of range") }
             raw = [UInt8](repeating: 0, count: rlen)
             let rc = raw.withUnsafeMutableBufferPointer { dst in
                 evx_inflate(storeData.baseAddress!.assumingMemoryBound(to: UInt8.self) + off, clen, dst.baseAddress, rlen)

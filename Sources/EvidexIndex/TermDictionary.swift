@@ -101,14 +101,17 @@ struct TermDictionary {
     func decode(block b: Int, _ body: (Int, UnsafeRawBufferPointer, TermInfo) -> Bool) -> Bool {
         guard let base = blocks.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return true }
         return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 512) { scratch -> Bool in
-            var at = Int(loadLE64(offsets, b * 8))
+            var at = Int(truncatingIfNeeded: loadLE64(offsets, b * 8))
             let first = b * TermDictionaryWriter.blockSize
             let end = min(first + TermDictionaryWriter.blockSize, count)
             var len = 0
             var entry = BlockEntryReader()
+            let limit = blocks.count
             for t in first..<end {
+                // A damaged offset or length must not lead outside the dictionary.
+                guard at >= 0, at < limit else { return false }
                 let (shared, suffix) = entry.lengths(base, &at)
-                guard shared <= len, shared + suffix <= scratch.count else { return false }
+                guard shared <= len, shared + suffix <= scratch.count, suffix <= limit - at else { return false }
                 (scratch.baseAddress! + shared).update(from: base + at, count: suffix)
                 at += suffix
                 len = shared + suffix
@@ -147,15 +150,18 @@ struct TermDictionary {
             guard let base = blocks.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return nil }
             let kn = k.count
             guard let kb = k.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return nil }
-            var at = Int(loadLE64(offsets, b * 8))
+            var at = Int(truncatingIfNeeded: loadLE64(offsets, b * 8))
             let first = b * TermDictionaryWriter.blockSize
             let end = min(first + TermDictionaryWriter.blockSize, count)
             var matched = 0
             var entry = BlockEntryReader()
             // The namespace byte (key byte 1) of the current key: which info fields follow.
             var namespace: UInt8 = 0
+            let limit = blocks.count
             for _ in first..<end {
+                guard at >= 0, at < limit else { return nil }
                 let (shared, suffix) = entry.lengths(base, &at)
+                guard suffix <= limit - at else { return nil }
                 let s = at
                 at += suffix
                 if shared < 2 && 1 - shared < suffix { namespace = base[s + 1 - shared] }
