@@ -233,6 +233,8 @@ public final class PostingsCursor {
             if posBase != nil {
                 blockChunk = positionsStart + Int(loadLE32(base, e + 8))
                 blockChunkIndex = Int(base[e + 12])
+                // An index past a chunk (damaged skip entry): positions read as zeros.
+                if blockChunkIndex >= BitPacking.blockSize { (blockChunk, blockChunkIndex) = (positionsEnd, 0) }
             }
             guard at + 2 <= postingsEnd else { return exhaust() }
             let dw = Int(base[at])
@@ -266,6 +268,7 @@ public final class PostingsCursor {
                 if posBase != nil {
                     blockChunk = positionsStart + Int(loadLE32(base, t + 4))
                     blockChunkIndex = Int(base[t + 8])
+                    if blockChunkIndex >= BitPacking.blockSize { (blockChunk, blockChunkIndex) = (positionsEnd, 0) }
                 }
                 prev = skipLastDoc(fullBlocks - 1)
             } else {

@@ -36,6 +36,8 @@ struct StringTable {
         let p = base.baseAddress!
         let a = Int(loadLE32(p, offsetsAt + i * 4))
         let b = Int(loadLE32(p, offsetsAt + i * 4 + 4))
+        // A damaged table (offsets out of order or past its bytes) gives an empty string.
+        guard a <= b, b <= base.count - bytesAt else { return UnsafeRawBufferPointer(start: p + bytesAt, count: 0) }
         return UnsafeRawBufferPointer(start: p + bytesAt + a, count: b - a)
     }
 
