@@ -34,6 +34,8 @@ struct StringTable {
     @inline(__always)
     func bytes(_ i: Int) -> UnsafeRawBufferPointer {
         let p = base.baseAddress!
+        // An ordinal from a damaged column may lie past the table.
+        guard i >= 0, i < count else { return UnsafeRawBufferPointer(start: p + bytesAt, count: 0) }
         let a = Int(loadLE32(p, offsetsAt + i * 4))
         let b = Int(loadLE32(p, offsetsAt + i * 4 + 4))
         // A damaged table (offsets out of order or past its bytes) gives an empty string.

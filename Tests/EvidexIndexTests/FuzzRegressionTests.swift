@@ -41,7 +41,11 @@ struct FuzzRegressionTests {
                 docs += 1
             }
         }
-        for d in 0..<min(reader.docCount, 50) { _ = try? reader.annotatedDocument(UInt32(d)) }
+        for d in 0..<min(reader.docCount, 50) {
+            _ = try? reader.annotatedDocument(UInt32(d))
+            _ = reader.id(of: UInt32(d))
+            _ = reader.path(UInt32(d))
+        }
         // A damaged file never passes verification.
         #expect(throws: IndexError.self) { try reader.verify() }
     }
