@@ -242,13 +242,14 @@ struct BlockEntryReader {
     mutating func info(_ base: UnsafePointer<UInt8>, _ at: inout Int, stem: Bool) -> TermInfo {
         let df = readVarint(base, &at)
         let extra = stem ? readVarint(base, &at) : 0
-        post += readVarint64(base, &at)
+        // Wrapping: a damaged block gives absurd values (cursors refuse them), not a trap.
+        post &+= readVarint64(base, &at)
         var positions: UInt64 = 0
         if !stem {
             pos &+= readVarint64(base, &at)
             positions = pos
         }
-        return TermInfo(docFreq: df, groupDocFreq: df + extra, postingsOffset: post, positionsOffset: positions)
+        return TermInfo(docFreq: df, groupDocFreq: df &+ extra, postingsOffset: post, positionsOffset: positions)
     }
 }
 
