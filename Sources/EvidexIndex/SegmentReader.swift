@@ -342,12 +342,8 @@ public final class SegmentReader: @unchecked Sendable {
         var seen = 0
         try forEachEncodedDocument { (_, bytes) throws(IndexError) in
             var r = ByteReader(bytes)
-            try StoredDocumentCodec.validate(&r)
-            if bytes.first == StoredDocumentCodec.Form.reference.rawValue {
-                var rr = ByteReader(bytes)
-                _ = try rr.u8()
-                let ref = try StoredDocumentCodec.readReference(&rr)
-                guard Int(ref.file) < sourceFiles.count else { throw .corrupt("\(name): stored reference to a missing source file") }
+            if let ref = try StoredDocumentCodec.validate(&r), Int(ref.file) >= sourceFiles.count {
+                throw .corrupt("\(name): stored reference to a missing source file")
             }
             seen += 1
         }

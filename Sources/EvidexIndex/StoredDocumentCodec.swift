@@ -136,14 +136,18 @@ enum StoredDocumentCodec {
         return (doc, try decodeAnnotations(&r, of: doc))
     }
 
-    /// Checks a record's structure without reading any source file.
-    static func validate(_ r: inout ByteReader) throws(IndexError) {
+    /// Checks a record's structure without reading any source file; returns its reference,
+    /// if it is one, for the caller to check against the segment's tables.
+    @discardableResult
+    static func validate(_ r: inout ByteReader) throws(IndexError) -> Reference? {
+        var reference: Reference?
         switch Form(rawValue: try r.u8()) {
         case .copy: _ = try decodeCopy(&r)
-        case .reference: _ = try readReference(&r)
+        case .reference: reference = try readReference(&r)
         case nil: throw .corrupt("stored document of unknown form")
         }
         try skipAnnotations(&r)
+        return reference
     }
 
     static func readReference(_ r: inout ByteReader) throws(IndexError) -> Reference {
