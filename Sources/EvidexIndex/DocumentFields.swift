@@ -19,16 +19,21 @@ extension Document {
 
     /// The body stream with each entry's speaker (nil for headings and unlabelled text).
     public var bodyStreamEntries: [(text: String, speaker: String?)] {
-        var out: [(text: String, speaker: String?)] = []
+        bodyStreamIndexed.map { ($0.text, $0.speaker) }
+    }
+
+    /// The body stream with each entry's speaker and paragraph index (nil for headings).
+    var bodyStreamIndexed: [(text: String, speaker: String?, paragraph: Int?)] {
+        var out: [(text: String, speaker: String?, paragraph: Int?)] = []
         out.reserveCapacity(paragraphs.count + headings.count)
         var emitted = Set<Int>()
-        for p in paragraphs {
+        for (i, p) in paragraphs.enumerated() {
             if let s = p.section, s < headings.count, emitted.insert(s).inserted {
-                out.append((headings[s], nil))
+                out.append((headings[s], nil, nil))
             }
-            out.append((p.text, p.speaker))
+            out.append((p.text, p.speaker, i))
         }
-        for (i, h) in headings.enumerated() where !emitted.contains(i) { out.append((h, nil)) }
+        for (i, h) in headings.enumerated() where !emitted.contains(i) { out.append((h, nil, nil)) }
         return out
     }
 }

@@ -16,6 +16,7 @@ final class SegmentBuilder {
 
     private var parts: SegmentParts
     private var encodeScratch = ByteBuffer(capacity: 1 << 16)
+    private var quoteTerms = QuoteTermSource()
 
     var estimatedBytes: Int { postings.bytes + parts.store.memoryBytes + parts.memoryBytes + analyzer.memoryBytes }
     var docCount: Int { parts.docCount }
@@ -40,9 +41,17 @@ final class SegmentBuilder {
         parts.paths.append(path)
 
         let quotes = annotations.quotes.filter(StoredAnnotations.isSearchable)
+        // The quote field reuses the title's and paragraphs' occurrences (`QuoteTermSource`).
+        let recording = !quotes.isEmpty
+        if recording { quoteTerms.reset(title: doc.title, paragraphs: doc.paragraphs.map(\.text)) }
         for field in IndexField.textFields {
             let length: UInt32
             switch field {
+            case .title where recording:
+                length = index(texts: [doc.title], field: field, doc: docID, pieces: [0])
+            case .body where recording:
+                let entries = doc.bodyStreamIndexed
+                length = index(texts: entries.map(\.text), field: field, doc: docID, pieces: entries.map { $0.paragraph.map { $0 + 1 } })
             case .speaker:
                 // Transcript speakers, then the speakers of quotes (each name once).
                 var names = doc.speakers
@@ -50,7 +59,7 @@ final class SegmentBuilder {
                 for q in quotes { if let n = q.speaker?.name, seen.insert(n).inserted { names.append(n) } }
                 length = index(texts: names, field: field, doc: docID)
             case .quote:
-                length = index(texts: quotes.map(\.text), field: field, doc: docID)
+                length = indexQuotes(quotes, doc: docID)
             case .org:
                 length = keywords(annotations.organisations.map(\.name), field: field, doc: docID)
             case .quoteOrg:
@@ -71,18 +80,52 @@ final class SegmentBuilder {
         encodeScratch.bytes.withUnsafeBytes { parts.store.add($0) }
     }
 
-    /// Indexes texts as one field value; returns the field length in tokens.
-    private func index(texts: [String], field: IndexField, doc: UInt32) -> UInt32 {
+    /// Indexes texts as one field value; returns the field length in tokens. With `pieces`,
+    /// the occurrences of each text with a piece number are kept for the quote field.
+    private func index(texts: [String], field: IndexField, doc: UInt32, pieces: [Int?]? = nil) -> UInt32 {
         let exactTable = Int(field.rawValue) * 2
         var position: UInt32 = 0
         var length: UInt32 = 0
         for (n, text) in texts.enumerated() {
             if n > 0 && length > 0 { position += SegmentBuilder.paragraphGap }
-            analyzer.forEachOccurrence(in: text) { occ in
-                self.postings.add(table: exactTable, term: occ.exact, doc: doc, position: position)
-                if occ.stem != occ.exact {
-                    self.postings.add(table: exactTable + 1, term: occ.stem, doc: doc, position: position)
+            if let piece = pieces?[n] {
+                var recorded = quoteTerms.begin(piece: piece)
+                analyzer.forEachOccurrence(in: text) { occ in
+                    recorded.append(occ)
+                    self.post(occ, table: exactTable, doc: doc, position: position)
+                    position += 1
+                    length += 1
                 }
+                quoteTerms.end(recorded)
+            } else {
+                analyzer.forEachOccurrence(in: text) { occ in
+                    self.post(occ, table: exactTable, doc: doc, position: position)
+                    position += 1
+                    length += 1
+                }
+            }
+        }
+        return length
+    }
+
+    @inline(__always)
+    private func post(_ occ: TermOccurrence, table exactTable: Int, doc: UInt32, position: UInt32) {
+        postings.add(table: exactTable, term: occ.exact, doc: doc, position: position)
+        if occ.stem != occ.exact {
+            postings.add(table: exactTable + 1, term: occ.stem, doc: doc, position: position)
+        }
+    }
+
+    /// Indexes the quotes as the quote field from the occurrences `index(texts:…pieces:)`
+    /// kept; returns the field length in tokens.
+    private func indexQuotes(_ quotes: [Quote], doc: UInt32) -> UInt32 {
+        let exactTable = Int(IndexField.quote.rawValue) * 2
+        var position: UInt32 = 0
+        var length: UInt32 = 0
+        for q in quotes {
+            if length > 0 { position += SegmentBuilder.paragraphGap }
+            quoteTerms.forEachOccurrence(in: q.range) { occ in
+                self.post(occ, table: exactTable, doc: doc, position: position)
                 position += 1
                 length += 1
             }

@@ -261,6 +261,9 @@ public final class SegmentReader: @unchecked Sendable {
         let clen = Int(loadLE32(storeIndex, e + 12))
         let rlen = Int(loadLE32(storeIndex, e + 16))
         guard off >= 0, off <= storeData.count - clen else { throw .corrupt("\(name): store block out of range") }
+        // Deflate expands at most 1032:1, so a larger length is damage; allocating it could
+        // take gigabytes (a FuzzSegment out-of-memory input).
+        guard rlen <= clen &* 1032 &+ 64 else { throw .corrupt("\(name): store block \(b) claims \(rlen) bytes from \(clen)") }
         var raw = [UInt8](repeating: 0, count: rlen)
         let rc = raw.withUnsafeMutableBufferPointer { dst in
             evx_inflate(storeData.baseAddress!.assumingMemoryBound(to: UInt8.self) + off, clen, dst.baseAddress, rlen)
@@ -318,6 +321,7 @@ public final class SegmentReader: @unchecked Sendable {
             let rlen = Int(loadLE32(storeIndex, e + 16))
             let nextFirst = b + 1 < storeBlocks ? loadLE32(storeIndex, (b + 1) * 20) : UInt32(docCount)
             guard off >= 0, off <= storeData.count - clen else { throw .corrupt("\(name): store block out of range") }
+            guard rlen <= clen &* 1032 &+ 64 else { throw .corrupt("\(name): store block \(b) claims \(rlen) bytes from \(clen)") }
             raw = [UInt8](repeating: 0, count: rlen)
             let rc = raw.withUnsafeMutableBufferPointer { dst in
                 evx_inflate(storeData.baseAddress!.assumingMemoryBound(to: UInt8.self) + off, clen, dst.baseAddress, rlen)

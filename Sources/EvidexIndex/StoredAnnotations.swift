@@ -31,6 +31,21 @@ public enum StoredAnnotations {
         return (text, ranges)
     }
 
+    /// `text(of:)` as code points, made without the string: what indexing annotates.
+    public static func scalars(of doc: Document) -> (scalars: [Unicode.Scalar], paragraphs: [Range<Int>]) {
+        var pieces: [String] = []
+        pieces.reserveCapacity(doc.paragraphs.count * 2 + 2)
+        if !doc.title.isEmpty { pieces += [doc.title, "\n\n"] }
+        for (i, p) in doc.paragraphs.enumerated() {
+            if i > 0 { pieces.append("\n") }
+            pieces.append(p.text)
+        }
+        let (scalars, ranges) = ScalarText.joined(pieces)
+        let first = doc.title.isEmpty ? 0 : 2
+        let paragraphs = doc.paragraphs.indices.map { ranges[first + 2 * $0] }
+        return (scalars, paragraphs)
+    }
+
     /// Quotes that are evidence of what someone said, so searchable: transcript turns, and
     /// quotations with a speaker that are not scare quotes.
     public static func isSearchable(_ q: Quote) -> Bool {

@@ -171,7 +171,8 @@ enum StoredDocumentCodec {
         for _ in 0..<nh { headings.append(try r.string()) }
         var paragraphs: [Paragraph] = []
         let np = try r.varint()
-        paragraphs.reserveCapacity(Int(np))
+        // each paragraph takes at least 3 bytes: a damaged count must not size the array
+        paragraphs.reserveCapacity(min(Int(np), r.remaining / 3))
         for _ in 0..<np {
             let text = try r.string()
             let speaker = try optional(&r)

@@ -109,34 +109,40 @@ enum ScalarInfo {
     static func scalars(of text: String) -> [Unicode.Scalar] {
         var text = text
         return text.withUTF8 { utf8 in
-            let n = utf8.count
-            return [Unicode.Scalar](unsafeUninitializedCapacity: n) { out, count in
-                var i = 0
-                var k = 0
-                while i < n {
-                    let b0 = UInt32(utf8[i])
-                    var v: UInt32
-                    if b0 < 0x80 {
-                        v = b0
-                        i += 1
-                    } else if b0 < 0xE0 {
-                        v = (b0 & 0x1F) << 6 | UInt32(utf8[i + 1] & 0x3F)
-                        i += 2
-                    } else if b0 < 0xF0 {
-                        v = (b0 & 0x0F) << 12 | UInt32(utf8[i + 1] & 0x3F) << 6 | UInt32(utf8[i + 2] & 0x3F)
-                        i += 3
-                    } else {
-                        v = (b0 & 0x07) << 18 | UInt32(utf8[i + 1] & 0x3F) << 12
-                            | UInt32(utf8[i + 2] & 0x3F) << 6 | UInt32(utf8[i + 3] & 0x3F)
-                        i += 4
-                    }
-                    // String storage is always valid UTF-8, so v is a scalar value.
-                    out.initializeElement(at: k, to: unsafeBitCast(v, to: Unicode.Scalar.self))
-                    k += 1
-                }
-                count = k
+            [Unicode.Scalar](unsafeUninitializedCapacity: utf8.count) { out, count in
+                count = decode(utf8, into: out, at: 0)
             }
         }
+    }
+
+    /// Decodes valid UTF-8 into `out` from index `at`; returns the index after the last scalar.
+    /// `out` needs room for `utf8.count` scalars past `at`.
+    static func decode(_ utf8: UnsafeBufferPointer<UInt8>, into out: UnsafeMutableBufferPointer<Unicode.Scalar>, at: Int) -> Int {
+        let n = utf8.count
+        var i = 0
+        var k = at
+        while i < n {
+            let b0 = UInt32(utf8[i])
+            var v: UInt32
+            if b0 < 0x80 {
+                v = b0
+                i += 1
+            } else if b0 < 0xE0 {
+                v = (b0 & 0x1F) << 6 | UInt32(utf8[i + 1] & 0x3F)
+                i += 2
+            } else if b0 < 0xF0 {
+                v = (b0 & 0x0F) << 12 | UInt32(utf8[i + 1] & 0x3F) << 6 | UInt32(utf8[i + 2] & 0x3F)
+                i += 3
+            } else {
+                v = (b0 & 0x07) << 18 | UInt32(utf8[i + 1] & 0x3F) << 12
+                    | UInt32(utf8[i + 2] & 0x3F) << 6 | UInt32(utf8[i + 3] & 0x3F)
+                i += 4
+            }
+            // String storage is always valid UTF-8, so v is a scalar value.
+            out.initializeElement(at: k, to: unsafeBitCast(v, to: Unicode.Scalar.self))
+            k += 1
+        }
+        return k
     }
 
     /// The text of `scalars[r]`, encoded to UTF-8 directly (the same string as

@@ -16,7 +16,11 @@ public struct TextAnnotator: Sendable {
     /// shape of a news file); other text works too, with no headline.
     public func annotate(_ text: String) -> TextAnnotations {
         // Both passes index the text by code point; decode it once for both.
-        let scalars = ScalarInfo.scalars(of: text)
+        annotate(scalars: ScalarInfo.scalars(of: text))
+    }
+
+    /// `annotate` on a text's code points (`ScalarText`).
+    public func annotate(scalars: [Unicode.Scalar]) -> TextAnnotations {
         var quotes = TextAnnotator.mayHoldQuotes(scalars) ? extractor.extract(scalars: scalars) : []
         SpeakerNameNormalizer.normalize(&quotes, scalars: scalars, organisations: linker)
         return TextAnnotations(quotes: quotes, organisations: linker.link(scalars: scalars))

@@ -3,7 +3,7 @@ import Evidex
 import Foundation
 
 @main
-struct EvidexCommand: AsyncParsableCommand {
+struct EvidexCommand: ParsableCommand {
     static let version = "0.1.0"
 
     static let configuration = CommandConfiguration(
@@ -22,11 +22,11 @@ struct EvidexCommand: AsyncParsableCommand {
         ]
     )
 
-    static func main() async {
+    static func main() {
         // A write past the file-size limit (`ulimit -f`) then fails with EFBIG, which the
         // index reports as an I/O error naming the file, instead of killing the process.
         signal(SIGXFSZ, SIG_IGN)
-        await main(nil)
+        main(nil)
     }
 }
 

@@ -3,8 +3,9 @@ import Evidex
 import EvidexServer
 import Foundation
 import Logging
+import Synchronization
 
-struct ServeCommand: AsyncParsableCommand {
+struct ServeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
         abstract: "Serve the JSON API and the search page over HTTP.",
@@ -31,7 +32,24 @@ struct ServeCommand: AsyncParsableCommand {
         guard Logger.Level(rawValue: logLevel) != nil else { throw ValidationError("--log-level: unknown level \(logLevel)") }
     }
 
-    func run() async throws {
+    /// Synchronous, so that the other commands need no async main: an async main parks the
+    /// main thread in libdispatch (`dispatchMain`), which costs every short command its start-up
+    /// and makes valgrind abort. The server runs on the global executor while this thread waits.
+    func run() throws {
+        let outcome = Mutex<Result<Void, any Error>?>(nil)
+        let done = DispatchSemaphore(value: 0)
+        let command = self
+        Task {
+            let result: Result<Void, any Error>
+            do { try await command.serve(); result = .success(()) } catch { result = .failure(error) }
+            outcome.withLock { $0 = result }
+            done.signal()
+        }
+        done.wait()
+        try outcome.withLock { $0 }?.get()
+    }
+
+    private func serve() async throws {
         // The default index builds itself from corpus/ here, as for the other commands.
         do { _ = try openSnapshot(indexOptions) } catch { throw fail(String(describing: error)) }
         let level = Logger.Level(rawValue: logLevel) ?? .info
