@@ -61,9 +61,18 @@ struct QuoteTermSource {
 
     /// Calls `body` with each occurrence overlapping the annotation-text range `range`, in order.
     func forEachOccurrence(in range: Range<Int>, _ body: (TermOccurrence) -> Void) {
-        for piece in pieces {
+        // the first piece ending after the range starts (a transcript has thousands of turns,
+        // each a quote: a scan from the first piece would make this quadratic)
+        var p = 0
+        var q = pieces.count
+        while p < q {
+            let mid = (p + q) / 2
+            if pieces[mid].scalarStart + pieces[mid].scalarCount <= range.lowerBound { p = mid + 1 } else { q = mid }
+        }
+        for piece in pieces[p...] {
             let end = piece.scalarStart + piece.scalarCount
-            guard piece.scalarStart < range.upperBound, range.lowerBound < end else { continue }
+            if piece.scalarStart >= range.upperBound { break }
+            guard range.lowerBound < end else { continue }
             let lo = max(range.lowerBound, piece.scalarStart) - piece.scalarStart
             let hi = min(range.upperBound, end) - piece.scalarStart
             let (a, b) = piece.isASCII ? (lo, hi) : Self.utf8Offsets(lo, hi, in: piece.text)
@@ -86,14 +95,28 @@ struct QuoteTermSource {
     static func scalarCount(_ text: String) -> (Int, Bool) {
         var text = text
         return text.withUTF8 { utf8 in
-            var count = 0
-            var high = 0
-            for b in utf8 {
-                // every scalar has exactly one byte that is not a continuation byte
-                if b & 0xC0 != 0x80 { count += 1 }
-                high |= Int(b & 0x80)
+            // Every scalar has exactly one byte that is not a continuation byte (10xxxxxx);
+            // eight bytes are tested at a time.
+            let n = utf8.count
+            var continuation = 0
+            var high: UInt64 = 0
+            var i = 0
+            if let base = utf8.baseAddress {
+                let raw = UnsafeRawPointer(base)
+                while i + 8 <= n {
+                    let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                    high |= w
+                    continuation += (w & ~(w << 1) & 0x8080_8080_8080_8080).nonzeroBitCount
+                    i += 8
+                }
             }
-            return (count, high == 0)
+            while i < n {
+                let b = utf8[i]
+                high |= UInt64(b)
+                if b & 0xC0 == 0x80 { continuation += 1 }
+                i += 1
+            }
+            return (n - continuation, high & 0x8080_8080_8080_8080 == 0)
         }
     }
 

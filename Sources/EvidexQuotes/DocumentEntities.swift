@@ -11,6 +11,10 @@ struct DocumentEntities: Sendable {
 
     private(set) var people: [Person] = []
     private var roles: [String: (role: String, organisation: String?)] = [:]
+    /// The organisation each role phrase and each non-person speaker's name resolved to
+    /// (gazetteer lookups that a document repeats for every quote of the same speaker).
+    var roleOrganisations: [String: String?] = [:]
+    var nameOrganisations: [String: String] = [:]
     /// Organisation names in order of first appearance (capitalised runs ending in an organisation head).
     private(set) var organisations: [String] = []
     /// `organisations` lower-cased, kept alongside so that matching does not lower-case them

@@ -280,8 +280,8 @@ public struct OrganisationLinker: Sendable, OrganisationResolving {
         guard i + n <= tokens.count else { return nil }
         for k in 0..<n {
             let t = tokens[i + k]
-            let keyMatches = t.equals(.key, v.tokens[k], scalars)
-            let stemMatches = keyMatches || t.equals(.stem, v.tokens[k], scalars)
+            let keyMatches = v.token(k, equals: t, .key, scalars)
+            let stemMatches = keyMatches || v.token(k, equals: t, .stem, scalars)
             if !keyMatches && !stemMatches { return nil }
             // A possessive is only possible on the last word ("the King's Fund's report").
             if !keyMatches && k < n - 1 && !stemMatches { return nil }
@@ -296,7 +296,7 @@ public struct OrganisationLinker: Sendable, OrganisationResolving {
         guard i + n <= tokens.count else { return nil }
         for k in 0..<n {
             let t = tokens[i + k]
-            if !t.equals(.base, v.tokens[k], scalars) { return nil }
+            if !v.token(k, equals: t, .base, scalars) { return nil }
             if k > 0 && t.breakBefore && !v.gapBefore[k] { return nil }
         }
         // A plural or longer word spelt in capitals is something else ("NICER").

@@ -183,7 +183,13 @@ public struct QuoteExtractor: Sendable {
             // person when later quotes say only "she said" or "Ms Bailey added"
             if let r = c.role {
                 role = r
-                org = organisation(inRole: r)
+                // a document repeats its speakers' roles: resolve each once
+                if let known = entities.roleOrganisations[r] {
+                    org = known
+                } else {
+                    org = organisation(inRole: r)
+                    entities.roleOrganisations[r] = .some(org)
+                }
                 entities.note(role: r, organisation: org, for: name)
             } else if let known = entities.details(of: name) {
                 role = known.role
@@ -195,7 +201,12 @@ public struct QuoteExtractor: Sendable {
             if let last = words.last, Lexicon.documentNouns.contains(last.lowercased()), words.count > 1 { words.removeLast() }
             if let head = words.last?.lowercased(), Lexicon.organisationHeads.contains(head) {
                 let base = words.joined(separator: " ")
-                org = organisations?.canonicalOrganisation(for: base) ?? base
+                if let known = entities.nameOrganisations[base] {
+                    org = known
+                } else {
+                    org = organisations?.canonicalOrganisation(for: base) ?? base
+                    entities.nameOrganisations[base] = org
+                }
             }
         }
         return Attribution(speaker: QuoteSpeaker(name: name, mention: c.mention, role: role, organisation: org), cue: c.cue)

@@ -121,7 +121,16 @@ enum ScalarInfo {
         let n = utf8.count
         var i = 0
         var k = at
+        guard let base = utf8.baseAddress else { return k }
+        let raw = UnsafeRawPointer(base)
         while i < n {
+            // Most text is ASCII: eight bytes at a time while it is.
+            if i + 8 <= n && raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                for j in 0..<8 { out.initializeElement(at: k + j, to: Unicode.Scalar(base[i + j])) }
+                i += 8
+                k += 8
+                continue
+            }
             let b0 = UInt32(utf8[i])
             var v: UInt32
             if b0 < 0x80 {
