@@ -14,7 +14,13 @@ public struct AcronymDefinitionFinder: Sendable {
         let n = scalars.count
         var p = 0
         while p < n {
-            guard scalars[p] == "(" else { p += 1; continue }
+            // Brackets are rare: find the next one without a bounds check per scalar.
+            p = scalars.withUnsafeBufferPointer { buf in
+                var i = p
+                while i < n && buf[i] != "(" { i += 1 }
+                return i
+            }
+            guard p < n else { break }
             // The matching ")" within a short distance, with no nested bracket.
             var q = p + 1
             while q < n && q - p <= 160 && scalars[q] != ")" && scalars[q] != "(" && scalars[q] != "\n" { q += 1 }

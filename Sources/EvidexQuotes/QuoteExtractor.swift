@@ -48,7 +48,10 @@ public struct QuoteExtractor: Sendable {
         var previousParagraph = -2
         var previousFull = false
         var pendingColon: Attribution?      // "Caddell continued:" at the end of a paragraph
-        for (pi, _) in paragraphs.enumerated() {
+        // Attribution only serves quotations: paragraphs after the last one that holds any are
+        // not read for speakers (what they name was noted above, for earlier references).
+        let lastQuoted = stretches.last?.paragraph ?? -1
+        for pi in paragraphs.indices where pi <= lastQuoted {
             let toks = layouts[pi]
             let reader = PhraseReader(tokens: toks, scalars: scalars)
             var resolved: [Range<Int>: Attribution] = [:]

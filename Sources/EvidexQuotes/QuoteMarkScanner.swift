@@ -101,6 +101,8 @@ struct QuoteMarkScanner: Sendable {
         text.withUnsafeBufferPointer { buf in
             for i in buf.indices {
                 let v = buf[i].value
+                // letters, digits and most punctuation lie between the ASCII marks and «
+                if v > 0x27 && v < 0xAB { continue }
                 if v == 0x27 || v == 0x22 || v == 0xAB || v == 0xBB || (v >= 0x2018 && v <= 0x2019) || (v >= 0x201C && v <= 0x201E) {
                     out.append(i)
                 }

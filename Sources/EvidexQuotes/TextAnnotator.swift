@@ -33,6 +33,8 @@ public struct TextAnnotator: Sendable {
     static func mayHoldQuotes(_ s: [Unicode.Scalar]) -> Bool {
         var previous: Unicode.Scalar = " "
         for c in s {
+            // letters, digits and most punctuation lie between the ASCII marks and «
+            if c.value > 0x28 && c.value < 0xAB { previous = c; continue }
             switch c.value {
             case 0x22, 0x201C, 0x201D, 0x201E, 0x201F, 0x00AB, 0x00BB, 0x2039, 0x203A, 0x300C, 0x300E:
                 return true
