@@ -37,12 +37,44 @@ public enum BitPacking {
             out.update(repeating: 0, count: blockSize)
             return
         }
+        // One copy of the loop per width, so that each has its shifts and mask as constants
+        // (the compiler unrolls and vectorises them); decoding is most of a frequent term's cost.
+        switch width {
+        case 1: unpack(src, 1, out)
+        case 2: unpack(src, 2, out)
+        case 3: unpack(src, 3, out)
+        case 4: unpack(src, 4, out)
+        case 5: unpack(src, 5, out)
+        case 6: unpack(src, 6, out)
+        case 7: unpack(src, 7, out)
+        case 8: unpack(src, 8, out)
+        case 9: unpack(src, 9, out)
+        case 10: unpack(src, 10, out)
+        case 11: unpack(src, 11, out)
+        case 12: unpack(src, 12, out)
+        case 13: unpack(src, 13, out)
+        case 14: unpack(src, 14, out)
+        case 15: unpack(src, 15, out)
+        case 16: unpack(src, 16, out)
+        case 17: unpack(src, 17, out)
+        case 18: unpack(src, 18, out)
+        case 19: unpack(src, 19, out)
+        case 20: unpack(src, 20, out)
+        default: unpack(src, width, out)
+        }
+    }
+
+    @inline(__always)
+    private static func unpack(_ src: UnsafeRawPointer, _ width: Int, _ out: UnsafeMutablePointer<UInt32>) {
         let mask: UInt64 = width == 32 ? 0xFFFF_FFFF : (1 << UInt64(width)) - 1
-        var bit = 0
-        for i in 0..<blockSize {
-            let word = UInt64(littleEndian: src.loadUnaligned(fromByteOffset: bit >> 3, as: UInt64.self))
-            out[i] = UInt32(truncatingIfNeeded: (word >> UInt64(bit & 7)) & mask)
-            bit += width
+        // 8 values of `width` bits take exactly `width` bytes: each group starts on a byte.
+        for g in 0..<(blockSize / 8) {
+            let at = src + g * width
+            for j in 0..<8 {
+                let bit = j * width
+                let word = UInt64(littleEndian: at.loadUnaligned(fromByteOffset: bit >> 3, as: UInt64.self))
+                out[g * 8 + j] = UInt32(truncatingIfNeeded: (word >> UInt64(bit & 7)) & mask)
+            }
         }
     }
 }

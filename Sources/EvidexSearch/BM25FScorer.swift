@@ -75,6 +75,8 @@ final class BM25FCore<Source: FreqSource> {
         invNorms = .allocate(capacity: max(n, 1))
         refs = .allocate(capacity: max(n, 1))
         eager = .allocate(capacity: max(n, 1))
+        written = .allocate(capacity: max(n, 1))
+        written.initialize(repeating: (nil, 0), count: max(n, 1))
         let densest = sources.map(\.0.docFreq).max() ?? 0
         for (i, (s, f)) in sources.enumerated() {
             eager[i] = s.docFreq * 8 <= densest
@@ -87,6 +89,8 @@ final class BM25FCore<Source: FreqSource> {
     }
 
     deinit {
+        dense.deallocate()
+        written.deallocate()
         accDocs.deallocate()
         accVals.deallocate()
         tmpDocs.deallocate()
@@ -157,6 +161,60 @@ final class BM25FCore<Source: FreqSource> {
         return saturate(t)
     }
 
+    /// Windows narrower than this (in document ids) sum per document in a dense array indexed
+    /// by `doc - target` instead of merging sorted runs: a frequent word's window is a few
+    /// hundred ids, and the merge (a compare and two copies per posting, for every source)
+    /// was a third of a frequent-term query's instructions.
+    static var denseWindow: Int { 1 << 14 }
+
+    /// The best per-document sum of the window's sources (before saturation) plus, for sources
+    /// whose window is not decoded, their impact bound.
+    private func denseBest(from target: UInt32, upTo: UInt32) -> Double {
+        let span = Int(upTo - target) + 1
+        if span > denseCapacity {
+            dense.deallocate()
+            denseCapacity = max(span, 2 * denseCapacity, 512)
+            dense = .allocate(capacity: denseCapacity)
+            dense.initialize(repeating: 0, count: denseCapacity)
+        }
+        var best = 0.0
+        var extra = 0.0
+        for i in 0..<n where current[i] != PostingsCursor.exhausted && current[i] <= upTo {
+            let w = weights[i]
+            let inv = invNorms[i]
+            guard let run = refs[i]._withUnsafeGuaranteedRef({ $0.decoded(upTo: upTo) }) else {
+                let f = fields[slot[i]]
+                extra += refs[i]._withUnsafeGuaranteedRef { s in
+                    s.maxImpact(from: target, upTo: upTo) { freq, len in f.weight * Double(freq) / f.normalizer(len) }
+                }
+                continue
+            }
+            written[i] = (run.docs, run.count)
+            for r in 0..<run.count {
+                let d = run.docs[r]
+                // every posting of the run lies in [target, upTo] (the cursor stepped to target)
+                let k = Int(d &- target)
+                let v = dense[k] + w * Double(run.freqs[r]) * inv[Int(d)]
+                dense[k] = v
+                // sums only grow, so the largest value written is the largest sum
+                if v > best { best = v }
+            }
+        }
+        // Clear what was written, for the next window.
+        for i in 0..<n where written[i].count > 0 {
+            let run = written[i]
+            guard let docs = run.docs else { continue }
+            for r in 0..<run.count { dense[Int(docs[r] &- target)] = 0 }
+            written[i].count = 0
+        }
+        return best + extra
+    }
+
+    @exclusivity(unchecked) private var dense = UnsafeMutablePointer<Double>.allocate(capacity: 0)
+    /// The runs `denseBest` summed, per source, so it can clear them.
+    private let written: UnsafeMutablePointer<(docs: UnsafePointer<UInt32>?, count: Int)>
+    @exclusivity(unchecked) private var denseCapacity = 0
+
     // Scratch for exact block bounds: per-document partial sums, merged source by source.
     @exclusivity(unchecked) private var accDocs = UnsafeMutablePointer<UInt32>.allocate(capacity: 0)
     @exclusivity(unchecked) private var accVals = UnsafeMutablePointer<Double>.allocate(capacity: 0)
@@ -209,6 +267,9 @@ final class BM25FCore<Source: FreqSource> {
         var extra = 0.0
         var accCount = 0
         for i in 0..<n where current[i] < target { step(i, to: target) }
+        if upTo != PostingsCursor.exhausted && Int(upTo - target) < Self.denseWindow {
+            return (upTo, min(cheap, saturate(denseBest(from: target, upTo: upTo))))
+        }
         for i in 0..<n where current[i] != PostingsCursor.exhausted && current[i] <= upTo {
             let w = weights[i]
             let inv = invNorms[i]
