@@ -76,7 +76,7 @@ final class BM25FCore<Source: FreqSource> {
         refs = .allocate(capacity: max(n, 1))
         eager = .allocate(capacity: max(n, 1))
         written = .allocate(capacity: max(n, 1))
-        written.initialize(repeating: (nil, 0), count: max(n, 1))
+        written.initialize(repeating: (nil, nil, 0), count: max(n, 1))
         let densest = sources.map(\.0.docFreq).max() ?? 0
         for (i, (s, f)) in sources.enumerated() {
             eager[i] = s.docFreq * 8 <= densest
@@ -161,27 +161,22 @@ final class BM25FCore<Source: FreqSource> {
         return saturate(t)
     }
 
-    /// Windows narrower than this (in document ids) sum per document in a dense array indexed
-    /// by `doc - target` instead of merging sorted runs: a frequent word's window is a few
-    /// hundred ids, and the merge (a compare and two copies per posting, for every source)
-    /// was a third of a frequent-term query's instructions.
+    /// Windows narrower than this (in document ids), and dense enough, sum per document in an
+    /// array indexed by `doc - target` instead of merging sorted runs: a frequent word's window
+    /// is a few hundred ids, and the merge (a compare and two copies per posting, for every
+    /// source) was a third of a frequent-term query's instructions.
     static var denseWindow: Int { 1 << 14 }
 
     /// The best per-document sum of the window's sources (before saturation) plus, for sources
-    /// whose window is not decoded, their impact bound.
-    private func denseBest(from target: UInt32, upTo: UInt32) -> Double {
+    /// whose window is not decoded, their impact bound; nil when the window is too sparse for
+    /// the dense array (clearing it would cost more than merging).
+    private func denseBest(from target: UInt32, upTo: UInt32) -> Double? {
         let span = Int(upTo - target) + 1
-        if span > denseCapacity {
-            dense.deallocate()
-            denseCapacity = max(span, 2 * denseCapacity, 512)
-            dense = .allocate(capacity: denseCapacity)
-            dense.initialize(repeating: 0, count: denseCapacity)
-        }
-        var best = 0.0
         var extra = 0.0
-        for i in 0..<n where current[i] != PostingsCursor.exhausted && current[i] <= upTo {
-            let w = weights[i]
-            let inv = invNorms[i]
+        var total = 0
+        for i in 0..<n {
+            written[i].count = 0
+            guard current[i] != PostingsCursor.exhausted && current[i] <= upTo else { continue }
             guard let run = refs[i]._withUnsafeGuaranteedRef({ $0.decoded(upTo: upTo) }) else {
                 let f = fields[slot[i]]
                 extra += refs[i]._withUnsafeGuaranteedRef { s in
@@ -189,12 +184,26 @@ final class BM25FCore<Source: FreqSource> {
                 }
                 continue
             }
-            written[i] = (run.docs, run.count)
-            for r in 0..<run.count {
-                let d = run.docs[r]
+            written[i] = (run.docs, run.freqs, run.count)
+            total += run.count
+        }
+        guard span <= 8 * total + 256 else { return nil }
+        if span > denseCapacity {
+            dense.deallocate()
+            denseCapacity = max(span, 1024)
+            dense = .allocate(capacity: denseCapacity)
+            dense.initialize(repeating: 0, count: denseCapacity)
+        }
+        var best = 0.0
+        for i in 0..<n where written[i].count > 0 {
+            guard let docs = written[i].docs, let freqs = written[i].freqs else { continue }
+            let w = weights[i]
+            let inv = invNorms[i]
+            for r in 0..<written[i].count {
+                let d = docs[r]
                 // every posting of the run lies in [target, upTo] (the cursor stepped to target)
                 let k = Int(d &- target)
-                let v = dense[k] + w * Double(run.freqs[r]) * inv[Int(d)]
+                let v = dense[k] + w * Double(freqs[r]) * inv[Int(d)]
                 dense[k] = v
                 // sums only grow, so the largest value written is the largest sum
                 if v > best { best = v }
@@ -202,17 +211,15 @@ final class BM25FCore<Source: FreqSource> {
         }
         // Clear what was written, for the next window.
         for i in 0..<n where written[i].count > 0 {
-            let run = written[i]
-            guard let docs = run.docs else { continue }
-            for r in 0..<run.count { dense[Int(docs[r] &- target)] = 0 }
-            written[i].count = 0
+            guard let docs = written[i].docs else { continue }
+            for r in 0..<written[i].count { dense[Int(docs[r] &- target)] = 0 }
         }
         return best + extra
     }
 
     @exclusivity(unchecked) private var dense = UnsafeMutablePointer<Double>.allocate(capacity: 0)
-    /// The runs `denseBest` summed, per source, so it can clear them.
-    private let written: UnsafeMutablePointer<(docs: UnsafePointer<UInt32>?, count: Int)>
+    /// The runs of the window `denseBest` sums, per source.
+    private let written: UnsafeMutablePointer<(docs: UnsafePointer<UInt32>?, freqs: UnsafePointer<UInt32>?, count: Int)>
     @exclusivity(unchecked) private var denseCapacity = 0
 
     // Scratch for exact block bounds: per-document partial sums, merged source by source.
@@ -267,8 +274,9 @@ final class BM25FCore<Source: FreqSource> {
         var extra = 0.0
         var accCount = 0
         for i in 0..<n where current[i] < target { step(i, to: target) }
-        if upTo != PostingsCursor.exhausted && Int(upTo - target) < Self.denseWindow {
-            return (upTo, min(cheap, saturate(denseBest(from: target, upTo: upTo))))
+        if upTo != PostingsCursor.exhausted && Int(upTo - target) < Self.denseWindow,
+           let sum = denseBest(from: target, upTo: upTo) {
+            return (upTo, min(cheap, saturate(sum)))
         }
         for i in 0..<n where current[i] != PostingsCursor.exhausted && current[i] <= upTo {
             let w = weights[i]
