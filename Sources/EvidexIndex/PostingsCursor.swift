@@ -39,7 +39,12 @@ public final class PostingsCursor {
     /// through the skip table resumes here instead of restarting at the decoded block.
     @exclusivity(unchecked) private var shallow = 0
 
-    @exclusivity(unchecked) public private(set) var doc: UInt32 = 0
+    /// The current document. Read through an inlinable getter: a client module reading the
+    /// stored property itself checked exclusivity at run time (swift_beginAccess on every
+    /// read, a fifth of a phrase query's instructions), as `@exclusivity(unchecked)` does not
+    /// carry across modules.
+    @inlinable public var doc: UInt32 { currentDoc }
+    @usableFromInline @exclusivity(unchecked) var currentDoc: UInt32 = 0
 
     /// The field's length column (u32 per doc), when known: lists too short for a skip table
     /// are then bounded exactly from their decoded documents.
@@ -258,7 +263,7 @@ public final class PostingsCursor {
             }
             for i in 0..<BitPacking.blockSize { freqs[i] &+= 1 }
             count = BitPacking.blockSize
-            doc = docs[0]
+            currentDoc = docs[0]
         } else if b == fullBlocks && df % BitPacking.blockSize > 0 {
             var at: Int
             var prev: UInt32
@@ -322,7 +327,7 @@ public final class PostingsCursor {
                 for i in 0..<n { freqs[i] &+= 1 }
             }
             count = n
-            doc = docs[0]
+            currentDoc = docs[0]
         } else {
             return exhaust()
         }
@@ -336,14 +341,14 @@ public final class PostingsCursor {
         block = fullBlocks + 1
         count = 0
         index = 0
-        doc = PostingsCursor.exhausted
+        currentDoc = PostingsCursor.exhausted
     }
 
     @inline(__always)
     public func next() {
         index += 1
         if index < count {
-            doc = docs[index]
+            currentDoc = docs[index]
         } else if doc != PostingsCursor.exhausted {
             load(block: block + 1)
         }
@@ -362,7 +367,7 @@ public final class PostingsCursor {
         }
         while index < count && docs[index] < target { index += 1 }
         if index < count {
-            doc = docs[index]
+            currentDoc = docs[index]
         } else {
             load(block: block + 1)
             if doc < target { advance(to: target) }

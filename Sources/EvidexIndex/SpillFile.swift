@@ -11,14 +11,15 @@ import Glibc
 /// Offsets are stream offsets: `count` counts spilled and unspilled bytes alike.
 final class SpillFile {
     /// Bytes not yet spilled; owners append and patch here (patch offsets are relative to
-    /// `spilled`).
-    var tail: ByteBuffer
-    private(set) var spilled = 0
-    private var fd: Int32 = -1
+    /// `spilled`). Unchecked: the encoder swaps it in and out for every posting list, and
+    /// one owner (the segment writer's thread) touches it.
+    @exclusivity(unchecked) var tail: ByteBuffer
+    @exclusivity(unchecked) private(set) var spilled = 0
+    @exclusivity(unchecked) private var fd: Int32 = -1
     private let directory: String?
     private let threshold: Int
     /// The first write error; reported when the stream is read or checked.
-    private var failure: IndexError?
+    @exclusivity(unchecked) private var failure: IndexError?
 
     /// `directory` nil keeps everything in memory (tests and small merges).
     init(directory: String?, threshold: Int = 2 << 20, capacity: Int = 1 << 16) {
