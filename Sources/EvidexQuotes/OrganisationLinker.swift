@@ -79,7 +79,7 @@ public struct OrganisationLinker: Sendable, OrganisationResolving {
         if tokens.isEmpty { return [] }
         // First words of the learnt acronyms: most tokens start none, and a bit test says so
         // before any string is made.
-        var learntFirst = KeyFilter()
+        var learntFirst = KeyFilter(words: 16)
         for key in learnt.keys {
             learntFirst.insert(OrganisationToken.hash(of: String(key.split(separator: " ", maxSplits: 1).first ?? "")))
         }
