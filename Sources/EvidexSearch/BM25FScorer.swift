@@ -50,7 +50,9 @@ final class BM25FCore<Source: FreqSource> {
     private let n: Int
     private let current: UnsafeMutablePointer<UInt32>
     private let weights: UnsafeMutablePointer<Double>
-    private let invNorms: UnsafeMutablePointer<UnsafePointer<Double>>
+    private let invNorms: UnsafeMutablePointer<UnsafePointer<Double>?>
+    /// Each source's field, for the normalisers of sources scored without a table (NormCache).
+    private let scoring: UnsafeMutablePointer<FieldScoring>
     private let refs: UnsafeMutablePointer<Unmanaged<Source>>
     /// Sources far sparser than the densest one (a word's title list beside its body list):
     /// bounds advance them eagerly, because one decoded block of theirs spans many windows of
@@ -73,6 +75,7 @@ final class BM25FCore<Source: FreqSource> {
         current = .allocate(capacity: max(n, 1))
         weights = .allocate(capacity: max(n, 1))
         invNorms = .allocate(capacity: max(n, 1))
+        scoring = .allocate(capacity: max(n, 1))
         refs = .allocate(capacity: max(n, 1))
         eager = .allocate(capacity: max(n, 1))
         let densest = sources.map(\.0.docFreq).max() ?? 0
@@ -81,7 +84,8 @@ final class BM25FCore<Source: FreqSource> {
             let field = fields[f]
             current[i] = s.doc
             weights[i] = field.weight
-            invNorms[i] = norms.table(reader, field).baseAddress!
+            (scoring + i).initialize(to: field)
+            invNorms[i] = norms.table(reader, field, postings: s.docFreq)
             refs[i] = Unmanaged.passUnretained(s)
         }
     }
@@ -94,8 +98,18 @@ final class BM25FCore<Source: FreqSource> {
         current.deallocate()
         weights.deallocate()
         invNorms.deallocate()
+        scoring.deallocate()
         refs.deallocate()
         eager.deallocate()
+    }
+
+    /// 1 / (1 − b + b · len / avglen) of source i's field for document d: from the table, or
+    /// computed from the field length when the field has none (NormCache).
+    @inline(__always)
+    private func invNorm(_ i: Int, _ d: UInt32) -> Double {
+        if let t = invNorms[i] { return t[Int(d)] }
+        let f = scoring[i]
+        return 1 / f.normalizer(reader.fieldLength(f.field, d))
     }
 
     @inline(__always)
@@ -152,7 +166,7 @@ final class BM25FCore<Source: FreqSource> {
         var t = 0.0
         for i in 0..<n where current[i] == d {
             let f = refs[i]._withUnsafeGuaranteedRef { $0.freq }
-            t += weights[i] * Double(f) * invNorms[i][Int(d)]
+            t += weights[i] * Double(f) * invNorm(i, d)
         }
         return saturate(t)
     }
@@ -211,7 +225,6 @@ final class BM25FCore<Source: FreqSource> {
         for i in 0..<n where current[i] < target { step(i, to: target) }
         for i in 0..<n where current[i] != PostingsCursor.exhausted && current[i] <= upTo {
             let w = weights[i]
-            let inv = invNorms[i]
             guard let run = refs[i]._withUnsafeGuaranteedRef({ $0.decoded(upTo: upTo) }) else {
                 let f = fields[slot[i]]
                 extra += refs[i]._withUnsafeGuaranteedRef { s in
@@ -231,7 +244,7 @@ final class BM25FCore<Source: FreqSource> {
                     a += 1
                 } else {
                     let d = run.docs[r]
-                    var v = w * Double(run.freqs[r]) * inv[Int(d)]
+                    var v = w * Double(run.freqs[r]) * invNorm(i, d)
                     if a < accCount && accDocs[a] == d {
                         v += accVals[a]
                         a += 1
