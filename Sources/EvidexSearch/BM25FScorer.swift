@@ -112,6 +112,20 @@ final class BM25FCore<Source: FreqSource> {
         return 1 / f.normalizer(reader.fieldLength(f.field, d))
     }
 
+    /// Adds every document of every source from where it stands (the sources' union, which
+    /// is the scorer's matches), list by list.
+    func markMatches(into bits: inout MatchBits) {
+        for i in 0..<n {
+            refs[i]._withUnsafeGuaranteedRef { s in
+                while s.doc != PostingsCursor.exhausted {
+                    bits.insert(s.doc)
+                    s.next()
+                }
+            }
+            current[i] = PostingsCursor.exhausted
+        }
+    }
+
     @inline(__always)
     func minDoc() -> UInt32 {
         var m = PostingsCursor.exhausted
@@ -308,6 +322,10 @@ final class TermScorer: Scorer {
         return b
     }
     override func explain() -> Explanation { core.explain(doc) }
+    override func markMatches(into bits: inout MatchBits) {
+        core.markMatches(into: &bits)
+        doc = PostingsCursor.exhausted
+    }
 }
 
 /// BM25F over a phrase's matches in each field.

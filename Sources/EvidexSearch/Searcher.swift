@@ -77,21 +77,23 @@ public final class Searcher {
                 try deadline.check()
             }
             if options.exhaustive {
-                let counter = builder.build(prepared)
+                // The matches as bits, filled list by list (a word's lists, an OR's words) where
+                // the scorer is a union, then walked in document order.
+                var bits = MatchBits(documents: seg.reader.docCount)
+                builder.build(prepared).markMatches(into: &bits)
+                try deadline.check()
                 // Matches are marked only for the organisation facet, in segments that have any.
                 let marks = seg.reader.totalFieldLengths[Int(IndexField.org.rawValue)] > 0
                 var matched = marks ? [Bool](repeating: false, count: seg.reader.docCount) : []
                 var any = false
-                while counter.doc != PostingsCursor.exhausted {
+                try bits.forEach { (d) throws(SearchError) in
                     try deadline.tick()
-                    let d = counter.doc
                     if !seg.isDeleted(d) {
                         total += 1
                         if marks { matched[Int(d)] = true }
                         any = true
                         facetCounts.add(seg.reader, d)
                     }
-                    counter.next()
                 }
                 if any && marks { Searcher.countOrganisations(seg.reader, matched, into: &organisationCounts) }
             }
