@@ -53,6 +53,9 @@ final class BM25FCore<Source: FreqSource> {
     private let invNorms: UnsafeMutablePointer<UnsafePointer<Double>?>
     /// Each source's field, for the normalisers of sources scored without a table (NormCache).
     private let scoring: UnsafeMutablePointer<FieldScoring>
+    /// Normalisers computed from field lengths (no table), reported to the cache at the end.
+    @exclusivity(unchecked) private var computedNorms: UnsafeMutablePointer<Int>
+    private let norms: NormCache
     private let refs: UnsafeMutablePointer<Unmanaged<Source>>
     /// Sources far sparser than the densest one (a word's title list beside its body list):
     /// bounds advance them eagerly, because one decoded block of theirs spans many windows of
@@ -76,6 +79,9 @@ final class BM25FCore<Source: FreqSource> {
         weights = .allocate(capacity: max(n, 1))
         invNorms = .allocate(capacity: max(n, 1))
         scoring = .allocate(capacity: max(n, 1))
+        computedNorms = .allocate(capacity: max(n, 1))
+        computedNorms.initialize(repeating: 0, count: max(n, 1))
+        self.norms = norms
         refs = .allocate(capacity: max(n, 1))
         eager = .allocate(capacity: max(n, 1))
         let densest = sources.map(\.0.docFreq).max() ?? 0
@@ -85,7 +91,7 @@ final class BM25FCore<Source: FreqSource> {
             current[i] = s.doc
             weights[i] = field.weight
             (scoring + i).initialize(to: field)
-            invNorms[i] = norms.table(reader, field, postings: s.docFreq)
+            invNorms[i] = norms.table(reader, field)
             refs[i] = Unmanaged.passUnretained(s)
         }
     }
@@ -97,8 +103,10 @@ final class BM25FCore<Source: FreqSource> {
         tmpVals.deallocate()
         current.deallocate()
         weights.deallocate()
+        for i in 0..<n { norms.computed(computedNorms[i], reader, scoring[i]) }
         invNorms.deallocate()
         scoring.deallocate()
+        computedNorms.deallocate()
         refs.deallocate()
         eager.deallocate()
     }
@@ -108,6 +116,7 @@ final class BM25FCore<Source: FreqSource> {
     @inline(__always)
     private func invNorm(_ i: Int, _ d: UInt32) -> Double {
         if let t = invNorms[i] { return t[Int(d)] }
+        computedNorms[i] &+= 1
         let f = scoring[i]
         return 1 / f.normalizer(reader.fieldLength(f.field, d))
     }

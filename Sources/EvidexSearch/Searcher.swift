@@ -14,6 +14,8 @@ public final class Searcher {
     let gazetteer: GazetteerSource
     let analyzer: Analyzer
     let norms = NormCache()
+    /// For scorers that only count matches: no tables built for them.
+    let countingNorms = NormCache(building: false)
 
     /// A searcher with the built-in organisation gazetteer, made if a query needs it.
     public convenience init(snapshot: IndexSnapshot, settings: RankingSettings = RankingSettings(),
@@ -80,22 +82,16 @@ public final class Searcher {
                 // The matches as bits, filled list by list (a word's lists, an OR's words) where
                 // the scorer is a union, then walked in document order.
                 var bits = MatchBits(documents: seg.reader.docCount)
-                builder.build(prepared).markMatches(into: &bits)
+                let counting = SegmentScorerBuilder(segment: seg, segmentIndex: si, k1: settings.k1, analyzer: analyzer, norms: countingNorms)
+                counting.build(prepared).markMatches(into: &bits)
                 try deadline.check()
                 // Matches are marked only for the organisation facet, in segments that have any.
                 let marks = seg.reader.totalFieldLengths[Int(IndexField.org.rawValue)] > 0
                 var matched = marks ? [Bool](repeating: false, count: seg.reader.docCount) : []
-                var any = false
-                try bits.forEach { (d) throws(SearchError) in
-                    try deadline.tick()
-                    if !seg.isDeleted(d) {
-                        total += 1
-                        if marks { matched[Int(d)] = true }
-                        any = true
-                        facetCounts.add(seg.reader, d)
-                    }
-                }
-                if any && marks { Searcher.countOrganisations(seg.reader, matched, into: &organisationCounts) }
+                let live = facetCounts.add(seg, bits, marking: &matched)
+                total += live
+                try deadline.check()
+                if live > 0 && marks { Searcher.countOrganisations(seg.reader, matched, into: &organisationCounts) }
             }
         }
         let ranked = top.sorted().dropFirst(options.offset)
@@ -170,7 +166,7 @@ public final class Searcher {
             let builder = SegmentScorerBuilder(segment: seg, segmentIndex: si, k1: settings.k1, analyzer: analyzer, norms: norms)
             Searcher.collectTop(builder.build(prepared), segment: seg, segmentIndex: si, into: &top)
             if count {
-                let counter = builder.build(prepared)
+                let counter = SegmentScorerBuilder(segment: seg, segmentIndex: si, k1: settings.k1, analyzer: analyzer, norms: countingNorms).build(prepared)
                 while counter.doc != PostingsCursor.exhausted {
                     if !seg.isDeleted(counter.doc) { total += 1 }
                     counter.next()
@@ -277,28 +273,51 @@ struct FacetAccumulator {
     private var yearCounts: [Int] = []
     /// Years outside 0–9999 (only a damaged dates column gives them).
     private var otherYears: [Int: Int] = [:]
-    private var lastReader: ObjectIdentifier?
-    private var sourceCounts: [Int] = []
-    private var pending: [(SegmentReader, [Int])] = []
 
-    mutating func add(_ r: SegmentReader, _ d: UInt32) {
-        if lastReader != ObjectIdentifier(r) {
-            flushSources()
-            lastReader = ObjectIdentifier(r)
-            sourceCounts = [Int](repeating: 0, count: r.sourceCount)
-            pending.append((r, []))
-            if yearCounts.isEmpty { yearCounts = [Int](repeating: 0, count: 10_000) }
+    /// Adds the facet values of the live documents in `bits` (one segment's matches), marks
+    /// them in `matched` unless it is empty, and returns how many there are. One pass over raw
+    /// counters: an exhaustive search of a frequent word adds most documents of the index.
+    mutating func add(_ seg: LiveSegment, _ bits: MatchBits, marking matched: inout [Bool]) -> Int {
+        let r = seg.reader
+        var years = yearCounts.isEmpty ? [Int](repeating: 0, count: 10_000) : yearCounts
+        yearCounts = []
+        var sources = [Int](repeating: 0, count: r.sourceCount)
+        var kinds = [Int](repeating: 0, count: kindCounts.count)
+        var other: [Int: Int] = [:]
+        var live = 0
+        let marks = !matched.isEmpty
+        sources.withUnsafeMutableBufferPointer { sc in
+            years.withUnsafeMutableBufferPointer { yc in
+                kinds.withUnsafeMutableBufferPointer { kc in
+                    FacetAccumulator.yearStarts.withUnsafeBufferPointer { starts in
+                        bits.forEach { d in
+                            if seg.isDeleted(d) { return }
+                            live += 1
+                            if marks { matched[Int(d)] = true }
+                            let so = r.sourceOrdinal(d)
+                            if so < sc.count { sc[so] += 1 }
+                            switch r.kind(d) {  // the order of DocumentKind.allCases
+                            case .news: kc[0] += 1
+                            case .evidence: kc[1] += 1
+                            case .other: kc[2] += 1
+                            }
+                            if let o = r.dateOrdinal(d) {
+                                let y = FacetAccumulator.year(o, starts)
+                                if y >= 0 && y < 10_000 { yc[y] += 1 } else { other[y, default: 0] += 1 }
+                            }
+                        }
+                    }
+                }
+            }
         }
-        sourceCounts[r.sourceOrdinal(d)] += 1
-        switch r.kind(d) {  // the order of DocumentKind.allCases
-        case .news: kindCounts[0] += 1
-        case .evidence: kindCounts[1] += 1
-        case .other: kindCounts[2] += 1
+        yearCounts = years
+        for (i, n) in kinds.enumerated() { kindCounts[i] += n }
+        for (y, n) in other { otherYears[y, default: 0] += n }
+        for (o, n) in sources.enumerated() where n > 0 {
+            let name = r.sourceName(ordinal: o)
+            source[name.isEmpty ? "(none)" : name, default: 0] += n
         }
-        if let o = r.dateOrdinal(d) {
-            let y = FacetAccumulator.year(o)
-            if y >= 0 && y < 10_000 { yearCounts[y] += 1 } else { otherYears[y, default: 0] += 1 }
-        }
+        return live
     }
 
     /// Days since 1970 of 1 January of each year from 1800 to 2200 (and of 2201, the end).
@@ -307,9 +326,12 @@ struct FacetAccumulator {
     /// The year of a day: a guess from the mean year length corrected against the table
     /// (`Day(ordinal:)`, with its divisions, outside it). Exhaustive searches call it for
     /// every matching document with a date.
-    @inline(__always)
     static func year(_ ordinal: Int32) -> Int {
-        let starts = yearStarts
+        yearStarts.withUnsafeBufferPointer { year(ordinal, $0) }
+    }
+
+    @inline(__always)
+    static func year(_ ordinal: Int32, _ starts: UnsafeBufferPointer<Int32>) -> Int {
         guard ordinal >= starts[0], ordinal < starts[starts.count - 1] else { return Day(ordinal: ordinal).year }
         var i = Int(Double(ordinal - starts[0]) / 365.2425)
         if i > starts.count - 2 { i = starts.count - 2 }
@@ -318,17 +340,7 @@ struct FacetAccumulator {
         return 1800 + i
     }
 
-    private mutating func flushSources() {
-        guard let last = pending.last else { return }
-        for (o, n) in sourceCounts.enumerated() where n > 0 {
-            let name = last.0.sourceName(ordinal: o)
-            source[name.isEmpty ? "(none)" : name, default: 0] += n
-        }
-        sourceCounts = []
-    }
-
-    mutating func facets(organisations: [String: Int] = [:]) -> Facets {
-        flushSources()
+    func facets(organisations: [String: Int] = [:]) -> Facets {
         var kind: [String: Int] = [:]
         for (i, k) in DocumentKind.allCases.enumerated() where kindCounts[i] > 0 { kind[k.rawValue] = kindCounts[i] }
         var year: [String: Int] = [:]
