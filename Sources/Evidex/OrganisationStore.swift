@@ -26,6 +26,13 @@ public enum OrganisationStore {
         return stored.isEmpty ? .builtIn : OrganisationGazetteer.builtIn.merging(stored)
     }
 
+    /// The built-in gazetteer merged with the index's stored records, for searches (which
+    /// add none, so nothing is written and nothing can fail).
+    public static func storedGazetteer(in directory: String) -> OrganisationGazetteer {
+        let stored = load(directory)
+        return stored.isEmpty ? .builtIn : OrganisationGazetteer.builtIn.merging(stored)
+    }
+
     static func load(_ directory: String) -> [OrganisationRecord] {
         let path = directory + "/" + fileName
         guard let data = FileManager.default.contents(atPath: path) else { return [] }

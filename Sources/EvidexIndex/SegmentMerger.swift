@@ -11,6 +11,11 @@ enum SegmentMerger {
             var map = [UInt32](repeating: UInt32.max, count: r.docCount)
             // Source file ordinals of this input → the merged segment's.
             var files = [UInt32?](repeating: nil, count: r.sourceFiles.count)
+            // Each distinct source and path read once: one string shared by all the documents
+            // holding it, instead of a heap copy per document (a JSONL file's documents share
+            // one path of more than 15 bytes: ~50 bytes a document of a merge's memory).
+            var sourceNames = [String?](repeating: nil, count: r.sourceCount)
+            var pathNames = [String?](repeating: nil, count: r.pathCount)
             var record = ByteBuffer(capacity: 1 << 12)
             try r.forEachEncodedDocument { (doc, bytes) throws(IndexError) in
                 if seg.isDeleted(doc) { return }
@@ -18,8 +23,21 @@ enum SegmentMerger {
                 parts.ids.append(r.id(of: doc))
                 parts.dates.append(r.dateOrdinal(doc) ?? Int32.min)
                 parts.kinds.append(r.kinds[Int(doc)])
-                parts.sources.append(r.sourceName(ordinal: r.sourceOrdinal(doc)))
-                parts.paths.append(r.path(doc))
+                // (An ordinal past its table, in a damaged segment, reads as the reader reads it.)
+                let so = r.sourceOrdinal(doc)
+                if so < sourceNames.count {
+                    if sourceNames[so] == nil { sourceNames[so] = r.sourceName(ordinal: so) }
+                    parts.sources.append(sourceNames[so]!)
+                } else {
+                    parts.sources.append(r.sourceName(ordinal: so))
+                }
+                let po = r.pathOrdinal(doc)
+                if po < pathNames.count {
+                    if pathNames[po] == nil { pathNames[po] = r.path(doc) }
+                    parts.paths.append(pathNames[po]!)
+                } else {
+                    parts.paths.append(r.path(doc))
+                }
                 for f in IndexField.textFields {
                     parts.fieldLengths[Int(f.rawValue)].append(r.fieldLength(f, doc))
                 }
@@ -48,14 +66,15 @@ enum SegmentMerger {
         var scratchFreqs: [UInt32] = []
         var scratchPositions: [UInt32] = []
         var holders: [(input: Int, info: TermInfo)] = []
-        // The inputs are read front to back: every so many keys, their pages read so far
-        // leave the resident set (a merge of 21 segments otherwise peaked 90 MB higher).
+        // The inputs are read front to back: every so many postings and positions read, their
+        // pages read so far leave the resident set. (Counting keys instead, every 32,768 keys,
+        // let a merge of 1M documents hold 300 MB of input pages: a window of keys holding a
+        // few frequent words reads far more than one of rare ones.)
         for seg in inputs { seg.reader.file.dropResidentPages() }
-        var keysSinceDrop = 0
+        var valuesSinceDrop = 0
         while true {
-            keysSinceDrop += 1
-            if keysSinceDrop == 1 << 15 {
-                keysSinceDrop = 0
+            if valuesSinceDrop >= SegmentMerger.valuesBetweenDrops {
+                valuesSinceDrop = 0
                 for seg in inputs { seg.reader.file.dropResidentPages() }
             }
             var smallest: [UInt8]?
@@ -72,6 +91,7 @@ enum SegmentMerger {
             }
             let withPositions = key[1] == TermNamespace.exact.rawValue
             collect(holders, inputs, remap, &docs, &freqs, &positions, wantPositions: withPositions)
+            valuesSinceDrop += 2 * docs.count + positions.count
             if docs.isEmpty { continue }  // only deleted documents held it
             let lengths = parts.fieldLengths[Int(key[0])]
             var info = docs.withUnsafeBufferPointer { d in
@@ -88,6 +108,7 @@ enum SegmentMerger {
                 var exactHolders: [(input: Int, info: TermInfo)] = []
                 for (i, seg) in inputs.enumerated() { if let info = seg.reader.termInfo(tk) { exactHolders.append((i, info)) } }
                 collect(exactHolders, inputs, remap, &exactDocs, &scratchFreqs, &scratchPositions, wantPositions: false)
+                valuesSinceDrop += 2 * exactDocs.count
                 info.groupDocFreq = UInt32(unionCount(docs, exactDocs))
             }
             dictionary.add(key, info)
@@ -98,8 +119,15 @@ enum SegmentMerger {
             let r = seg.reader
             for (o, p) in r.distinctPaths.enumerated() { if let s = r.stamp(pathOrdinal: o) { stamps[p] = s } }
         }
+        // The file is assembled from memory and spill files: the inputs' pages are not needed.
+        for seg in inputs { seg.reader.file.dropResidentPages() }
+        remap = []
         try parts.write(to: path, dictionary: dictionary, encoder: encoder, stamps: stamps)
     }
+
+    /// Postings and positions (decoded values) read between two drops of the inputs' pages:
+    /// about 16–32 MB of input pages at the usual 1–2 bytes a value.
+    static let valuesBetweenDrops = 1 << 24
 
     /// Gathers one term's postings from the inputs that hold it, in new doc-id order (inputs
     /// are concatenated in order, so per-input lists stay sorted).

@@ -63,19 +63,28 @@ struct SegmentParts {
         for _ in 0..<16 { encoder.positionsStream.tail.append(0) }
         sections.append((.positions, .stream(encoder.positionsStream)))
 
+        // Each column is let go once encoded: the parts of a merged segment of millions of
+        // documents are the largest memory of a merge, and the copies would double them.
         var lengths = ByteBuffer(capacity: n * 4 * IndexField.textFields.count)
-        for f in 0..<IndexField.textFields.count { for l in fieldLengths[f] { lengths.appendLE(l) } }
+        for f in 0..<IndexField.textFields.count {
+            for l in fieldLengths[f] { lengths.appendLE(l) }
+            fieldLengths[f] = []
+        }
         sections.append((.fieldLengths, .memory(lengths)))
         var dateCol = ByteBuffer(capacity: n * 4)
         for d in dates { dateCol.appendLE(d) }
+        dates = []
         sections.append((.dates, .memory(dateCol)))
         var kindCol = ByteBuffer(capacity: n)
         for k in kinds { kindCol.append(k) }
+        kinds = []
         sections.append((.kinds, .memory(kindCol)))
         let (srcOrd, srcTable) = SegmentParts.ordinals(sources)
+        sources = []
         sections.append((.sourceOrdinals, .memory(srcOrd)))
         sections.append((.sourceStrings, .memory(srcTable)))
         let (pathOrd, pathTable, distinctPaths) = SegmentParts.ordinalsAndValues(paths)
+        paths = []
         sections.append((.pathOrdinals, .memory(pathOrd)))
         sections.append((.pathStrings, .memory(pathTable)))
         var stampCol = ByteBuffer(capacity: distinctPaths.count * 16)
@@ -95,7 +104,7 @@ struct SegmentParts {
         sections.append((.sourceFiles, .memory(StringTableWriter.encode(sourceFiles.map { Array($0.utf8) }))))
 
         let idOrder = ids.indices.sorted { ids[$0].utf8.lexicographicallyPrecedes(ids[$1].utf8) }
-        sections.append((.idKeys, .memory(StringTableWriter.encode(idOrder.map { Array(ids[$0].utf8) }))))
+        sections.append((.idKeys, .memory(StringTableWriter.encode(ids, order: idOrder))))
         var idDocs = ByteBuffer(capacity: n * 4)
         for i in idOrder { idDocs.appendLE(UInt32(i)) }
         sections.append((.idDocs, .memory(idDocs)))

@@ -181,6 +181,7 @@ public final class SegmentReader: @unchecked Sendable {
     public func sourceName(ordinal: Int) -> String { sourceStrings.string(ordinal) }
 
     public func path(_ doc: UInt32) -> String { pathStrings.string(Int(loadLE32(pathOrdinals, Int(doc) * 4))) }
+    public var pathCount: Int { pathStrings.count }
     public var distinctPaths: [String] { (0..<pathStrings.count).map { pathStrings.string($0) } }
     public func pathOrdinal(_ doc: UInt32) -> Int { Int(loadLE32(pathOrdinals, Int(doc) * 4)) }
 

@@ -13,6 +13,23 @@ struct StringTableWriter {
         for s in strings { out.append(contentsOf: s) }
         return out
     }
+
+    /// The same table of `strings` taken in `order`, written from the strings' UTF-8 without
+    /// an array per string (a merge writes a million ids).
+    static func encode(_ strings: [String], order: [Int]) -> ByteBuffer {
+        var total = 0
+        for i in order { total += strings[i].utf8.count }
+        var out = ByteBuffer(capacity: 8 + order.count * 4 + total)
+        out.appendLE(UInt32(order.count))
+        var off: UInt32 = 0
+        out.appendLE(off)
+        for i in order {
+            off += UInt32(strings[i].utf8.count)
+            out.appendLE(off)
+        }
+        for i in order { out.append(contentsOf: strings[i].utf8) }
+        return out
+    }
 }
 
 struct StringTable {

@@ -50,7 +50,12 @@ final class BM25FCore<Source: FreqSource> {
     private let n: Int
     private let current: UnsafeMutablePointer<UInt32>
     private let weights: UnsafeMutablePointer<Double>
-    private let invNorms: UnsafeMutablePointer<UnsafePointer<Double>>
+    private let invNorms: UnsafeMutablePointer<UnsafePointer<Double>?>
+    /// Each source's field, for the normalisers of sources scored without a table (NormCache).
+    private let scoring: UnsafeMutablePointer<FieldScoring>
+    /// Normalisers computed from field lengths (no table), reported to the cache at the end.
+    @exclusivity(unchecked) private var computedNorms: UnsafeMutablePointer<Int>
+    private let norms: NormCache
     private let refs: UnsafeMutablePointer<Unmanaged<Source>>
     /// Sources far sparser than the densest one (a word's title list beside its body list):
     /// bounds advance them eagerly, because one decoded block of theirs spans many windows of
@@ -73,6 +78,10 @@ final class BM25FCore<Source: FreqSource> {
         current = .allocate(capacity: max(n, 1))
         weights = .allocate(capacity: max(n, 1))
         invNorms = .allocate(capacity: max(n, 1))
+        scoring = .allocate(capacity: max(n, 1))
+        computedNorms = .allocate(capacity: max(n, 1))
+        computedNorms.initialize(repeating: 0, count: max(n, 1))
+        self.norms = norms
         refs = .allocate(capacity: max(n, 1))
         eager = .allocate(capacity: max(n, 1))
         written = .allocate(capacity: max(n, 1))
@@ -83,7 +92,8 @@ final class BM25FCore<Source: FreqSource> {
             let field = fields[f]
             current[i] = s.doc
             weights[i] = field.weight
-            invNorms[i] = norms.table(reader, field).baseAddress!
+            (scoring + i).initialize(to: field)
+            invNorms[i] = norms.table(reader, field)
             refs[i] = Unmanaged.passUnretained(s)
         }
     }
@@ -97,9 +107,36 @@ final class BM25FCore<Source: FreqSource> {
         tmpVals.deallocate()
         current.deallocate()
         weights.deallocate()
+        for i in 0..<n { norms.computed(computedNorms[i], reader, scoring[i]) }
         invNorms.deallocate()
+        scoring.deallocate()
+        computedNorms.deallocate()
         refs.deallocate()
         eager.deallocate()
+    }
+
+    /// 1 / (1 − b + b · len / avglen) of source i's field for document d: from the table, or
+    /// computed from the field length when the field has none (NormCache).
+    @inline(__always)
+    private func invNorm(_ i: Int, _ d: UInt32) -> Double {
+        if let t = invNorms[i] { return t[Int(d)] }
+        computedNorms[i] &+= 1
+        let f = scoring[i]
+        return 1 / f.normalizer(reader.fieldLength(f.field, d))
+    }
+
+    /// Adds every document of every source from where it stands (the sources' union, which
+    /// is the scorer's matches), list by list.
+    func markMatches(into bits: inout MatchBits) {
+        for i in 0..<n {
+            refs[i]._withUnsafeGuaranteedRef { s in
+                while s.doc != PostingsCursor.exhausted {
+                    bits.insert(s.doc)
+                    s.next()
+                }
+            }
+            current[i] = PostingsCursor.exhausted
+        }
     }
 
     @inline(__always)
@@ -156,7 +193,7 @@ final class BM25FCore<Source: FreqSource> {
         var t = 0.0
         for i in 0..<n where current[i] == d {
             let f = refs[i]._withUnsafeGuaranteedRef { $0.freq }
-            t += weights[i] * Double(f) * invNorms[i][Int(d)]
+            t += weights[i] * Double(f) * invNorm(i, d)
         }
         return saturate(t)
     }
@@ -280,7 +317,6 @@ final class BM25FCore<Source: FreqSource> {
         }
         for i in 0..<n where current[i] != PostingsCursor.exhausted && current[i] <= upTo {
             let w = weights[i]
-            let inv = invNorms[i]
             guard let run = refs[i]._withUnsafeGuaranteedRef({ $0.decoded(upTo: upTo) }) else {
                 let f = fields[slot[i]]
                 extra += refs[i]._withUnsafeGuaranteedRef { s in
@@ -300,7 +336,7 @@ final class BM25FCore<Source: FreqSource> {
                     a += 1
                 } else {
                     let d = run.docs[r]
-                    var v = w * Double(run.freqs[r]) * inv[Int(d)]
+                    var v = w * Double(run.freqs[r]) * invNorm(i, d)
                     if a < accCount && accDocs[a] == d {
                         v += accVals[a]
                         a += 1
@@ -364,6 +400,10 @@ final class TermScorer: Scorer {
         return b
     }
     override func explain() -> Explanation { core.explain(doc) }
+    override func markMatches(into bits: inout MatchBits) {
+        core.markMatches(into: &bits)
+        doc = PostingsCursor.exhausted
+    }
 }
 
 /// BM25F over a phrase's matches in each field.

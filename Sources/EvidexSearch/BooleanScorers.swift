@@ -104,6 +104,11 @@ final class DisjunctionScorer: Scorer {
 
     override var maxScore: Double { clauses.reduce(0) { $0 + $1.maxScore } }
     override var cost: Int { clauses.reduce(0) { $0 &+ $1.cost } }
+    /// The union: each clause's matches in turn (a fresh scorer: no clause has moved yet).
+    override func markMatches(into bits: inout MatchBits) {
+        for c in clauses { c.markMatches(into: &bits) }
+        doc = PostingsCursor.exhausted
+    }
 
     override func blockMax(from target: UInt32, threshold: Double) -> (upTo: UInt32, bound: Double) {
         var upTo = PostingsCursor.exhausted
@@ -153,6 +158,10 @@ final class RequiredOptionalScorer: Scorer {
 
     override var maxScore: Double { required.maxScore + optional.maxScore }
     override var cost: Int { required.cost }
+    override func markMatches(into bits: inout MatchBits) {
+        required.markMatches(into: &bits)
+        doc = PostingsCursor.exhausted
+    }
 
     override func explain() -> Explanation {
         var parts = [required.explain()]
@@ -220,6 +229,10 @@ final class BoostScorer: Scorer {
     override func score() -> Double { inner.score() * factor }
     override var maxScore: Double { inner.maxScore * factor }
     override var cost: Int { inner.cost }
+    override func markMatches(into bits: inout MatchBits) {
+        inner.markMatches(into: &bits)
+        doc = PostingsCursor.exhausted
+    }
     override func blockMax(from target: UInt32, threshold: Double) -> (upTo: UInt32, bound: Double) {
         guard factor > 0 else { return (PostingsCursor.exhausted, maxScore) }
         let b = inner.blockMax(from: target, threshold: threshold / factor)

@@ -81,7 +81,7 @@ extension Searcher {
     /// One organisation by any name or acronym (nil when neither the gazetteer nor the index
     /// knows it).
     public func organisation(_ name: String, latest: Int = 5) throws(SearchError) -> OrganisationDetail? {
-        let preparer = QueryPreparer(snapshot: snapshot, analyzer: analyzer, settings: settings, organisations: organisations)
+        let preparer = QueryPreparer(snapshot: snapshot, analyzer: analyzer, settings: settings, organisations: gazetteer)
         let indexed = Set(preparer.indexedOrganisationNames(name, field: .org) + preparer.indexedOrganisationNames(name, field: .quoteOrg))
         let record = organisations.record(named: name)
             ?? organisations.canonicalOrganisation(for: name).flatMap { organisations.record(named: $0) }

@@ -9,16 +9,18 @@ struct QueryPreparer {
     let snapshot: IndexSnapshot
     let analyzer: Analyzer
     let settings: RankingSettings
-    /// Resolves `org:` names and acronyms to the canonical names that are indexed.
-    let organisations: OrganisationGazetteer
+    /// Resolves `org:` names and acronyms to the canonical names that are indexed (made on
+    /// first use).
+    private let gazetteer: GazetteerSource
+    var organisations: OrganisationGazetteer { gazetteer.value }
     /// Fields of unqualified words (the ranking's defaults, or the quote field for quote search).
     var defaultFields = RankingSettings.defaultFields
     /// Most terms a prefix or fuzzy clause expands to (the most frequent are kept).
     static let maxExpansions = 64
     var highlights = HighlightTerms()
 
-    init(snapshot: IndexSnapshot, analyzer: Analyzer, settings: RankingSettings, organisations: OrganisationGazetteer = .builtIn) {
-        self.organisations = organisations
+    init(snapshot: IndexSnapshot, analyzer: Analyzer, settings: RankingSettings, organisations: GazetteerSource) {
+        gazetteer = organisations
         self.snapshot = snapshot
         self.analyzer = analyzer
         self.settings = settings

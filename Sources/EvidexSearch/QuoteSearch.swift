@@ -90,7 +90,7 @@ extension Searcher {
         } else {
             do { query = try QueryParser(defaultOperator: .and).parse(trimmed) } catch { throw .query(error) }
         }
-        var preparer = QueryPreparer(snapshot: snapshot, analyzer: analyzer, settings: settings, organisations: organisations)
+        var preparer = QueryPreparer(snapshot: snapshot, analyzer: analyzer, settings: settings, organisations: gazetteer)
         preparer.defaultFields = [.quote]
         var must: [PreparedQuery] = [preparer.prepare(query)]
         let speakerWords = options.speaker.map(Searcher.nameWords) ?? []

@@ -33,6 +33,15 @@ class Scorer {
 
     /// Explanation of the current document's score.
     func explain() -> Explanation { Explanation(value: score(), description: "score", details: []) }
+
+    /// Adds every document from the current one on to `bits`, consuming the scorer (for
+    /// counting matches; scores are not computed). Unions override it to fill from their parts.
+    func markMatches(into bits: inout MatchBits) {
+        while doc != PostingsCursor.exhausted {
+            bits.insert(doc)
+            next()
+        }
+    }
 }
 
 /// Matches nothing.

@@ -9,14 +9,34 @@ public final class Searcher {
     public let snapshot: IndexSnapshot
     public let settings: RankingSettings
     public var parser: QueryParser
-    /// Resolves organisation names in `org:` clauses and the `org` option.
-    public let organisations: OrganisationGazetteer
+    /// Resolves organisation names in `org:` clauses and the `org` option (made on first use).
+    public var organisations: OrganisationGazetteer { gazetteer.value }
+    let gazetteer: GazetteerSource
     let analyzer: Analyzer
     let norms = NormCache()
+    /// For scorers that only count matches: no tables built for them.
+    let countingNorms = NormCache(building: false)
 
-    public init(snapshot: IndexSnapshot, settings: RankingSettings = RankingSettings(), parser: QueryParser = QueryParser(),
-                organisations: OrganisationGazetteer = .builtIn) throws(SearchError) {
-        self.organisations = organisations
+    /// A searcher with the built-in organisation gazetteer, made if a query needs it.
+    public convenience init(snapshot: IndexSnapshot, settings: RankingSettings = RankingSettings(),
+                            parser: QueryParser = QueryParser()) throws(SearchError) {
+        try self.init(snapshot: snapshot, settings: settings, parser: parser, gazetteer: GazetteerSource { .builtIn })
+    }
+
+    public convenience init(snapshot: IndexSnapshot, settings: RankingSettings = RankingSettings(), parser: QueryParser = QueryParser(),
+                            organisations: OrganisationGazetteer) throws(SearchError) {
+        try self.init(snapshot: snapshot, settings: settings, parser: parser, gazetteer: GazetteerSource { organisations })
+    }
+
+    /// A searcher that makes its gazetteer only when a query names an organisation (`org:`,
+    /// the `org` option, organisation reports): a one-shot `evidex search` saves the cost.
+    public convenience init(snapshot: IndexSnapshot, settings: RankingSettings = RankingSettings(), parser: QueryParser = QueryParser(),
+                            organisationsOnDemand make: @escaping () -> OrganisationGazetteer) throws(SearchError) {
+        try self.init(snapshot: snapshot, settings: settings, parser: parser, gazetteer: GazetteerSource(make))
+    }
+
+    private init(snapshot: IndexSnapshot, settings: RankingSettings, parser: QueryParser, gazetteer: GazetteerSource) throws(SearchError) {
+        self.gazetteer = gazetteer
         self.snapshot = snapshot
         self.settings = settings
         self.parser = parser
@@ -40,7 +60,7 @@ public final class Searcher {
 
     public func search(_ query: Query, options: SearchOptions = SearchOptions()) throws(SearchError) -> SearchResult {
         let start = ContinuousClock.now
-        var preparer = QueryPreparer(snapshot: snapshot, analyzer: analyzer, settings: settings, organisations: organisations)
+        var preparer = QueryPreparer(snapshot: snapshot, analyzer: analyzer, settings: settings, organisations: gazetteer)
         let prepared = withFilters(preparer.prepare(query), options, &preparer)
         let k = Searcher.pageEnd(offset: options.offset, limit: options.limit)
         var top = TopDocs(capacity: k)
@@ -51,25 +71,27 @@ public final class Searcher {
         for (si, seg) in snapshot.segments.enumerated() {
             try deadline.check()
             let builder = SegmentScorerBuilder(segment: seg, segmentIndex: si, k1: settings.k1, analyzer: analyzer, norms: norms)
-            let scorer = builder.build(prepared)
+            // The top k by the pruning collectors, which score only documents that can enter
+            // it; the exact total and the facets by a second pass that scores nothing (as
+            // `topIDs` counts). Scoring every match of a frequent word cost more than both.
+            if k > 0 {
+                Searcher.collectTop(builder.build(prepared), segment: seg, segmentIndex: si, into: &top)
+                try deadline.check()
+            }
             if options.exhaustive {
-                var matched = [Bool](repeating: false, count: seg.reader.docCount)
-                var any = false
-                while scorer.doc != PostingsCursor.exhausted {
-                    try deadline.tick()
-                    let d = scorer.doc
-                    if !seg.isDeleted(d) {
-                        total += 1
-                        matched[Int(d)] = true
-                        any = true
-                        facetCounts.add(seg.reader, d)
-                        if k > 0 { top.offer(ScoredDoc(score: scorer.score(), segment: si, doc: d)) }
-                    }
-                    scorer.next()
-                }
-                if any { Searcher.countOrganisations(seg.reader, matched, into: &organisationCounts) }
-            } else if k > 0 {
-                Searcher.collectTop(scorer, segment: seg, segmentIndex: si, into: &top)
+                // The matches as bits, filled list by list (a word's lists, an OR's words) where
+                // the scorer is a union, then walked in document order.
+                var bits = MatchBits(documents: seg.reader.docCount)
+                let counting = SegmentScorerBuilder(segment: seg, segmentIndex: si, k1: settings.k1, analyzer: analyzer, norms: countingNorms)
+                counting.build(prepared).markMatches(into: &bits)
+                try deadline.check()
+                // Matches are marked only for the organisation facet, in segments that have any.
+                let marks = seg.reader.totalFieldLengths[Int(IndexField.org.rawValue)] > 0
+                var matched = marks ? [Bool](repeating: false, count: seg.reader.docCount) : []
+                let live = facetCounts.add(seg, bits, marking: &matched)
+                total += live
+                try deadline.check()
+                if live > 0 && marks { Searcher.countOrganisations(seg.reader, matched, into: &organisationCounts) }
             }
         }
         let ranked = top.sorted().dropFirst(options.offset)
@@ -136,7 +158,7 @@ public final class Searcher {
     }
 
     func rankedDocs(_ query: Query, k: Int, count: Bool) -> (top: [ScoredDoc], total: Int) {
-        var preparer = QueryPreparer(snapshot: snapshot, analyzer: analyzer, settings: settings, organisations: organisations)
+        var preparer = QueryPreparer(snapshot: snapshot, analyzer: analyzer, settings: settings, organisations: gazetteer)
         let prepared = preparer.prepare(query)
         var top = TopDocs(capacity: k)
         var total = 0
@@ -144,7 +166,7 @@ public final class Searcher {
             let builder = SegmentScorerBuilder(segment: seg, segmentIndex: si, k1: settings.k1, analyzer: analyzer, norms: norms)
             Searcher.collectTop(builder.build(prepared), segment: seg, segmentIndex: si, into: &top)
             if count {
-                let counter = builder.build(prepared)
+                let counter = SegmentScorerBuilder(segment: seg, segmentIndex: si, k1: settings.k1, analyzer: analyzer, norms: countingNorms).build(prepared)
                 while counter.doc != PostingsCursor.exhausted {
                     if !seg.isDeleted(counter.doc) { total += 1 }
                     counter.next()
@@ -152,6 +174,22 @@ public final class Searcher {
             }
         }
         return (top.sorted(), total)
+    }
+
+    /// The best `k` ids by scoring every match, with no pruning: the reference the tests hold
+    /// `collectTop` (and so `search` and `topIDs`) to.
+    func idsScoringEveryMatch(_ text: String, k: Int) throws -> [String] {
+        var preparer = QueryPreparer(snapshot: snapshot, analyzer: analyzer, settings: settings, organisations: gazetteer)
+        let prepared = preparer.prepare(expanded(try parser.parse(text)))
+        var top = TopDocs(capacity: k)
+        for (si, seg) in snapshot.segments.enumerated() {
+            let scorer = SegmentScorerBuilder(segment: seg, segmentIndex: si, k1: settings.k1, analyzer: analyzer, norms: norms).build(prepared)
+            while scorer.doc != PostingsCursor.exhausted {
+                if !seg.isDeleted(scorer.doc) { top.offer(ScoredDoc(score: scorer.score(), segment: si, doc: scorer.doc)) }
+                scorer.next()
+            }
+        }
+        return top.sorted().map { snapshot.segments[$0.segment].reader.id(of: $0.doc) }
     }
 
     static func collectTop(_ scorer: Scorer, segment: LiveSegment, segmentIndex si: Int, into top: inout TopDocs) {
@@ -226,38 +264,88 @@ public final class Searcher {
     }
 }
 
-/// Counts facet values over matching documents.
+/// Counts facet values over matching documents. Counts go into flat arrays (kinds by code,
+/// years 0–9999 by number, sources by ordinal) and become strings once per value at the end:
+/// an exhaustive search of a frequent word on a large index adds every matching document.
 struct FacetAccumulator {
     private var source: [String: Int] = [:]
-    private var kind: [String: Int] = [:]
-    private var year: [String: Int] = [:]
-    private var lastReader: ObjectIdentifier?
-    private var sourceCounts: [Int] = []
-    private var pending: [(SegmentReader, [Int])] = []
+    private var kindCounts = [Int](repeating: 0, count: DocumentKind.allCases.count)
+    private var yearCounts: [Int] = []
+    /// Years outside 0–9999 (only a damaged dates column gives them).
+    private var otherYears: [Int: Int] = [:]
 
-    mutating func add(_ r: SegmentReader, _ d: UInt32) {
-        if lastReader != ObjectIdentifier(r) {
-            flushSources()
-            lastReader = ObjectIdentifier(r)
-            sourceCounts = [Int](repeating: 0, count: r.sourceCount)
-            pending.append((r, []))
+    /// Adds the facet values of the live documents in `bits` (one segment's matches), marks
+    /// them in `matched` unless it is empty, and returns how many there are. One pass over raw
+    /// counters: an exhaustive search of a frequent word adds most documents of the index.
+    mutating func add(_ seg: LiveSegment, _ bits: MatchBits, marking matched: inout [Bool]) -> Int {
+        let r = seg.reader
+        var years = yearCounts.isEmpty ? [Int](repeating: 0, count: 10_000) : yearCounts
+        yearCounts = []
+        var sources = [Int](repeating: 0, count: r.sourceCount)
+        var kinds = [Int](repeating: 0, count: kindCounts.count)
+        var other: [Int: Int] = [:]
+        var live = 0
+        let marks = !matched.isEmpty
+        sources.withUnsafeMutableBufferPointer { sc in
+            years.withUnsafeMutableBufferPointer { yc in
+                kinds.withUnsafeMutableBufferPointer { kc in
+                    FacetAccumulator.yearStarts.withUnsafeBufferPointer { starts in
+                        bits.forEach { d in
+                            if seg.isDeleted(d) { return }
+                            live += 1
+                            if marks { matched[Int(d)] = true }
+                            let so = r.sourceOrdinal(d)
+                            if so < sc.count { sc[so] += 1 }
+                            switch r.kind(d) {  // the order of DocumentKind.allCases
+                            case .news: kc[0] += 1
+                            case .evidence: kc[1] += 1
+                            case .other: kc[2] += 1
+                            }
+                            if let o = r.dateOrdinal(d) {
+                                let y = FacetAccumulator.year(o, starts)
+                                if y >= 0 && y < 10_000 { yc[y] += 1 } else { other[y, default: 0] += 1 }
+                            }
+                        }
+                    }
+                }
+            }
         }
-        sourceCounts[r.sourceOrdinal(d)] += 1
-        kind[r.kind(d).rawValue, default: 0] += 1
-        if let o = r.dateOrdinal(d) { year[String(Day(ordinal: o).year), default: 0] += 1 }
-    }
-
-    private mutating func flushSources() {
-        guard let last = pending.last else { return }
-        for (o, n) in sourceCounts.enumerated() where n > 0 {
-            let name = last.0.sourceName(ordinal: o)
+        yearCounts = years
+        for (i, n) in kinds.enumerated() { kindCounts[i] += n }
+        for (y, n) in other { otherYears[y, default: 0] += n }
+        for (o, n) in sources.enumerated() where n > 0 {
+            let name = r.sourceName(ordinal: o)
             source[name.isEmpty ? "(none)" : name, default: 0] += n
         }
-        sourceCounts = []
+        return live
     }
 
-    mutating func facets(organisations: [String: Int] = [:]) -> Facets {
-        flushSources()
+    /// Days since 1970 of 1 January of each year from 1800 to 2200 (and of 2201, the end).
+    private static let yearStarts: [Int32] = (1800...2201).map { Day(year: $0, month: 1, day: 1)!.ordinal }
+
+    /// The year of a day: a guess from the mean year length corrected against the table
+    /// (`Day(ordinal:)`, with its divisions, outside it). Exhaustive searches call it for
+    /// every matching document with a date.
+    static func year(_ ordinal: Int32) -> Int {
+        yearStarts.withUnsafeBufferPointer { year(ordinal, $0) }
+    }
+
+    @inline(__always)
+    static func year(_ ordinal: Int32, _ starts: UnsafeBufferPointer<Int32>) -> Int {
+        guard ordinal >= starts[0], ordinal < starts[starts.count - 1] else { return Day(ordinal: ordinal).year }
+        var i = Int(Double(ordinal - starts[0]) / 365.2425)
+        if i > starts.count - 2 { i = starts.count - 2 }
+        while starts[i] > ordinal { i -= 1 }
+        while starts[i + 1] <= ordinal { i += 1 }
+        return 1800 + i
+    }
+
+    func facets(organisations: [String: Int] = [:]) -> Facets {
+        var kind: [String: Int] = [:]
+        for (i, k) in DocumentKind.allCases.enumerated() where kindCounts[i] > 0 { kind[k.rawValue] = kindCounts[i] }
+        var year: [String: Int] = [:]
+        for (y, n) in yearCounts.enumerated() where n > 0 { year[String(y)] = n }
+        for (y, n) in otherYears { year[String(y)] = n }
         func list(_ d: [String: Int], byValue: Bool = false) -> [FacetCount] {
             d.map { FacetCount(value: $0.key, count: $0.value) }
                 .sorted { byValue ? $0.value > $1.value : ($0.count != $1.count ? $0.count > $1.count : $0.value < $1.value) }

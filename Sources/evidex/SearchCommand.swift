@@ -36,9 +36,10 @@ struct SearchCommand: ParsableCommand {
         let result: SearchResult
         do {
             let snapshot = try openSnapshot(indexOptions)
+            // The gazetteer is made only if the query names an organisation.
             let searcher = try Searcher(snapshot: snapshot, settings: RankingSettings(k1: k1, b: b),
                                         parser: QueryParser(defaultOperator: defaultAnd ? .and : .or),
-                                        organisations: try OrganisationStore.gazetteer(in: snapshot.directory))
+                                        organisationsOnDemand: { OrganisationStore.storedGazetteer(in: snapshot.directory) })
             result = try searcher.search(query, options: options)
         } catch {
             throw fail(String(describing: error))

@@ -132,10 +132,44 @@ struct SearcherTests {
         let s = try idx.searcher()
         for q in ["care", "covid", "nurse", "strike", "nurse flu", "winter covid flu", "care nurse pay strike", "+care +flu",
                   "+nurse +strike +care", "\"care nurse\"", "care -flu", "(care flu)^2 nurse", "+care nurse"] {
-            let exhaustive = try s.search(q, options: SearchOptions(limit: 10, exhaustive: true, snippets: false)).hits.map(\.id)
+            let everything = try s.idsScoringEveryMatch(q, k: 10)
+            let exhaustive = try s.search(q, options: SearchOptions(limit: 10, exhaustive: true, snippets: false))
             let pruned = try s.topIDs(q, k: 10, count: true)
-            #expect(pruned.ids == exhaustive, "query \(q)")
+            #expect(pruned.ids == everything, "query \(q)")
+            #expect(exhaustive.hits.map(\.id) == everything, "query \(q)")
+            #expect(pruned.count == exhaustive.total)
             #expect(pruned.count == (try s.search(q, options: SearchOptions(limit: 0)).total))
+        }
+    }
+
+    @Test("scores are the same with and without the per-document norm tables")
+    func normTablesDoNotChangeScores() throws {
+        // A fresh searcher scores from field lengths (a table would cost a pass over the
+        // segment); once a segment's worth of normalisers has been computed that way, tables
+        // exist and the same query reads them. The scores must not differ in the last bit.
+        var docs: [Document] = []
+        for i in 0..<400 {
+            let body = (0..<(3 + i % 17)).map { j in j % 3 == 0 ? "care" : "ward" }.joined(separator: " ")
+            docs.append(doc("d\(i)", i % 5 == 0 ? "care plan" : "", body + (i % 50 == 0 ? " covid" : "")))
+        }
+        let idx = try TestIndex(docs, segments: 2)
+        let s = try idx.searcher()
+        let cold = try s.search("covid plan", options: SearchOptions(limit: 20, snippets: false)).hits.map { [$0.id: $0.score] }
+        // Scoring every match computes a segment's worth of normalisers per field in a few rounds.
+        for _ in 0..<8 { _ = try s.idsScoringEveryMatch("care ward plan", k: 5) }
+        let warm = try s.search("covid plan", options: SearchOptions(limit: 20, snippets: false)).hits.map { [$0.id: $0.score] }
+        #expect(cold == warm)
+        #expect(cold.count == 20)
+        #expect(s.norms.tableCount > 0)
+    }
+
+    @Test("facet years match the calendar around and beyond the year table")
+    func facetYears() {
+        for ordinal in Int32(-65_000)...Int32(90_000) {
+            #expect(FacetAccumulator.year(ordinal) == Day(ordinal: ordinal).year, "day \(ordinal)")
+        }
+        for ordinal in [Int32.min + 1, -1_000_000, 1_000_000, 2_000_000, Int32.max] {
+            #expect(FacetAccumulator.year(ordinal) == Day(ordinal: ordinal).year)
         }
     }
 }
