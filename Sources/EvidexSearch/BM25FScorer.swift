@@ -235,15 +235,24 @@ final class BM25FCore<Source: FreqSource> {
         for i in 0..<n where written[i].count > 0 {
             guard let docs = written[i].docs, let freqs = written[i].freqs else { continue }
             let w = weights[i]
-            let inv = invNorms[i]
-            for r in 0..<written[i].count {
-                let d = docs[r]
-                // every posting of the run lies in [target, upTo] (the cursor stepped to target)
-                let k = Int(d &- target)
-                let v = dense[k] + w * Double(freqs[r]) * inv[Int(d)]
-                dense[k] = v
-                // sums only grow, so the largest value written is the largest sum
-                if v > best { best = v }
+            if let inv = invNorms[i] {
+                for r in 0..<written[i].count {
+                    let d = docs[r]
+                    // every posting of the run lies in [target, upTo] (the cursor stepped to target)
+                    let k = Int(d &- target)
+                    let v = dense[k] + w * Double(freqs[r]) * inv[Int(d)]
+                    dense[k] = v
+                    // sums only grow, so the largest value written is the largest sum
+                    if v > best { best = v }
+                }
+            } else {
+                for r in 0..<written[i].count {
+                    let d = docs[r]
+                    let k = Int(d &- target)
+                    let v = dense[k] + w * Double(freqs[r]) * invNorm(i, d)
+                    dense[k] = v
+                    if v > best { best = v }
+                }
             }
         }
         // Clear what was written, for the next window.
