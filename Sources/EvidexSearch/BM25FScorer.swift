@@ -207,7 +207,8 @@ final class BM25FCore<Source: FreqSource> {
     /// The best per-document sum of the window's sources (before saturation) plus, for sources
     /// whose window is not decoded, their impact bound; nil when the window is too sparse for
     /// the dense array (clearing it would cost more than merging).
-    private func denseBest(from target: UInt32, upTo: UInt32) -> Double? {
+    private func denseBest(from target: UInt32, upTo: UInt32, keep: Bool) -> Double? {
+        clearDense()
         let span = Int(upTo - target) + 1
         var extra = 0.0
         var total = 0
@@ -255,13 +256,67 @@ final class BM25FCore<Source: FreqSource> {
                 }
             }
         }
-        // Clear what was written, for the next window.
-        for i in 0..<n where written[i].count > 0 {
-            guard let docs = written[i].docs else { continue }
-            for r in 0..<written[i].count { dense[Int(docs[r] &- target)] = 0 }
+        // The sums stay until the next window: when every source was decoded they are the
+        // window's scores, which `collectWindow` hands out without stepping the lists again.
+        denseTarget = target
+        if extra == 0 && keep {
+            denseSpan = span
+            denseExact = upTo
+        } else {
+            clearRuns()
         }
         return best + extra
     }
+
+    /// Zeroes what `denseBest` wrote while the runs it read are still the sources' blocks.
+    @inline(__always)
+    private func clearRuns() {
+        for i in 0..<n where written[i].count > 0 {
+            if let docs = written[i].docs {
+                for r in 0..<written[i].count { dense[Int(docs[r] &- denseTarget)] = 0 }
+            }
+        }
+        denseSpan = 0
+        denseExact = nil
+    }
+
+    /// Zeroes what `denseBest` left for `collectWindow` and nobody collected: its whole window,
+    /// since the runs it read may have been replaced by other blocks once the sources moved on
+    /// (at most 8 entries per posting read).
+    @inline(__always)
+    private func clearDense() {
+        denseExact = nil
+        if denseSpan > 0 {
+            dense.update(repeating: 0, count: denseSpan)
+            denseSpan = 0
+        }
+    }
+
+    /// Offers the documents of [target, upTo] with their scores when the last exact bound
+    /// summed every source over exactly that window (so `dense` holds each document's sum in
+    /// the order `score` adds them: the same scores, bit for bit), then moves the sources past
+    /// it. False, changing nothing, otherwise.
+    func collectWindow(from target: UInt32, upTo: UInt32, segment: LiveSegment, segmentIndex: Int, into top: inout TopDocs) -> Bool {
+        guard let end = denseExact, end == upTo, denseTarget == target, upTo != PostingsCursor.exhausted else { return false }
+        // Documents come in order and a later document never wins a tie (`ScoredDoc.ranksAbove`),
+        // so leaving out a sum of 0 (there are none: weights and frequencies are positive)
+        // could not change the top k.
+        for k in 0...Int(upTo - target) {
+            let t = dense[k]
+            if t > 0 {
+                let d = target &+ UInt32(k)
+                if !segment.isDeleted(d) { top.offer(ScoredDoc(score: saturate(t), segment: segmentIndex, doc: d)) }
+            }
+        }
+        clearRuns()
+        for i in 0..<n where current[i] <= upTo { step(i, to: upTo &+ 1) }
+        return true
+    }
+
+    /// The window `dense` holds (its first document, and its last when the sums are exact).
+    @exclusivity(unchecked) private var denseTarget: UInt32 = 0
+    @exclusivity(unchecked) private var denseSpan = 0
+    @exclusivity(unchecked) private var denseExact: UInt32?
 
     @exclusivity(unchecked) private var dense = UnsafeMutablePointer<Double>.allocate(capacity: 0)
     /// The runs of the window `denseBest` sums, per source.
@@ -292,7 +347,9 @@ final class BM25FCore<Source: FreqSource> {
     /// the window, sources decoded there are summed per document, so the bound is the best
     /// real score of the range (not a sum of per-field maxima from different documents);
     /// other sources add their impact bound.
-    func blockMax(from target: UInt32, threshold: Double) -> (upTo: UInt32, bound: Double) {
+    /// `keep`: leave an exact window's per-document sums for `collectWindow` (the caller will
+    /// ask for them); otherwise they are cleared at once, while that is cheap.
+    func blockMax(from target: UInt32, threshold: Double, keep: Bool = false) -> (upTo: UInt32, bound: Double) {
         for i in 0..<n where eager[i] && current[i] < target { step(i, to: target) }
         var upTo = PostingsCursor.exhausted
         for i in 0..<n where current[i] != PostingsCursor.exhausted {
@@ -321,7 +378,7 @@ final class BM25FCore<Source: FreqSource> {
         var accCount = 0
         for i in 0..<n where current[i] < target { step(i, to: target) }
         if upTo != PostingsCursor.exhausted && Int(upTo - target) < Self.denseWindow,
-           let sum = denseBest(from: target, upTo: upTo) {
+           let sum = denseBest(from: target, upTo: upTo, keep: keep) {
             return (upTo, min(cheap, saturate(sum)))
         }
         for i in 0..<n where current[i] != PostingsCursor.exhausted && current[i] <= upTo {
@@ -412,6 +469,16 @@ final class TermScorer: Scorer {
     override func markMatches(into bits: inout MatchBits) {
         core.markMatches(into: &bits)
         doc = PostingsCursor.exhausted
+    }
+    override func blockMaxForCollecting(from target: UInt32, threshold: Double) -> (upTo: UInt32, bound: Double) {
+        let b = core.blockMax(from: target, threshold: threshold, keep: true)
+        doc = core.minDoc()
+        return b
+    }
+    override func collectWindow(from target: UInt32, upTo: UInt32, segment: LiveSegment, segmentIndex: Int, into top: inout TopDocs) -> Bool {
+        guard core.collectWindow(from: target, upTo: upTo, segment: segment, segmentIndex: segmentIndex, into: &top) else { return false }
+        doc = core.minDoc()
+        return true
     }
 }
 

@@ -27,6 +27,16 @@ class Scorer {
     /// tighten it. Default: the global bound.
     func blockMax(from target: UInt32, threshold: Double) -> (upTo: UInt32, bound: Double) { (PostingsCursor.exhausted, maxScore) }
 
+    /// `blockMax` for a collector that calls `collectWindow` next on a window that passes.
+    func blockMaxForCollecting(from target: UInt32, threshold: Double) -> (upTo: UInt32, bound: Double) {
+        blockMax(from: target, threshold: threshold)
+    }
+
+    /// Offers every document of [target, upTo] to `top` and moves past the window, when the
+    /// scorer can do so from what its last `blockMaxForCollecting(from: target, …)` computed (term scorers
+    /// whose exact bound summed each document); false, moving nothing, otherwise.
+    func collectWindow(from target: UInt32, upTo: UInt32, segment: LiveSegment, segmentIndex: Int, into top: inout TopDocs) -> Bool { false }
+
     /// An estimate of how many documents the scorer visits (to lead conjunctions with the
     /// rarest clause).
     var cost: Int { Int.max }

@@ -217,10 +217,14 @@ public final class Searcher {
                 target = scorer.doc
                 continue
             }
-            let (end, bound) = scorer.blockMax(from: target, threshold: top.threshold)
+            let (end, bound) = scorer.blockMaxForCollecting(from: target, threshold: top.threshold)
             if bound <= top.threshold {
                 if end == PostingsCursor.exhausted { break }
                 target = end + 1
+                continue
+            }
+            if scorer.collectWindow(from: target, upTo: end, segment: segment, segmentIndex: si, into: &top) {
+                target = scorer.doc
                 continue
             }
             scorer.advance(to: target)
