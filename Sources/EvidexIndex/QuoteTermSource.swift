@@ -1,3 +1,4 @@
+import EvidexDocuments
 import EvidexText
 
 /// The term occurrences of a document's title and paragraphs, kept while the document is
@@ -10,7 +11,7 @@ import EvidexText
 /// A quote gets the occurrences that overlap it. Analysing the quote alone gave the same
 /// tokens except where a mark cuts a word, which now keeps the whole word.
 struct QuoteTermSource {
-    /// A title or paragraph of the annotation text.
+    /// A piece of the annotation text (`StoredAnnotations.pieces(of:)`).
     private struct Piece {
         var text: String
         /// First code point in the annotation text, and how many the piece has.
@@ -25,21 +26,15 @@ struct QuoteTermSource {
     private var pieces: [Piece] = []
     private var current = -1
 
-    /// Starts a document: `title` is piece 0 and paragraph i piece i + 1.
-    mutating func reset(title: String, paragraphs: [String]) {
+    /// Starts a document: its pieces are `StoredAnnotations.pieces(of:)`, numbered the same.
+    mutating func reset(_ doc: Document) {
         occurrences.removeAll(keepingCapacity: true)
         pieces.removeAll(keepingCapacity: true)
         var start = 0
-        func add(_ text: String) {
+        for text in StoredAnnotations.pieces(of: doc) {
             let (count, ascii) = Self.scalarCount(text)
             pieces.append(Piece(text: text, scalarStart: start, scalarCount: count, isASCII: ascii, occurrences: 0..<0))
             start += count
-        }
-        add(title)
-        if !title.isEmpty { start += 2 }          // the blank line after the title
-        for (i, p) in paragraphs.enumerated() {
-            if i > 0 { start += 1 }               // the line break between paragraphs
-            add(p)
         }
     }
 

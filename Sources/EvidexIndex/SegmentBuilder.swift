@@ -43,15 +43,16 @@ final class SegmentBuilder {
         let quotes = annotations.quotes.filter(StoredAnnotations.isSearchable)
         // The quote field reuses the title's and paragraphs' occurrences (`QuoteTermSource`).
         let recording = !quotes.isEmpty
-        if recording { quoteTerms.reset(title: doc.title, paragraphs: doc.paragraphs.map(\.text)) }
+        if recording { quoteTerms.reset(doc) }
         for field in IndexField.textFields {
             let length: UInt32
             switch field {
             case .title where recording:
-                length = index(texts: [doc.title], field: field, doc: docID, pieces: [0])
+                length = index(texts: [doc.title], field: field, doc: docID, pieces: [StoredAnnotations.titlePiece(of: doc)])
             case .body where recording:
                 let entries = doc.bodyStreamIndexed
-                length = index(texts: entries.map(\.text), field: field, doc: docID, pieces: entries.map { $0.paragraph.map { $0 + 1 } })
+                length = index(texts: entries.map(\.text), field: field, doc: docID,
+                               pieces: entries.map { $0.paragraph.map { StoredAnnotations.paragraphPiece($0, of: doc) } })
             case .speaker:
                 // Transcript speakers, then the speakers of quotes (each name once).
                 var names = doc.speakers

@@ -5,34 +5,12 @@ import EvidexQuotes
 /// are code points into `text(of:)`, a rendering of the stored document, so nothing but the
 /// document needs storing to show a quote in its sentence.
 public enum StoredAnnotations {
-    /// The text a document is annotated in: the title line, a blank line, then one paragraph a
-    /// line (the shape of a news file), with the code-point range of each paragraph.
-    public static func text(of doc: Document) -> (text: String, paragraphs: [Range<Int>]) {
-        var text = ""
-        var count = 0
-        var ranges: [Range<Int>] = []
-        ranges.reserveCapacity(doc.paragraphs.count)
-        if !doc.title.isEmpty {
-            text += doc.title
-            count += doc.title.unicodeScalars.count
-            text += "\n\n"
-            count += 2
-        }
-        for (i, p) in doc.paragraphs.enumerated() {
-            if i > 0 {
-                text += "\n"
-                count += 1
-            }
-            let n = p.text.unicodeScalars.count
-            ranges.append(count..<(count + n))
-            text += p.text
-            count += n
-        }
-        return (text, ranges)
-    }
-
-    /// `text(of:)` as code points, made without the string: what indexing annotates.
-    public static func scalars(of doc: Document) -> (scalars: [Unicode.Scalar], paragraphs: [Range<Int>]) {
+    /// The pieces of the text a document is annotated in, in order: the title line and a blank
+    /// line (when there is a title), then the paragraphs with a line break between them (the
+    /// shape of a news file). Paragraph i is piece `paragraphPiece(i, of:)`. Every rendering of
+    /// that text (`text(of:)`, `scalars(of:)`, the stored check, the quote field's term map)
+    /// is made from these pieces, so they cannot disagree.
+    public static func pieces(of doc: Document) -> [String] {
         var pieces: [String] = []
         pieces.reserveCapacity(doc.paragraphs.count * 2 + 2)
         if !doc.title.isEmpty { pieces += [doc.title, "\n\n"] }
@@ -40,10 +18,32 @@ public enum StoredAnnotations {
             if i > 0 { pieces.append("\n") }
             pieces.append(p.text)
         }
-        let (scalars, ranges) = ScalarText.joined(pieces)
-        let first = doc.title.isEmpty ? 0 : 2
-        let paragraphs = doc.paragraphs.indices.map { ranges[first + 2 * $0] }
-        return (scalars, paragraphs)
+        return pieces
+    }
+
+    /// The piece of paragraph i in `pieces(of:)`, and of the title (nil when it is empty).
+    public static func paragraphPiece(_ i: Int, of doc: Document) -> Int { (doc.title.isEmpty ? 0 : 2) + 2 * i }
+    public static func titlePiece(of doc: Document) -> Int? { doc.title.isEmpty ? nil : 0 }
+
+    /// The text a document is annotated in (`pieces(of:)` joined), with the code-point range
+    /// of each paragraph.
+    public static func text(of doc: Document) -> (text: String, paragraphs: [Range<Int>]) {
+        let pieces = pieces(of: doc)
+        var ranges: [Range<Int>] = []
+        ranges.reserveCapacity(pieces.count)
+        var count = 0
+        for piece in pieces {
+            let n = piece.unicodeScalars.count
+            ranges.append(count..<(count + n))
+            count += n
+        }
+        return (pieces.joined(), doc.paragraphs.indices.map { ranges[paragraphPiece($0, of: doc)] })
+    }
+
+    /// `text(of:)` as code points, made without the string: what indexing annotates.
+    public static func scalars(of doc: Document) -> (scalars: [Unicode.Scalar], paragraphs: [Range<Int>]) {
+        let (scalars, ranges) = ScalarText.joined(pieces(of: doc))
+        return (scalars, doc.paragraphs.indices.map { ranges[paragraphPiece($0, of: doc)] })
     }
 
     /// Quotes that are evidence of what someone said, so searchable: transcript turns, and

@@ -66,11 +66,7 @@ enum StoredDocumentCodec {
             var s = s
             s.withUTF8 { crc = evx_crc32(crc, $0.baseAddress, $0.count) }
         }
-        if !d.title.isEmpty { add(d.title); add("\n\n") }
-        for (i, p) in d.paragraphs.enumerated() {
-            if i > 0 { add("\n") }
-            add(p.text)
-        }
+        for piece in StoredAnnotations.pieces(of: d) { add(piece) }
         return crc
     }
 

@@ -14,8 +14,12 @@ import Testing
         let (scalars, _) = StoredAnnotations.scalars(of: doc)
         let quotes = TextAnnotator().annotate(scalars: scalars).quotes.filter(StoredAnnotations.isSearchable)
         var source = QuoteTermSource()
-        source.reset(title: doc.title, paragraphs: doc.paragraphs.map(\.text))
-        for (piece, text) in ([doc.title] + doc.paragraphs.map(\.text)).enumerated() {
+        source.reset(doc)
+        var texts: [(piece: Int, text: String)] = doc.paragraphs.enumerated().map {
+            (StoredAnnotations.paragraphPiece($0.offset, of: doc), $0.element.text)
+        }
+        if let t = StoredAnnotations.titlePiece(of: doc) { texts.append((t, doc.title)) }
+        for (piece, text) in texts {
             var recorded = source.begin(piece: piece)
             analyzer.forEachOccurrence(in: text) { recorded.append($0) }
             source.end(recorded)
