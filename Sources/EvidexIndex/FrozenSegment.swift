@@ -3,23 +3,23 @@
 final class FrozenSegment: @unchecked Sendable {
     private let postings: PostingsAccumulator
     private var parts: SegmentParts
-    private let keys: [[UInt8]]
+    private let terms: SegmentTermKeys
     /// Stamps of the source files, by path relative to the indexed root.
     private let stamps: [String: FileStamp]
 
     var ids: [String] { parts.ids }
 
-    init(postings: PostingsAccumulator, parts: SegmentParts, keys: [[UInt8]], stamps: [String: FileStamp]) {
+    init(postings: PostingsAccumulator, parts: SegmentParts, terms: SegmentTermKeys, stamps: [String: FileStamp]) {
         self.stamps = stamps
         self.postings = postings
         self.parts = parts
-        self.keys = keys
+        self.terms = terms
     }
 
     /// Writes the segment file (fsynced) at `path`.
     func serialize(to path: String) throws(IndexError) {
-        // Sort slots by term key.
-        let order = keys.indices.sorted { keys[$0].lexicographicallyPrecedes(keys[$1]) }
+        // Slots in term-key order: tables (field, namespace) in order, each in its terms' byte order.
+        let byBytes = terms.byteOrder()
 
         var encoder = PostingsEncoder(spillDirectory: FrozenSegment.directory(of: path))
         var dictionary = TermDictionaryBuilder()
@@ -30,33 +30,41 @@ final class FrozenSegment: @unchecked Sendable {
         var exactDocs: [UInt32] = []
         var unusedFreqs: [UInt32] = []
         var unusedPositions: [UInt32] = []
-        for slot in order {
-            docs.removeAll(keepingCapacity: true)
-            freqs.removeAll(keepingCapacity: true)
-            positions.removeAll(keepingCapacity: true)
-            let (table, term) = postings.key(of: slot)
+        var key: [UInt8] = []
+        for table in 0..<PostingsAccumulator.tables {
             let withPositions = PostingsAccumulator.hasPositions(table: table)
-            postings.decode(slot, docs: &docs, freqs: &freqs, positions: &positions, wantPositions: withPositions, scratch: &scratch)
             let lengths = parts.fieldLengths[table / 2]
-            var info = docs.withUnsafeBufferPointer { d in
-                freqs.withUnsafeBufferPointer { f in
-                    positions.withUnsafeBufferPointer { p in
-                        encoder.encode(docs: d, freqs: f, positions: withPositions ? p : nil, length: { lengths[Int($0)] })
+            for local in byBytes {
+                let term = terms.ids[Int(local)]
+                guard let slot = postings.slot(table: table, term: term) else { continue }
+                docs.removeAll(keepingCapacity: true)
+                freqs.removeAll(keepingCapacity: true)
+                positions.removeAll(keepingCapacity: true)
+                postings.decode(slot, docs: &docs, freqs: &freqs, positions: &positions, wantPositions: withPositions, scratch: &scratch)
+                var info = docs.withUnsafeBufferPointer { d in
+                    freqs.withUnsafeBufferPointer { f in
+                        positions.withUnsafeBufferPointer { p in
+                            encoder.encode(docs: d, freqs: f, positions: withPositions ? p : nil, length: { lengths[Int($0)] })
+                        }
                     }
                 }
-            }
-            if table % 2 == 1 {
-                // Documents holding any form with this stem: union with the exact list.
-                if let exactSlot = postings.slot(table: table - 1, term: term) {
-                    exactDocs.removeAll(keepingCapacity: true)
-                    unusedFreqs.removeAll(keepingCapacity: true)
-                    postings.decode(exactSlot, docs: &exactDocs, freqs: &unusedFreqs, positions: &unusedPositions,
-                                    wantPositions: false, scratch: &scratch)
-                    info.groupDocFreq = FrozenSegment.unionCount(docs, exactDocs)
+                if table % 2 == 1 {
+                    // Documents holding any form with this stem: union with the exact list.
+                    if let exactSlot = postings.slot(table: table - 1, term: term) {
+                        exactDocs.removeAll(keepingCapacity: true)
+                        unusedFreqs.removeAll(keepingCapacity: true)
+                        postings.decode(exactSlot, docs: &exactDocs, freqs: &unusedFreqs, positions: &unusedPositions,
+                                        wantPositions: false, scratch: &scratch)
+                        info.groupDocFreq = FrozenSegment.unionCount(docs, exactDocs)
+                    }
                 }
+                key.removeAll(keepingCapacity: true)
+                key.append(UInt8(table / 2))
+                key.append(UInt8(table % 2))
+                terms.withBytes(Int(local)) { key.append(contentsOf: $0) }
+                dictionary.add(key, info)
+                encoder.spillIfLarge()
             }
-            dictionary.add(keys[slot], info)
-            encoder.spillIfLarge()
         }
 
         try parts.write(to: path, dictionary: dictionary, encoder: encoder, stamps: stamps)

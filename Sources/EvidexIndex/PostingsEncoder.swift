@@ -11,6 +11,13 @@ struct PostingsEncoder {
     /// written in bounded memory.
     let postingsStream: SpillFile
     let positionsStream: SpillFile
+    /// Per-list working space, kept between lists: most lists hold a document or two, and
+    /// allocating these for each cost half of what encoding did.
+    private var scratch = [UInt32](repeating: 0, count: BitPacking.blockSize)
+    private var scratch2 = [UInt32](repeating: 0, count: BitPacking.blockSize)
+    private var chunker = PositionChunker()
+    private var pairs: [ImpactCode.Pair] = []
+    private var allPairs: [ImpactCode.Pair] = []
 
     /// `spillDirectory` nil keeps both sections in memory.
     init(spillDirectory: String? = nil) {
@@ -59,9 +66,28 @@ struct PostingsEncoder {
 
         var prevDoc: UInt32 = 0
         var posIndex = 0
+        // Moved out and back like the streams, so the nested functions and the loops below
+        // touch locals (no exclusivity checks on self, no copies).
         var chunker = PositionChunker()
-        var scratch = [UInt32](repeating: 0, count: blockSize)
-        var scratch2 = [UInt32](repeating: 0, count: blockSize)
+        var scratch: [UInt32] = []
+        var scratch2: [UInt32] = []
+        var pairs: [ImpactCode.Pair] = []
+        var allPairs: [ImpactCode.Pair] = []
+        swap(&chunker, &self.chunker)
+        swap(&scratch, &self.scratch)
+        swap(&scratch2, &self.scratch2)
+        swap(&pairs, &self.pairs)
+        swap(&allPairs, &self.allPairs)
+        defer {
+            swap(&chunker, &self.chunker)
+            swap(&scratch, &self.scratch)
+            swap(&scratch2, &self.scratch2)
+            swap(&pairs, &self.pairs)
+            swap(&allPairs, &self.allPairs)
+        }
+        chunker.reset()
+        pairs.removeAll(keepingCapacity: true)
+        allPairs.removeAll(keepingCapacity: true)
 
         func writePositions(_ freq: UInt32) {
             guard let pos else { return }
@@ -82,10 +108,7 @@ struct PostingsEncoder {
             postings.setByte(UInt8(chunker.pending), at: offset + 4)
         }
 
-        var pairs: [ImpactCode.Pair] = []
-        pairs.reserveCapacity(blockSize)
-        // The blocks' impacts (each dominating its block), for the list-wide impacts.
-        var allPairs: [ImpactCode.Pair] = []
+        // allPairs: the blocks' impacts (each dominating its block), for the list-wide impacts.
         for b in 0..<fullBlocks {
             let entry = skipTableAt + b * layout.entrySize
             postings.setLE(UInt32(postings.count - blocksStart), at: entry + 4)
@@ -183,6 +206,9 @@ struct PositionChunker {
     private var values = [UInt32](repeating: 0, count: BitPacking.blockSize)
     /// Values waiting in the current chunk.
     private(set) var pending = 0
+
+    /// Starts a new list.
+    mutating func reset() { pending = 0 }
 
     @inline(__always)
     mutating func add(_ v: UInt32, into out: inout ByteBuffer) {

@@ -147,17 +147,9 @@ final class SegmentBuilder {
     /// analyzer's vocabulary is safe to read; the rest of the work (`FrozenSegment.serialize`)
     /// touches nothing the worker keeps using, so it may run on another thread.
     func freeze(stamps: [String: FileStamp]) -> FrozenSegment {
-        let vocab = analyzer.vocabulary
-        var keys: [[UInt8]] = []
-        keys.reserveCapacity(postings.slotCount)
-        for slot in 0..<postings.slotCount {
-            let (table, term) = postings.key(of: slot)
-            var k: [UInt8] = [UInt8(table / 2), UInt8(table % 2)]
-            k.append(contentsOf: vocab.bytes(term))
-            keys.append(k)
-        }
+        let terms = SegmentTermKeys(postings: postings, vocabulary: analyzer.vocabulary)
         var own: [String: FileStamp] = [:]
         for p in Set(parts.paths) { if let s = stamps[p] { own[p] = s } }
-        return FrozenSegment(postings: postings, parts: parts, keys: keys, stamps: own)
+        return FrozenSegment(postings: postings, parts: parts, terms: terms, stamps: own)
     }
 }

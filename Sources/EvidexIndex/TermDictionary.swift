@@ -34,7 +34,7 @@ struct TermDictionaryBuilder {
         if count % TermDictionaryWriter.blockSize == 0 {
             firstKeys.append(k)
             offsets.append(UInt64(blocks.count))
-            prevKey = []
+            prevKey.removeAll(keepingCapacity: true)
             prevPost = 0
             prevPos = 0
         }
@@ -63,7 +63,9 @@ struct TermDictionaryBuilder {
             blocks.appendVarint64(info.positionsOffset &- prevPos)
             prevPos = info.positionsOffset
         }
-        prevKey = k
+        // Copied, not shared: callers reuse one key buffer, which sharing would make copy.
+        prevKey.removeAll(keepingCapacity: true)
+        prevKey.append(contentsOf: k)
     }
 
     /// (block first keys as a string table, u32 term count and u64 block offsets, blocks).
