@@ -238,20 +238,30 @@ public struct DocumentLoader: Sendable {
                 return .success(body(UnsafeBufferPointer(start: m.assumingMemoryBound(to: UInt8.self), count: size)))
             }
         }
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(regular ? size : 65536)
-        var chunk = [UInt8](repeating: 0, count: 65536)
+        // Read straight into one uninitialised buffer: zeroing a 64 KB chunk per file and
+        // copying out of it cost more than reading news-sized files.
+        var capacity = regular ? size + 1 : 65536
+        var buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
+        defer { buffer.deallocate() }
+        var count = 0
         while true {
-            let r = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress!, 65536) }
+            if count == capacity {
+                let larger = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity * 2)
+                larger.initialize(from: buffer, count: count)
+                buffer.deallocate()
+                buffer = larger
+                capacity *= 2
+            }
+            let r = read(fd, buffer + count, capacity - count)
             if r < 0 {
                 if errno == EINTR { continue }
                 return .failure(.unreadable(String(cString: strerror(errno))))
             }
             if r == 0 { break }
-            bytes.append(contentsOf: chunk[0..<r])
-            if bytes.count > limit { return .failure(.tooLarge(bytes: bytes.count, limit: limit)) }
+            count += r
+            if count > limit { return .failure(.tooLarge(bytes: count, limit: limit)) }
         }
-        return .success(bytes.withUnsafeBufferPointer { body($0) })
+        return .success(body(UnsafeBufferPointer(start: buffer, count: count)))
     }
 
     static func gunzip(_ bytes: UnsafeBufferPointer<UInt8>, limit: Int) -> Result<[UInt8], DocumentError.Reason> {

@@ -89,30 +89,11 @@ struct PostingsEncoder {
         pairs.removeAll(keepingCapacity: true)
         allPairs.removeAll(keepingCapacity: true)
 
-        func writePositions(_ freq: UInt32) {
-            guard let pos else { return }
-            var prev: UInt32 = 0
-            for k in 0..<Int(freq) {
-                let p = pos[posIndex + k]
-                chunker.add(k == 0 ? p : p - prev, into: &positions)
-                prev = p
-            }
-            posIndex += Int(freq)
-        }
-
-        /// Where the next position goes: its chunk's offset from the list's positions start,
-        /// and its index in that chunk.
-        func positionsLocation(at offset: Int) {
-            guard pos != nil else { return }
-            postings.setLE(UInt32(positions.count - positionsStart), at: offset)
-            postings.setByte(UInt8(chunker.pending), at: offset + 4)
-        }
-
         // allPairs: the blocks' impacts (each dominating its block), for the list-wide impacts.
         for b in 0..<fullBlocks {
             let entry = skipTableAt + b * layout.entrySize
             postings.setLE(UInt32(postings.count - blocksStart), at: entry + 4)
-            positionsLocation(at: entry + 8)
+            Self.positionsLocation(pos != nil, at: entry + 8, &postings, positions.count - positionsStart, chunker)
             var maxDelta: UInt32 = 0
             var maxF: UInt32 = 0
             pairs.removeAll(keepingCapacity: true)
@@ -126,7 +107,7 @@ struct PostingsEncoder {
                 maxDelta = max(maxDelta, delta)
                 maxF = max(maxF, f - 1)
                 pairs.append(ImpactCode.pair(freq: f, length: length(d)))
-                writePositions(f)
+                Self.writePositions(pos, f, &posIndex, &chunker, &positions)
             }
             let dw = BitPacking.width(of: maxDelta)
             let fw = BitPacking.width(of: maxF)
@@ -140,7 +121,7 @@ struct PostingsEncoder {
         let tailEntry = skipTableAt + fullBlocks * layout.entrySize
         if fullBlocks > 0 {
             postings.setLE(UInt32(postings.count - blocksStart), at: tailEntry)
-            positionsLocation(at: tailEntry + 4)
+            Self.positionsLocation(pos != nil, at: tailEntry + 4, &postings, positions.count - positionsStart, chunker)
         }
         pairs.removeAll(keepingCapacity: true)
         let tailStart = fullBlocks * blockSize
@@ -155,7 +136,7 @@ struct PostingsEncoder {
                 if f != 1 { postings.appendVarint(f) }
                 prevDoc = d
                 pairs.append(ImpactCode.pair(freq: f, length: length(d)))
-                writePositions(f)
+                Self.writePositions(pos, f, &posIndex, &chunker, &positions)
             }
         } else {
             // One width for the gaps and one for freq − 1, in one bit stream.
@@ -185,7 +166,7 @@ struct PostingsEncoder {
             bits.finish(into: &postings)
             for i in tailStart..<df {
                 pairs.append(ImpactCode.pair(freq: freqs[i], length: length(docs[i])))
-                writePositions(freqs[i])
+                Self.writePositions(pos, freqs[i], &posIndex, &chunker, &positions)
             }
         }
         if fullBlocks > 0 {
@@ -197,6 +178,31 @@ struct PostingsEncoder {
         return TermInfo(
             docFreq: UInt32(df), groupDocFreq: UInt32(df), postingsOffset: UInt64(postingsStream.spilled + postingsStart),
             positionsOffset: pos == nil ? 0 : UInt64(positionsStream.spilled + positionsStart))
+    }
+
+    // Static with inout arguments rather than nested functions: nested functions capturing
+    // the loop's variables made them heap boxes, allocated for every list.
+    @inline(__always)
+    private static func writePositions(_ pos: UnsafeBufferPointer<UInt32>?, _ freq: UInt32, _ posIndex: inout Int,
+                                       _ chunker: inout PositionChunker, _ positions: inout ByteBuffer) {
+        guard let pos else { return }
+        var prev: UInt32 = 0
+        for k in 0..<Int(freq) {
+            let p = pos[posIndex + k]
+            chunker.add(k == 0 ? p : p - prev, into: &positions)
+            prev = p
+        }
+        posIndex += Int(freq)
+    }
+
+    /// Where the next position goes: its chunk's offset from the list's positions start,
+    /// and its index in that chunk.
+    @inline(__always)
+    private static func positionsLocation(_ hasPositions: Bool, at offset: Int, _ postings: inout ByteBuffer,
+                                          _ chunkOffset: Int, _ chunker: PositionChunker) {
+        guard hasPositions else { return }
+        postings.setLE(UInt32(chunkOffset), at: offset)
+        postings.setByte(UInt8(chunker.pending), at: offset + 4)
     }
 }
 
