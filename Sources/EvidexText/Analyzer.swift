@@ -149,6 +149,9 @@ public final class Analyzer {
             precondition(utf8.count < Int(Int32.max), "text too long for Int32 offsets")
             evidex_segment_begin(segmenter, base, Int32(utf8.count))
             var tokens: UnsafePointer<Int32>? = nil
+            // Held in a local for the whole text: read from the property for every token, the
+            // class reference was retained and released each time (a tenth of analysis).
+            var cache = surfaceCache
             while true {
                 let n = Int(evidex_segment_next(segmenter, &tokens))
                 // n < 0 is an ICU failure (memory): stop, as if the text ended.
@@ -158,7 +161,7 @@ public final class Analyzer {
                     let end = t[2 &* k &+ 1]
                     let p = UnsafeRawPointer(base + Int(start))
                     let len = Int(end &- start)
-                    let value = lookup(p, len)
+                    let value = lookup(p, len, &cache)
                     if value == Self.skipValue { continue }
                     body(TermOccurrence(
                         exact: UInt32(truncatingIfNeeded: value >> 32),
@@ -192,16 +195,17 @@ public final class Analyzer {
     // MARK: Hot path
 
     @inline(__always)
-    private func lookup(_ p: UnsafeRawPointer, _ len: Int) -> UInt64 {
+    private func lookup(_ p: UnsafeRawPointer, _ len: Int, _ cache: inout ByteTable) -> UInt64 {
         if len > Self.maxCachedSurfaceBytes { return resolve(UnsafeRawBufferPointer(start: p, count: len)) }
         let h = hashBytes(p, len)
-        let idx = surfaceCache.find(p, len, hash: h)
-        if idx >= 0 { return surfaceCache.value(at: idx) }
+        let idx = cache.find(p, len, hash: h)
+        if idx >= 0 { return cache.value(at: idx) }
         let value = resolve(UnsafeRawBufferPointer(start: p, count: len))
-        if surfaceCache.count >= Self.maxCachedSurfaces {
-            surfaceCache = ByteTable(initialCapacity: 1 << 15)
+        if cache.count >= Self.maxCachedSurfaces {
+            cache = ByteTable(initialCapacity: 1 << 15)
+            surfaceCache = cache
         }
-        _ = surfaceCache.insert(UnsafeRawBufferPointer(start: p, count: len), hash: h, value: value)
+        _ = cache.insert(UnsafeRawBufferPointer(start: p, count: len), hash: h, value: value)
         return value
     }
 
