@@ -23,14 +23,10 @@ struct OralEvidenceParser {
         // A label's colon follows at most a question number and a 70-character name, so a
         // line without a colon in its first bytes (most lines of any text) is rejected on its
         // UTF-8 before any Character is formed.
-        var seen = 0
-        var colon = false
-        for b in line.utf8 {
-            if b == UInt8(ascii: ":") { colon = true; break }
-            seen += 1
-            if seen > 400 { break }
-        }
-        guard colon else { return nil }
+        let colonNear = line.utf8.withContiguousStorageIfAvailable { b in
+            b.prefix(401).contains(UInt8(ascii: ":"))
+        } ?? line.utf8.prefix(401).contains(UInt8(ascii: ":"))
+        guard colonNear else { return nil }
         var s = Substring(line.trimmingSpaces)
         var q: Int?
         if s.first == "Q" {

@@ -2,6 +2,28 @@
 enum TextTools {
     /// Lines without their terminators (\n, \r\n or \r).
     static func lines(_ s: String) -> [Substring] {
+        // On the UTF-8 bytes in place: walking `String.UTF8View` index by index cost more than
+        // the rest of parsing a news file.
+        let fast = s.utf8.withContiguousStorageIfAvailable { bytes -> [Substring] in
+            var out: [Substring] = []
+            let u = s.utf8
+            var start = 0
+            var i = 0
+            let n = bytes.count
+            func sub(_ a: Int, _ b: Int) -> Substring {
+                Substring(s[u.index(u.startIndex, offsetBy: a)..<u.index(u.startIndex, offsetBy: b)])
+            }
+            while i < n {
+                let b = bytes[i]
+                if b > 0x0D || (b != 0x0A && b != 0x0D) { i += 1; continue }
+                out.append(sub(start, i))
+                i += (b == 0x0D && i + 1 < n && bytes[i + 1] == 0x0A) ? 2 : 1
+                start = i
+            }
+            if start != n { out.append(sub(start, n)) }
+            return out
+        }
+        if let fast { return fast }
         var out: [Substring] = []
         let u = s.utf8
         var start = u.startIndex
@@ -23,6 +45,44 @@ enum TextTools {
         }
         if start != u.endIndex { out.append(Substring(s[start..<u.endIndex])) }
         return out
+    }
+
+    /// Whether UTF-8 text is already what `clean` makes of it: not empty, no space at either
+    /// end or next to another, no other white space (`isSpace`) and nothing `isInvisible`.
+    /// Reads bytes; only the lead bytes of the multi-byte spaces and invisibles (C2, E1, E2,
+    /// E3, EF) make it look at what follows.
+    static func isClean(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        let n = b.count
+        guard n > 0, b[0] != 0x20, b[n - 1] != 0x20 else { return false }
+        var i = 0
+        while i < n {
+            let c = b[i]
+            if c > 0x20 && c < 0x80 { i += 1; continue }
+            if c == 0x20 {
+                if b[i + 1] == 0x20 { return false }   // i < n - 1: the last byte is no space
+                i += 1
+                continue
+            }
+            if c < 0x20 {
+                if c >= 0x09 && c <= 0x0D { return false }
+                i += 1
+                continue
+            }
+            let c1: UInt8 = i + 1 < n ? b[i + 1] : 0
+            let c2: UInt8 = i + 2 < n ? b[i + 2] : 0
+            switch c {
+            case 0xC2: if c1 == 0xA0 || c1 == 0xAD { return false }                      // U+00A0, U+00AD
+            case 0xE1: if c1 == 0x9A && c2 == 0x80 { return false }                      // U+1680
+            case 0xE2:
+                if c1 == 0x80 && (c2 <= 0x8D || c2 == 0xA8 || c2 == 0xA9 || c2 == 0xAF) { return false }  // U+2000–200D, 2028, 2029, 202F
+                if c1 == 0x81 && (c2 == 0x9F || c2 == 0xA0) { return false }             // U+205F, U+2060
+            case 0xE3: if c1 == 0x80 && c2 == 0x80 { return false }                      // U+3000
+            case 0xEF: if c1 == 0xBB && c2 == 0xBF { return false }                      // U+FEFF
+            default: break
+            }
+            i += 1
+        }
+        return true
     }
 
     static func isSpace(_ v: Unicode.Scalar) -> Bool {
@@ -49,6 +109,7 @@ enum TextTools {
     /// Collapses runs of white space (including no-break spaces and line breaks) to one space
     /// and trims both ends; drops zero-width characters.
     static func clean<S: StringProtocol>(_ s: S) -> String {
+        if let clean = s.utf8.withContiguousStorageIfAvailable(isClean), clean { return String(s) }
         var needsWork = false
         var prevSpace = true
         for v in s.unicodeScalars {
