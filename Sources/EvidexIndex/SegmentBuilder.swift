@@ -34,7 +34,7 @@ final class SegmentBuilder {
     /// reference to the source instead of a copy of the text.
     func add(_ doc: Document, path: String, sourceFile: String?, annotations: TextAnnotations) {
         let docID = UInt32(parts.docCount)
-        parts.ids.append(doc.id)
+        parts.appendID(doc.id)
         parts.dates.append(doc.date?.ordinal ?? Int32.min)
         parts.kinds.append(StoredDocumentCodec.kindCode(doc.kind))
         parts.sources.append(doc.source ?? "")

@@ -20,7 +20,7 @@ enum SegmentMerger {
             try r.forEachEncodedDocument { (doc, bytes) throws(IndexError) in
                 if seg.isDeleted(doc) { return }
                 map[Int(doc)] = UInt32(parts.docCount)
-                parts.ids.append(r.id(of: doc))
+                parts.appendID(r.id(of: doc))
                 parts.dates.append(r.dateOrdinal(doc) ?? Int32.min)
                 parts.kinds.append(r.kinds[Int(doc)])
                 // (An ordinal past its table, in a damaged segment, reads as the reader reads it.)

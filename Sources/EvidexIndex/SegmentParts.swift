@@ -1,7 +1,10 @@
 /// The per-document parts of a segment (everything but the term dictionary and postings),
 /// filled in doc-id order by the builder and by the merger, and the final file assembly.
 struct SegmentParts {
-    var ids: [String] = []
+    private(set) var ids: [String] = []
+    /// Heap bytes of the ids longer than 15 bytes, kept as they are added: the memory budget
+    /// is checked for every document, and summing the ids there made building quadratic.
+    private var heapIDBytes = 0
     var dates: [Int32] = []
     var kinds: [UInt8] = []
     var sources: [String] = []
@@ -32,10 +35,14 @@ struct SegmentParts {
 
     /// A rough count of the bytes the per-document columns hold (for the memory budget).
     var memoryBytes: Int {
-        var n = docCount * (4 + 1 + 3 * 16 + 4 * fieldLengths.count)
+        docCount * (4 + 1 + 3 * 16 + 4 * fieldLengths.count) + heapIDBytes
+    }
+
+    mutating func appendID(_ id: String) {
+        ids.append(id)
         // Strings longer than 15 bytes live on the heap.
-        for i in ids where i.utf8.count > 15 { n += i.utf8.count + 32 }
-        return n
+        let n = id.utf8.count
+        if n > 15 { heapIDBytes += n + 32 }
     }
 
     func totalLength(_ field: Int) -> UInt64 {
