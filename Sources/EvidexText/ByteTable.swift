@@ -112,9 +112,23 @@ final class ByteTable {
         entries.deallocate()
     }
 
+    /// Inline rather than `memcmp`: keys are words, a few bytes long, and the call cost more
+    /// than the comparison (a twentieth of indexing time went to it). Reads only the n bytes.
     @inline(__always)
     private static func equal(_ a: UnsafePointer<UInt8>, _ b: UnsafeRawPointer, _ n: Int) -> Bool {
-        memcmp(UnsafeRawPointer(a), b, n) == 0
+        let ra = UnsafeRawPointer(a)
+        var i = 0
+        while i + 8 <= n {
+            if ra.loadUnaligned(fromByteOffset: i, as: UInt64.self) != b.loadUnaligned(fromByteOffset: i, as: UInt64.self) {
+                return false
+            }
+            i += 8
+        }
+        while i < n {
+            if a[i] != b.load(fromByteOffset: i, as: UInt8.self) { return false }
+            i += 1
+        }
+        return true
     }
 
     /// Index of the entry for `key`, or -1.
