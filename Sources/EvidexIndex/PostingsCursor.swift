@@ -46,11 +46,11 @@ public final class PostingsCursor {
     @inlinable public var doc: UInt32 { currentDoc }
     @usableFromInline @exclusivity(unchecked) var currentDoc: UInt32 = 0
 
-    /// The field's length column (u32 per doc), when known: lists too short for a skip table
-    /// are then bounded exactly from their decoded documents.
-    private let lengths: UnsafeRawPointer?
+    /// The field's length column, when known: lists too short for a skip table are then
+    /// bounded exactly from their decoded documents.
+    private let lengths: PackedColumn?
 
-    init(postings: UnsafePointer<UInt8>, positions: UnsafePointer<UInt8>?, info: TermInfo, lengths: UnsafeRawPointer? = nil,
+    init(postings: UnsafePointer<UInt8>, positions: UnsafePointer<UInt8>?, info: TermInfo, lengths: PackedColumn? = nil,
          postingsEnd: Int = Int.max, positionsEnd: Int = Int.max) {
         self.lengths = lengths
         self.base = postings
@@ -138,7 +138,7 @@ public final class PostingsCursor {
         }
         var best = 0.0
         while i < to {
-            best = max(best, f(freqs[i], loadLE32(lengths, Int(docs[i]) * 4)))
+            best = max(best, f(freqs[i], lengths[Int(docs[i])]))
             i += 1
         }
         return best
@@ -202,7 +202,7 @@ public final class PostingsCursor {
             while i < count && docs[i] < target { i += 1 }
             var best = 0.0
             while i < count && docs[i] <= limit {
-                best = max(best, f(freqs[i], loadLE32(lengths, Int(docs[i]) * 4)))
+                best = max(best, f(freqs[i], lengths[Int(docs[i])]))
                 i += 1
             }
             return best

@@ -72,14 +72,18 @@ struct SegmentParts {
 
         // Each column is let go once encoded: the parts of a merged segment of millions of
         // documents are the largest memory of a merge, and the copies would double them.
-        var lengths = ByteBuffer(capacity: n * 4 * IndexField.textFields.count)
+        var lengths = ByteBuffer(capacity: n * 2 * IndexField.textFields.count)
         for f in 0..<IndexField.textFields.count {
-            for l in fieldLengths[f] { lengths.appendLE(l) }
+            PackedColumn.encode(fieldLengths[f], into: &lengths)
             fieldLengths[f] = []
         }
         sections.append((.fieldLengths, .memory(lengths)))
-        var dateCol = ByteBuffer(capacity: n * 4)
-        for d in dates { dateCol.appendLE(d) }
+        // Dates as days after the earliest (1 = the earliest, 0 = no date), which most
+        // corpora's date span packs into two bytes.
+        let earliest = dates.lazy.filter { $0 != Int32.min }.min() ?? 0
+        var dateCol = ByteBuffer(capacity: 4 + n * 2)
+        dateCol.appendLE(UInt32(bitPattern: earliest))
+        PackedColumn.encode(dates.lazy.map { $0 == Int32.min ? 0 : UInt32(Int64($0) - Int64(earliest) + 1) }, into: &dateCol)
         dates = []
         sections.append((.dates, .memory(dateCol)))
         var kindCol = ByteBuffer(capacity: n)
@@ -112,19 +116,19 @@ struct SegmentParts {
 
         let idOrder = ids.indices.sorted { ids[$0].utf8.lexicographicallyPrecedes(ids[$1].utf8) }
         sections.append((.idKeys, .memory(StringTableWriter.encode(ids, order: idOrder))))
-        var idDocs = ByteBuffer(capacity: n * 4)
-        for i in idOrder { idDocs.appendLE(UInt32(i)) }
+        var idDocs = ByteBuffer(capacity: 1 + n * 4)
+        PackedColumn.encode(idOrder.lazy.map { UInt32($0) }, into: &idDocs)
         sections.append((.idDocs, .memory(idDocs)))
         // Inverse: doc → position in the sorted id table, so hits resolve ids without the store.
         var inverse = [UInt32](repeating: 0, count: n)
         for (rank, doc) in idOrder.enumerated() { inverse[doc] = UInt32(rank) }
-        var idOrd = ByteBuffer(capacity: n * 4)
-        for v in inverse { idOrd.appendLE(v) }
+        var idOrd = ByteBuffer(capacity: 1 + n * 4)
+        PackedColumn.encode(inverse, into: &idOrd)
         sections.append((.idOrdinals, .memory(idOrd)))
         try SegmentFileLayout.write(sections, to: path)
     }
 
-    /// A sorted string table of the distinct values and a u32 ordinal per document.
+    /// A sorted string table of the distinct values and a packed column of each document's ordinal.
     static func ordinals(_ values: [String]) -> (ByteBuffer, ByteBuffer) {
         let (col, table, _) = ordinalsAndValues(values)
         return (col, table)
@@ -135,8 +139,8 @@ struct SegmentParts {
         let distinct = Array(Set(values)).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
         var ordOf: [String: UInt32] = [:]
         for (i, v) in distinct.enumerated() { ordOf[v] = UInt32(i) }
-        var col = ByteBuffer(capacity: values.count * 4)
-        for v in values { col.appendLE(ordOf[v]!) }
+        var col = ByteBuffer(capacity: 1 + values.count)
+        PackedColumn.encode(values.lazy.map { ordOf[$0]! }, into: &col)
         return (col, StringTableWriter.encode(distinct.map { Array($0.utf8) }), distinct)
     }
 }

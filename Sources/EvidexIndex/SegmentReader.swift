@@ -16,20 +16,23 @@ public final class SegmentReader: @unchecked Sendable {
     /// Section sizes, which cursors do not read past.
     let postingsSize: Int
     let positionsSize: Int
-    let fieldLengths: UnsafeRawPointer
-    let dates: UnsafeRawPointer
+    /// One column per text field, in field order.
+    let fieldLengths: [PackedColumn]
+    /// Days after `earliestDate` (1 = that day), 0 for no date.
+    let dates: PackedColumn
+    let earliestDate: Int32
     let kinds: UnsafePointer<UInt8>
-    let sourceOrdinals: UnsafeRawPointer
+    let sourceOrdinals: PackedColumn
     let sourceStrings: StringTable
-    let pathOrdinals: UnsafeRawPointer
+    let pathOrdinals: PackedColumn
     let pathStrings: StringTable
     private let pathStamps: UnsafeRawBufferPointer
     let storeIndex: UnsafeRawPointer
     let storeBlocks: Int
     let storeData: UnsafeRawBufferPointer
     let idKeys: StringTable
-    let idDocs: UnsafeRawPointer
-    let idOrdinals: UnsafeRawPointer
+    let idDocs: PackedColumn
+    let idOrdinals: PackedColumn
     /// Absolute paths of the files that reference records are read from.
     let sourceFiles: StringTable
 
@@ -92,12 +95,32 @@ public final class SegmentReader: @unchecked Sendable {
             guard r.count == dc * width else { throw .corrupt("\(name): column \(s) has the wrong size") }
             return r.baseAddress ?? UnsafeRawPointer(base)
         }
-        fieldLengths = try column(.fieldLengths, width: 4 * IndexField.textFields.count)
-        dates = try column(.dates, width: 4)
+        /// A section that is exactly one packed column of a value per document.
+        func packed(_ s: SegmentSection) throws(IndexError) -> PackedColumn {
+            let r = try section(s)
+            let c = try PackedColumn(r, count: dc, name: "\(name): \(s)")
+            guard c.encodedSize == r.count else { throw .corrupt("\(name): column \(s) has the wrong size") }
+            return c
+        }
+        let lengthSection = try section(.fieldLengths)
+        var lengthColumns: [PackedColumn] = []
+        var at = 0
+        for _ in 0..<nf {
+            let c = try PackedColumn(UnsafeRawBufferPointer(rebasing: lengthSection[at...]), count: dc, name: "\(name): fieldLengths")
+            lengthColumns.append(c)
+            at += c.encodedSize
+        }
+        guard at == lengthSection.count else { throw .corrupt("\(name): column fieldLengths has the wrong size") }
+        fieldLengths = lengthColumns
+        let dateSection = try section(.dates)
+        guard dateSection.count >= 4 else { throw .corrupt("\(name): column dates has the wrong size") }
+        earliestDate = Int32(bitPattern: loadLE32(dateSection.baseAddress!, 0))
+        dates = try PackedColumn(UnsafeRawBufferPointer(rebasing: dateSection[4...]), count: dc, name: "\(name): dates")
+        guard 4 + dates.encodedSize == dateSection.count else { throw .corrupt("\(name): column dates has the wrong size") }
         kinds = try column(.kinds, width: 1).assumingMemoryBound(to: UInt8.self)
-        sourceOrdinals = try column(.sourceOrdinals, width: 4)
+        sourceOrdinals = try packed(.sourceOrdinals)
         sourceStrings = try StringTable(try section(.sourceStrings))
-        pathOrdinals = try column(.pathOrdinals, width: 4)
+        pathOrdinals = try packed(.pathOrdinals)
         pathStrings = try StringTable(try section(.pathStrings))
         pathStamps = try section(.pathStamps)
         guard pathStamps.count == pathStrings.count * 16 else { throw .corrupt("\(name): path stamps do not match the paths") }
@@ -109,8 +132,8 @@ public final class SegmentReader: @unchecked Sendable {
         storeData = try section(.storeData)
         idKeys = try StringTable(try section(.idKeys))
         guard idKeys.count == dc else { throw .corrupt("\(name): id table size") }
-        idDocs = try column(.idDocs, width: 4)
-        idOrdinals = try column(.idOrdinals, width: 4)
+        idDocs = try packed(.idDocs)
+        idOrdinals = try packed(.idOrdinals)
         sourceFiles = try StringTable(try section(.sourceFiles))
     }
 
@@ -153,7 +176,7 @@ public final class SegmentReader: @unchecked Sendable {
 
     /// A cursor that also knows its field's lengths, for exact bounds on short lists.
     public func postings(_ info: TermInfo, field: IndexField) -> PostingsCursor {
-        let lengths = field.isText ? fieldLengths + Int(field.rawValue) * docCount * 4 : nil
+        let lengths = field.isText ? fieldLengths[Int(field.rawValue)] : nil
         return PostingsCursor(postings: postings, positions: positions, info: checked(info), lengths: lengths,
                               postingsEnd: postingsSize, positionsEnd: positionsSize)
     }
@@ -162,28 +185,28 @@ public final class SegmentReader: @unchecked Sendable {
 
     @inline(__always)
     public func fieldLength(_ field: IndexField, _ doc: UInt32) -> UInt32 {
-        loadLE32(fieldLengths, (Int(field.rawValue) * docCount + Int(doc)) * 4)
+        fieldLengths[Int(field.rawValue)][Int(doc)]
     }
 
     @inline(__always)
     public func dateOrdinal(_ doc: UInt32) -> Int32? {
-        let v = Int32(bitPattern: loadLE32(dates, Int(doc) * 4))
-        return v == Int32.min ? nil : v
+        let v = dates[Int(doc)]
+        return v == 0 ? nil : Int32(truncatingIfNeeded: Int64(earliestDate) + Int64(v) - 1)
     }
 
     @inline(__always)
     public func kind(_ doc: UInt32) -> DocumentKind { StoredDocumentCodec.kindFrom(kinds[Int(doc)]) }
 
     @inline(__always)
-    public func sourceOrdinal(_ doc: UInt32) -> Int { Int(loadLE32(sourceOrdinals, Int(doc) * 4)) }
+    public func sourceOrdinal(_ doc: UInt32) -> Int { Int(sourceOrdinals[Int(doc)]) }
 
     public var sourceCount: Int { sourceStrings.count }
     public func sourceName(ordinal: Int) -> String { sourceStrings.string(ordinal) }
 
-    public func path(_ doc: UInt32) -> String { pathStrings.string(Int(loadLE32(pathOrdinals, Int(doc) * 4))) }
+    public func path(_ doc: UInt32) -> String { pathStrings.string(Int(pathOrdinals[Int(doc)])) }
     public var pathCount: Int { pathStrings.count }
     public var distinctPaths: [String] { (0..<pathStrings.count).map { pathStrings.string($0) } }
-    public func pathOrdinal(_ doc: UInt32) -> Int { Int(loadLE32(pathOrdinals, Int(doc) * 4)) }
+    public func pathOrdinal(_ doc: UInt32) -> Int { Int(pathOrdinals[Int(doc)]) }
 
     /// The size and modification time the file at a path ordinal had when it was indexed
     /// (nil for documents not read from a file).
@@ -207,7 +230,7 @@ public final class SegmentReader: @unchecked Sendable {
             }
             var out: [UInt32] = []
             while lo < idKeys.count && compareBytes(idKeys.bytes(lo), k) == 0 {
-                out.append(loadLE32(idDocs, lo * 4))
+                out.append(idDocs[lo])
                 lo += 1
             }
             return out
@@ -216,12 +239,12 @@ public final class SegmentReader: @unchecked Sendable {
 
     /// The external id of a document.
     public func id(of doc: UInt32) -> String {
-        idKeys.string(Int(loadLE32(idOrdinals, Int(doc) * 4)))
+        idKeys.string(Int(idOrdinals[Int(doc)]))
     }
 
     /// All (id, doc) pairs in id order.
     public func forEachID(_ body: (String, UInt32) -> Void) {
-        for i in 0..<idKeys.count { body(idKeys.string(i), loadLE32(idDocs, i * 4)) }
+        for i in 0..<idKeys.count { body(idKeys.string(i), idDocs[i]) }
     }
 
     // MARK: stored documents
