@@ -6,7 +6,9 @@ public struct RankingSettings: Sendable, Equatable {
     public var k1: Double
     public var b: Double
     public var weights: [IndexField: Double]
-    /// Pseudo-relevance feedback for queries of plain ranked words; nil = off.
+    /// Pseudo-relevance feedback for questions of plain ranked words (gated: see
+    /// `ExpansionSettings`); nil = off. On by default: it raised mean nDCG@10 over the test
+    /// collections of EVALUATION.md and lowered none by more than 0.002.
     public var expansion: ExpansionSettings?
     /// In queries of plain ranked words with other words, function words (`StopWords.english`:
     /// a question's "what", "the", "of") match but score nothing, and spaced single letters the
@@ -24,7 +26,7 @@ public struct RankingSettings: Sendable, Equatable {
     public var proximityMinWords: Int = 4
 
     public init(k1: Double = 1.2, b: Double = 0.75, weights: [IndexField: Double] = RankingSettings.defaultWeights,
-                expansion: ExpansionSettings? = nil) {
+                expansion: ExpansionSettings? = ExpansionSettings()) {
         self.k1 = k1
         self.b = b
         self.weights = weights

@@ -4,17 +4,34 @@ import EvidexText
 extension Searcher {
     /// The query with pseudo-relevance feedback words added (`ExpansionSettings`), or the query
     /// itself when expansion is off, the query is not a plain list of ranked words (phrases,
-    /// fields, required or excluded clauses mean the person chose the words), or nothing matched.
+    /// fields, required or excluded clauses mean the person chose the words), it has fewer than
+    /// `minimumWords` content words, nothing matched, or the first pass is not confident
+    /// (`minimumScoreRatio`). The feedback words only rank: the query's own words still decide
+    /// which documents match.
     func expanded(_ query: Query) -> Query {
         let query = withoutStopWords(query)
-        guard let e = settings.expansion, e.feedbackDocuments > 0, e.feedbackTerms > 0,
-              let weighted = Searcher.weightedWords(query) else { return query }
+        guard let e = settings.expansion, e.feedbackDocuments > 0, e.feedbackTerms > 0 else { return query }
+        // The proximity phrases `withoutStopWords` added stay as they are.
+        var phrases: [Query] = []
+        var plain = query
+        if case let .boolean(must, should, mustNot, 1) = query, must.isEmpty, mustNot.isEmpty {
+            phrases = should.filter(\.isPhrase)
+            plain = .boolean(must: [], should: should.filter { !$0.isPhrase }, mustNot: [], boost: 1)
+        }
+        guard let weighted = Searcher.weightedWords(plain) else { return query }
         // Words of weight 0 (function words) match but neither rank nor feed the model.
         let words = weighted.filter { $0.boost > 0 }.map(\.text)
         let silent = weighted.filter { $0.boost == 0 }.map { Query.term($0.text, field: nil, boost: 0) }
-        if words.isEmpty { return query }
+        if words.isEmpty || words.count < e.minimumWords { return query }
         let feedback = rankedDocs(query, k: e.feedbackDocuments, count: false).top
         if feedback.isEmpty { return query }
+        // A confident first pass: its best document scores well above the last feedback
+        // document. When the scores are flat, the feedback documents are as likely to be off
+        // the topic as on it, and their words would pull the query away.
+        if e.minimumScoreRatio > 0 {
+            guard feedback.count >= e.feedbackDocuments,
+                  feedback[0].score >= e.minimumScoreRatio * feedback[feedback.count - 1].score else { return query }
+        }
 
         // P(w | query): each query word's share of the query, by stem.
         var weights: [String: Double] = [:]
@@ -48,14 +65,15 @@ extension Searcher {
             for (stem, n) in tf { model[stem, default: 0] += share * Double(n) }
         }
         let limit = e.maxDocumentShare * Double(snapshot.maxDocCount)
-        let candidates = model
-            .filter { stem, _ in
-                guard let form = forms[stem]?.max(by: { $0.value < $1.value })?.key else { return false }
-                return !StopWords.english.contains(form) && !StopWords.english.contains(stem)
-                    && Double(documentFrequency(stem: stem)) <= limit
-            }
-            .sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
-            .prefix(e.feedbackTerms)
+        // The heaviest words first; the checks (a dictionary lookup each) stop once enough passed.
+        var candidates: [(key: String, value: Double)] = []
+        for (stem, p) in model.sorted(by: { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }) {
+            if candidates.count == e.feedbackTerms { break }
+            guard let form = forms[stem]?.max(by: { $0.value < $1.value })?.key else { continue }
+            if StopWords.english.contains(form) || StopWords.english.contains(stem) { continue }
+            if Double(documentFrequency(stem: stem)) > limit { continue }
+            candidates.append((stem, p))
+        }
         let mass = candidates.reduce(0) { $0 + $1.value }
         guard mass > 0 else { return query }
         for (stem, p) in candidates {
@@ -66,11 +84,19 @@ extension Searcher {
         }
         // Boosts relative to an original word's weight, so scores stay on the usual scale.
         let unit = e.originalWeight / Double(queryStems.count)
-        let clauses = weights.sorted { $0.key < $1.key }.compactMap { stem, w -> Query? in
-            guard let text = surface[stem] else { return nil }
-            return .term(text, field: nil, boost: w / max(unit, 1e-9))
+        var own: [Query] = []
+        var added: [Query] = []
+        let queryStemSet = Set(queryStems)
+        for (stem, w) in weights.sorted(by: { $0.key < $1.key }) {
+            guard let text = surface[stem] else { continue }
+            let clause = Query.term(text, field: nil, boost: w / max(unit, 1e-9))
+            if queryStemSet.contains(stem) { own.append(clause) } else { added.append(clause) }
         }
-        return .boolean(must: [], should: clauses + silent, mustNot: [], boost: 1)
+        // The query's own words (and function words, at weight 0) are required as a group, so
+        // the matches are the query's; the feedback words only add to their scores.
+        let original = Query.boolean(must: [], should: own + silent + phrases, mustNot: [], boost: 1)
+        if added.isEmpty { return original }
+        return .boolean(must: [original], should: added, mustNot: [], boost: 1)
     }
 
     /// A query of plain ranked words weighed as a person meant it, when `queryStopWords` is on:
@@ -169,5 +195,12 @@ extension Searcher {
             df = max(df, n)
         }
         return df
+    }
+}
+
+extension Query {
+    var isPhrase: Bool {
+        if case .phrase = self { return true }
+        return false
     }
 }

@@ -35,10 +35,15 @@ struct EvalCommand: ParsableCommand {
     @Option(help: "Proximity boost of neighbouring query words (0 = off).") var proximity: Double?
     @Option(help: "Proximity window in positions.") var proximitySlop: Int?
     @Option(help: "Proximity only for queries of at least this many content words.") var proximityMinWords: Int?
-    @Flag(help: "Pseudo-relevance feedback (RM3): add words of the best documents and search again.") var expand = false
-    @Option(help: "With --expand: feedback documents.") var fbDocs: Int = 10
-    @Option(help: "With --expand: feedback words added.") var fbTerms: Int = 10
-    @Option(help: "With --expand: weight of the original query (0–1).") var fbOriginal: Double = 0.5
+    @Flag(inversion: .prefixedNo,
+          help: "Pseudo-relevance feedback (RM3) for confident questions: add words of the best documents and search again (the search default).")
+    var expand = true
+    @Option(help: "Feedback documents (default: the search default).") var fbDocs: Int?
+    @Option(help: "Feedback words added (default: the search default).") var fbTerms: Int?
+    @Option(help: "Weight of the original query, 0–1 (default: the search default).") var fbOriginal: Double?
+    @Option(help: "Expand only when the best first-pass score is this many times the last feedback document's; 0 = always (default: the search default).")
+    var fbMinRatio: Double?
+    @Option(help: "Expand only queries of at least this many content words (default: the search default).") var fbMinWords: Int?
 
     func validate() throws {
         guard depth > 0 else { throw ValidationError("--depth must be at least 1") }
@@ -59,7 +64,15 @@ struct EvalCommand: ParsableCommand {
             if let proximityMinWords { settings.proximityMinWords = proximityMinWords }
             if let titleWeight { settings.weights[.title] = titleWeight }
             if expand {
-                settings.expansion = ExpansionSettings(feedbackDocuments: fbDocs, feedbackTerms: fbTerms, originalWeight: fbOriginal)
+                var e = settings.expansion ?? ExpansionSettings()
+                if let fbDocs { e.feedbackDocuments = fbDocs }
+                if let fbTerms { e.feedbackTerms = fbTerms }
+                if let fbOriginal { e.originalWeight = fbOriginal }
+                if let fbMinRatio { e.minimumScoreRatio = fbMinRatio }
+                if let fbMinWords { e.minimumWords = fbMinWords }
+                settings.expansion = e
+            } else {
+                settings.expansion = nil
             }
             let searcher = try Searcher(snapshot: snapshot, settings: settings,
                                         parser: QueryParser(syntax: raw ? .plainWords : .lenient))

@@ -59,19 +59,61 @@ struct RankingRewriteTests {
         #expect(abs(three.hits[0].score - three.hits[1].score) < 1e-9)
     }
 
-    @Test("RM3 feedback adds the best documents' words; off by default")
+    @Test("RM3 feedback words rank the query's matches; they never add matches")
     func expansion() throws {
-        var docs = [doc("a1", "", "apple banana pie"), doc("a2", "", "apple banana bread"), doc("b", "", "banana split")]
+        var docs = [doc("a1", "", "apple apple banana"), doc("a2", "", "apple apple banana"), doc("c", "", "apple cider vinegar"),
+                    doc("b", "", "banana split")]
         for i in 0..<6 { docs.append(doc("f\(i)", "", "filler text number \(i)")) }
         let idx = try TestIndex(docs)
-        #expect(Set(try idx.searcher().search("apple").hits.map(\.id)) == ["a1", "a2"])
+        let plain = try idx.searcher().search("apple")
+        #expect(Set(plain.hits.map(\.id)) == ["a1", "a2", "c"])
         var settings = RankingSettings()
-        settings.expansion = ExpansionSettings(feedbackDocuments: 2, feedbackTerms: 2)
+        settings.expansion = ExpansionSettings(feedbackDocuments: 2, feedbackTerms: 2, minimumScoreRatio: 0, minimumWords: 1)
         let s = try Searcher(snapshot: idx.snapshot, settings: settings)
         let r = try s.search("apple")
-        #expect(Set(r.hits.map(\.id)) == ["a1", "a2", "b"])
-        #expect(r.hits.last?.id == "b")
+        // "banana" (in both feedback documents) now ranks a1 and a2 further above c, but "b",
+        // which has banana and no apple, still does not match.
+        #expect(Set(r.hits.map(\.id)) == ["a1", "a2", "c"])
+        #expect(r.total == 3)
+        func ratio(_ x: SearchResult) -> Double {
+            let sc = Dictionary(uniqueKeysWithValues: x.hits.map { ($0.id, $0.score) })
+            return sc["a1"]! / sc["c"]!
+        }
+        #expect(ratio(r) > ratio(plain) * 1.02)
         // A phrase or a field means the words were chosen: no feedback.
-        #expect(Set(try s.search("body:apple").hits.map(\.id)) == ["a1", "a2"])
+        let fielded = try s.search("body:apple")
+        let fieldedPlain = try idx.searcher().search("body:apple")
+        #expect(fielded.hits.map(\.score) == fieldedPlain.hits.map(\.score))
+    }
+
+    @Test("by default, only confident questions are expanded")
+    func gatedExpansion() throws {
+        // One document has all four words, eleven only "alpha": the best score is far above
+        // the tenth, so the first pass is confident and "epsilon", from the best document,
+        // lifts "eps" above the fillers it tied with.
+        var docs = [doc("top", "", "alpha beta gamma delta epsilon"), doc("eps", "", "alpha epsilon words shown twice")]
+        for i in 0..<10 { docs.append(doc("f\(i)", "", "alpha filler\(i) words shown twice")) }
+        let idx = try TestIndex(docs)
+        var off = RankingSettings()
+        off.expansion = nil
+        let plain = try Searcher(snapshot: idx.snapshot, settings: off)
+        let s = try idx.searcher()
+        let q = "alpha beta gamma delta"
+        let on = try s.search(q, options: SearchOptions(limit: 20))
+        let without = try plain.search(q, options: SearchOptions(limit: 20))
+        #expect(on.total == without.total)
+        let sOn = Dictionary(uniqueKeysWithValues: on.hits.map { ($0.id, $0.score) })
+        let sOff = Dictionary(uniqueKeysWithValues: without.hits.map { ($0.id, $0.score) })
+        #expect(abs(sOff["eps"]! - sOff["f0"]!) < 1e-9)
+        #expect(on.hits.map(\.id).prefix(2) == ["top", "eps"])
+        #expect(sOn["eps"]! > sOn["f0"]! + 1e-6)
+        // Flat first pass (every match has only "alpha"): no feedback, the scores are the plain ones.
+        let flat = try s.search("alpha words shown twice", options: SearchOptions(limit: 20))
+        let flatOff = try plain.search("alpha words shown twice", options: SearchOptions(limit: 20))
+        #expect(flat.hits.map(\.score) == flatOff.hits.map(\.score))
+        // Three words are a keyword search: never expanded.
+        let three = try s.search("alpha beta gamma", options: SearchOptions(limit: 20))
+        let threeOff = try plain.search("alpha beta gamma", options: SearchOptions(limit: 20))
+        #expect(three.hits.map(\.score) == threeOff.hits.map(\.score))
     }
 }
