@@ -39,7 +39,11 @@ public final class SegmentReader: @unchecked Sendable {
     public var termCount: Int { dictionary.count }
     public var byteSize: Int { file.bytes.count }
     /// The bytes of each section, in the order of the file's section directory.
-    public let sectionSizes: [(name: String, bytes: Int)]
+    public var sectionSizes: [(name: String, bytes: Int)] {
+        // Named only when asked: interpolating the enum (reflection) cost every open.
+        sectionIDs.map { (SegmentSection(rawValue: $0.id).map { "\($0)" } ?? "section \($0.id)", $0.bytes) }
+    }
+    private let sectionIDs: [(id: UInt32, bytes: Int)]
 
     public init(path: String, name: String) throws(IndexError) {
         self.name = name
@@ -55,7 +59,7 @@ public final class SegmentReader: @unchecked Sendable {
         guard dirAt >= 0, dirAt <= data.count - 4 else { throw .corrupt("\(name): section directory out of range") }
         let n = Int(loadLE32(base, dirAt))
         var sections: [UInt32: UnsafeRawBufferPointer] = [:]
-        var sizes: [(name: String, bytes: Int)] = []
+        var sizes: [(id: UInt32, bytes: Int)] = []
         for i in 0..<n {
             let e = dirAt + 4 + i * 20
             guard e + 20 <= data.count else { throw .corrupt("\(name): section directory truncated") }
@@ -65,9 +69,9 @@ public final class SegmentReader: @unchecked Sendable {
             let len = Int(truncatingIfNeeded: loadLE64(base, e + 12))
             guard off >= 0, len >= 0, off <= dirAt, len <= dirAt - off else { throw .corrupt("\(name): section \(id) out of range") }
             sections[id] = UnsafeRawBufferPointer(start: base + off, count: len)
-            sizes.append((SegmentSection(rawValue: id).map { "\($0)" } ?? "section \(id)", len))
+            sizes.append((id, len))
         }
-        sectionSizes = sizes
+        sectionIDs = sizes
         func section(_ s: SegmentSection) throws(IndexError) -> UnsafeRawBufferPointer {
             guard let r = sections[s.rawValue] else { throw .corrupt("\(name): missing section \(s)") }
             return r

@@ -131,12 +131,32 @@ final class DisjunctionScorer: Scorer {
 final class RequiredOptionalScorer: Scorer {
     private let required: Scorer
     private let optional: Scorer
+    /// The most the optional clauses can add to any document.
+    let optionalMax: Double
 
     init(required: Scorer, optional: Scorer) {
         self.required = required
         self.optional = optional
+        optionalMax = optional.maxScore
         super.init()
         doc = required.doc
+    }
+
+    /// The required clause's score of the current document.
+    func requiredScore() -> Double { required.score() }
+
+    /// What the optional clauses add to the current document.
+    func optionalScore() -> Double {
+        if optional.doc < doc { optional.advance(to: doc) }
+        return optional.doc == doc ? optional.score() : 0
+    }
+
+    /// The required clause's bound plus the optional clauses' most: a window where the required
+    /// clause cannot come within `optionalMax` of the threshold is skipped undecoded.
+    override func blockMax(from target: UInt32, threshold: Double) -> (upTo: UInt32, bound: Double) {
+        let b = required.blockMax(from: target, threshold: threshold - optionalMax)
+        doc = required.doc
+        return (b.upTo, b.bound + optionalMax)
     }
 
     override func next() {

@@ -201,6 +201,10 @@ public final class Searcher {
             ConjunctionCollector.collect(conj, segment: segment, segmentIndex: si, into: &top)
             return
         }
+        if let ro = scorer as? RequiredOptionalScorer {
+            collectTopRequiredOptional(ro, segment: segment, segmentIndex: si, into: &top)
+            return
+        }
         collectTopGeneric(scorer, segment: segment, segmentIndex: si, into: &top)
     }
 
@@ -233,6 +237,42 @@ public final class Searcher {
                 if !segment.isDeleted(d) { top.offer(ScoredDoc(score: scorer.score(), segment: si, doc: d)) }
                 scorer.next()
                 d = scorer.doc
+            }
+            target = d
+        }
+    }
+
+    /// `collectTopGeneric` for a required clause with optional ones (an RM3-expanded question:
+    /// its own words required as a group, thirty feedback words optional). A document whose
+    /// required score plus the optional clauses' most cannot enter the top k is passed without
+    /// moving the optional clauses to it, which was most of the cost of the second pass.
+    static func collectTopRequiredOptional(_ scorer: RequiredOptionalScorer, segment: LiveSegment, segmentIndex si: Int,
+                                           into top: inout TopDocs) {
+        var target = scorer.doc
+        while target != PostingsCursor.exhausted {
+            var end = PostingsCursor.exhausted
+            if top.isFull {
+                let b = scorer.blockMax(from: target, threshold: top.threshold)
+                if b.bound <= top.threshold {
+                    if b.upTo == PostingsCursor.exhausted { break }
+                    target = b.upTo + 1
+                    continue
+                }
+                end = b.upTo
+            }
+            scorer.advance(to: target)
+            var d = scorer.doc
+            while d <= end && d != PostingsCursor.exhausted {
+                if !segment.isDeleted(d) {
+                    let r = scorer.requiredScore()
+                    if !top.isFull || r + scorer.optionalMax > top.threshold {
+                        top.offer(ScoredDoc(score: r + scorer.optionalScore(), segment: si, doc: d))
+                    }
+                }
+                scorer.next()
+                d = scorer.doc
+                // Once the top k fills, leave the unbounded window to start bounding.
+                if end == PostingsCursor.exhausted && top.isFull { break }
             }
             target = d
         }
