@@ -1,3 +1,5 @@
+import CEvidexMemory
+
 /// In-memory postings of a segment being built, byte-coded so that a memory budget holds as
 /// many documents as possible (fewer, larger segments answer queries faster).
 ///
@@ -139,6 +141,29 @@ final class PostingsAccumulator {
                 p.pointee.pendingFreq = 0
             }
             p.pointee.pendingFreq += 1
+        }
+    }
+
+    /// Prefetches, in three passes over a batch of upcoming `add`s, what each will touch: its
+    /// `slotOf` entry, then its slot state, then the byte its stream writes next. Each pass's
+    /// loads are independent of one another, so their cache misses overlap, where `add` alone
+    /// waits for each in turn (the accumulator's tables are far larger than the caches).
+    func prefetch(_ batch: UnsafeBufferPointer<(table: Int, term: UInt32)>) {
+        for (table, term) in batch {
+            let column = slotOf[table]
+            if Int(term) < column.count { evx_prefetch_write(column.base + Int(term)) }
+        }
+        for (table, term) in batch {
+            let column = slotOf[table]
+            guard Int(term) < column.count else { continue }
+            let slot = Int(column[Int(term)]) - 1
+            if slot >= 0 { evx_prefetch_write(state.base + slot) }
+        }
+        for (table, term) in batch {
+            let column = slotOf[table]
+            guard Int(term) < column.count else { continue }
+            let slot = Int(column[Int(term)]) - 1
+            if slot >= 0 { evx_prefetch_write(pool.base + Int(state[slot].write)) }
         }
     }
 

@@ -15,4 +15,8 @@ void evx_memory_trim(void);
 /// 1 when the functions above act on the C library's allocator (glibc), 0 where they do
 /// nothing. A test holds it to 1 on Linux: these functions were once compiled as no-ops.
 int evx_memory_controls_allocator(void);
+
+/// Asks the CPU to bring the cache line holding `p` in for writing (no fault if `p` is not
+/// mapped). Inline, so a Swift loop that issues many pays no call for each.
+static inline void evx_prefetch_write(const void *p) { __builtin_prefetch(p, 1, 3); }
 #endif
