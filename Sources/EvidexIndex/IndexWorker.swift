@@ -48,7 +48,9 @@ public final class IndexWorker {
         let value = Mutex<IndexError?>(nil)
     }
 
-    init(writer: IndexWriter, budget: Int) throws(IndexError) {
+    /// `budget`: this worker's part of the writer's budget; `share`: the percentage of it a
+    /// segment may fill (`IndexWriter.makeWorker`).
+    init(writer: IndexWriter, budget: Int, share: Int = 45) throws(IndexError) {
         // Segments written must give their memory back, or the budget is kept only on paper.
         evx_memory_fix_mmap_threshold(1 << 20)
         self.writer = writer
@@ -61,8 +63,10 @@ public final class IndexWorker {
         // The share holds one segment filling, one being written, the writing's working memory
         // (about a third of a segment) and the allocator's slack. Measured at a 256 MB budget
         // on synth-100k once freed memory really went back to the system (BENCHMARKS.md): 45%
-        // peaks at 231 MiB with one thread (3 segments) and 224 MiB with two.
-        self.budget = max(budget * 45 / 100, 8 << 20)
+        // peaks at 231 MiB with one thread (3 segments) and 224 MiB with two. Since a worker
+        // waits for its overlapping segment write (session 4), two workers at 45% of their
+        // halves peaked at 198–208 MiB and wrote 10 segments; see `IndexWriter.makeWorker`.
+        self.budget = max(budget * share / 100, 8 << 20)
     }
 
     /// Adds a document. `path` is its file relative to the indexed root; a later `add` of the

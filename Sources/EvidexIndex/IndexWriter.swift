@@ -116,7 +116,12 @@ public final class IndexWriter: @unchecked Sendable {
     }
 
     public func makeWorker() throws(IndexError) -> IndexWorker {
-        try IndexWorker(writer: self, budget: options.memoryBudget / options.threads)
+        // Two workers write their segments on the same background queue and reach their peaks
+        // at different moments, so each may fill more of its half than one worker of the whole:
+        // 56% peaked at 236-244 MiB of a 256 MiB budget on synth-100k and wrote 8 segments
+        // instead of 10 (BENCHMARKS.md, session 5). More threads keep the measured 45%.
+        let share = options.threads == 2 ? 56 : 45
+        return try IndexWorker(writer: self, budget: options.memoryBudget / options.threads, share: share)
     }
 
     func nextSequence() -> UInt64 {
