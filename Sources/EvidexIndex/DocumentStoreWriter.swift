@@ -1,10 +1,13 @@
 import CEvidexZlib
 
-/// Groups encoded documents into blocks of about `blockBytes` and deflates each block.
-/// Blocks make compression effective on short news items while `show` and snippets
-/// decompress only one block.
+/// Groups encoded documents into blocks of about `blockBytes`, or of `blockDocuments`
+/// documents when those come first, and deflates each block. Blocks make compression effective
+/// on short news items while `show` and snippets decompress only one block; the document cap
+/// keeps that one block small when records are (references to source files are a few hundred
+/// bytes, so a 32 KB block held a hundred documents, all inflated to read one).
 struct DocumentStoreWriter {
     static let blockBytes = 32 * 1024
+    static let blockDocuments = 16
 
     private(set) var index = ByteBuffer()
     /// Compressed blocks; they spill to disk as they pile up, so a segment's documents never
@@ -12,6 +15,7 @@ struct DocumentStoreWriter {
     let data: SpillFile
     private var pending = ByteBuffer(capacity: blockBytes + 4096)
     private var pendingFirstDoc: UInt32 = 0
+    private var pendingDocs = 0
     private var nextDoc: UInt32 = 0
     private(set) var blockCount: UInt32 = 0
 
@@ -28,7 +32,8 @@ struct DocumentStoreWriter {
         pending.appendVarint(UInt32(encoded.count))
         pending.append(contentsOf: encoded)
         nextDoc += 1
-        if pending.count >= DocumentStoreWriter.blockBytes { flush() }
+        pendingDocs += 1
+        if pending.count >= DocumentStoreWriter.blockBytes || pendingDocs >= DocumentStoreWriter.blockDocuments { flush() }
     }
 
     mutating func finish() {
@@ -52,6 +57,7 @@ struct DocumentStoreWriter {
         data.tail.append(contentsOf: out[0..<cap])
         data.spillIfLarge()
         blockCount += 1
-        pending = ByteBuffer(capacity: DocumentStoreWriter.blockBytes + 4096)
+        pendingDocs = 0
+        pending.removeAll()
     }
 }
