@@ -38,7 +38,7 @@ let package = Package(
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         .target(name: "CEvidexHTML", dependencies: ["CLibXML2"]),
 
-        .target(name: "EvidexText", dependencies: ["CEvidexICU", "CStemmer"]),
+        .target(name: "EvidexText", dependencies: ["CEvidexICU", "CStemmer", "CEvidexMemory"]),
         .target(name: "EvidexDocuments", dependencies: ["CEvidexZlib", "CEvidexHTML"]),
         .target(name: "EvidexIndex", dependencies: ["EvidexText", "EvidexDocuments", "EvidexQuotes", "CEvidexZlib", "CEvidexMemory"]),
         .target(name: "EvidexSearch", dependencies: ["EvidexIndex", "EvidexText"]),

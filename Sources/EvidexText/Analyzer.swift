@@ -152,25 +152,45 @@ public final class Analyzer {
             // Held in a local for the whole text: read from the property for every token, the
             // class reference was retained and released each time (a tenth of analysis).
             var cache = surfaceCache
-            while true {
-                let n = Int(evidex_segment_next(segmenter, &tokens))
-                // n < 0 is an ICU failure (memory): stop, as if the text ended.
-                guard n > 0, let t = tokens else { break }
-                for k in 0..<n {
-                    let start = t[2 &* k]
-                    let end = t[2 &* k &+ 1]
-                    let p = UnsafeRawPointer(base + Int(start))
-                    let len = Int(end &- start)
-                    let value = lookup(p, len, &cache)
-                    if value == Self.skipValue { continue }
-                    body(TermOccurrence(
-                        exact: UInt32(truncatingIfNeeded: value >> 32),
-                        stem: UInt32(truncatingIfNeeded: value),
-                        start: start, end: end))
+            withUnsafeTemporaryAllocation(of: UInt64.self, capacity: Self.prefetchBatch) { hashes in
+                while true {
+                    let n = Int(evidex_segment_next(segmenter, &tokens))
+                    // n < 0 is an ICU failure (memory): stop, as if the text ended.
+                    guard n > 0, let t = tokens else { break }
+                    var from = 0
+                    while from < n {
+                        // Tokens are looked up a batch at a time: the batch's cache slots, then
+                        // their entries, are prefetched first, so that the cache misses of a
+                        // large surface cache overlap instead of coming one per token.
+                        let m = min(Self.prefetchBatch, n - from)
+                        for j in 0..<m {
+                            let start = t[2 &* (from + j)]
+                            let len = Int(t[2 &* (from + j) &+ 1] &- start)
+                            let h = len > Self.maxCachedSurfaceBytes ? 0 : hashBytes(UnsafeRawPointer(base + Int(start)), len)
+                            hashes[j] = h
+                            cache.prefetch(hash: h)
+                        }
+                        for j in 0..<m { cache.prefetchEntry(hash: hashes[j]) }
+                        for j in 0..<m {
+                            let start = t[2 &* (from + j)]
+                            let end = t[2 &* (from + j) &+ 1]
+                            let p = UnsafeRawPointer(base + Int(start))
+                            let len = Int(end &- start)
+                            let value = lookup(p, len, hash: hashes[j], &cache)
+                            if value == Self.skipValue { continue }
+                            body(TermOccurrence(
+                                exact: UInt32(truncatingIfNeeded: value >> 32),
+                                stem: UInt32(truncatingIfNeeded: value),
+                                start: start, end: end))
+                        }
+                        from += m
+                    }
                 }
             }
         }
     }
+
+    private static let prefetchBatch = 32
 
     /// Folds text the same way tokens are folded (for prefix and fuzzy query terms, keyword
     /// fields). The whole string is folded; it is not segmented.
@@ -195,9 +215,8 @@ public final class Analyzer {
     // MARK: Hot path
 
     @inline(__always)
-    private func lookup(_ p: UnsafeRawPointer, _ len: Int, _ cache: inout ByteTable) -> UInt64 {
+    private func lookup(_ p: UnsafeRawPointer, _ len: Int, hash h: UInt64, _ cache: inout ByteTable) -> UInt64 {
         if len > Self.maxCachedSurfaceBytes { return resolve(UnsafeRawBufferPointer(start: p, count: len)) }
-        let h = hashBytes(p, len)
         let idx = cache.find(p, len, hash: h)
         if idx >= 0 { return cache.value(at: idx) }
         let value = resolve(UnsafeRawBufferPointer(start: p, count: len))

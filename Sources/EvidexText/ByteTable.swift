@@ -1,3 +1,4 @@
+import CEvidexMemory
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -150,6 +151,23 @@ final class ByteTable {
 
     @inline(__always)
     func value(at index: Int) -> UInt64 { entries[index].value }
+
+    /// Prefetches the slot a `find` with this hash reads first.
+    @inline(__always)
+    func prefetch(hash h: UInt64) {
+        evx_prefetch_read(slots + (Int(truncatingIfNeeded: h) & mask))
+    }
+
+    /// Prefetches the entry and key a `find` with this hash compares first (after `prefetch`
+    /// brought its slot in).
+    @inline(__always)
+    func prefetchEntry(hash h: UInt64) {
+        let s = slots[Int(truncatingIfNeeded: h) & mask]
+        guard s != 0, s & 0xFFFF_FFFF_0000_0000 == h & 0xFFFF_FFFF_0000_0000 else { return }
+        let e = entries + (Int(truncatingIfNeeded: s & 0xFFFF_FFFF) - 1)
+        evx_prefetch_read(e)
+        evx_prefetch_read(e.pointee.key)
+    }
 
     func key(at index: Int) -> UnsafeBufferPointer<UInt8> {
         let e = entries[index]

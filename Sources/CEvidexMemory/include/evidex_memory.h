@@ -19,4 +19,6 @@ int evx_memory_controls_allocator(void);
 /// Asks the CPU to bring the cache line holding `p` in for writing (no fault if `p` is not
 /// mapped). Inline, so a Swift loop that issues many pays no call for each.
 static inline void evx_prefetch_write(const void *p) { __builtin_prefetch(p, 1, 3); }
+/// The same for reading.
+static inline void evx_prefetch_read(const void *p) { __builtin_prefetch(p, 0, 3); }
 #endif
