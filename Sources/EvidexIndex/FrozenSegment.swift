@@ -31,12 +31,19 @@ final class FrozenSegment: @unchecked Sendable {
         var unusedFreqs: [UInt32] = []
         var unusedPositions: [UInt32] = []
         var key: [UInt8] = []
+        var slots: [(local: UInt32, slot: Int)] = []
         for table in 0..<PostingsAccumulator.tables {
             let withPositions = PostingsAccumulator.hasPositions(table: table)
             let lengths = parts.fieldLengths[table / 2]
+            // The table's slots in key order, so the streams a few lists ahead can be
+            // prefetched while one is decoded (they lie all over the pool).
+            slots.removeAll(keepingCapacity: true)
             for local in byBytes {
+                if let slot = postings.slot(table: table, term: terms.ids[Int(local)]) { slots.append((local, slot)) }
+            }
+            for (n, (local, slot)) in slots.enumerated() {
+                if n + FrozenSegment.lookahead < slots.count { postings.prefetchStream(slots[n + FrozenSegment.lookahead].slot) }
                 let term = terms.ids[Int(local)]
-                guard let slot = postings.slot(table: table, term: term) else { continue }
                 docs.removeAll(keepingCapacity: true)
                 freqs.removeAll(keepingCapacity: true)
                 positions.removeAll(keepingCapacity: true)
@@ -69,6 +76,9 @@ final class FrozenSegment: @unchecked Sendable {
 
         try parts.write(to: path, dictionary: dictionary, encoder: encoder, stamps: stamps)
     }
+
+    /// How many lists ahead of the one being decoded the next stream is prefetched.
+    static let lookahead = 4
 
     /// The folder of a file path (where its temporary spill files go).
     static func directory(of path: String) -> String {

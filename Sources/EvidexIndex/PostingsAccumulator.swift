@@ -167,6 +167,12 @@ final class PostingsAccumulator {
         }
     }
 
+    /// Prefetches the first bytes of a slot's stream (and its state), which `decode` reads next.
+    func prefetchStream(_ slot: Int) {
+        evx_prefetch_read(state.base + slot)
+        evx_prefetch_read(pool.base + Int(slotHead[slot]))
+    }
+
     func key(of slot: Int) -> (table: Int, term: UInt32) {
         (Int(slotTable[slot]), slotTerm[slot])
     }
