@@ -152,14 +152,22 @@ final class SegmentBuilder {
         let exactTable = Int(IndexField.quote.rawValue) * 2
         var position: UInt32 = 0
         var length: UInt32 = 0
+        var batch = pending
+        pending = []
+        defer {
+            batch.removeAll(keepingCapacity: true)
+            pending = batch
+        }
         for q in quotes {
             if length > 0 { position += SegmentBuilder.paragraphGap }
             quoteTerms.forEachOccurrence(in: q.range) { occ in
-                self.post(occ, table: exactTable, doc: doc, position: position)
+                batch.append((occ, position))
+                if batch.count == SegmentBuilder.batchSize { self.post(&batch, table: exactTable, doc: doc) }
                 position += 1
                 length += 1
             }
         }
+        post(&batch, table: exactTable, doc: doc)
         return length
     }
 
