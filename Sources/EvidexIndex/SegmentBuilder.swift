@@ -17,9 +17,10 @@ final class SegmentBuilder {
     private var parts: SegmentParts
     private var encodeScratch = ByteBuffer(capacity: 1 << 16)
     private var quoteTerms = QuoteTermSource()
-    /// Reused buffers of `index(texts:…)`'s batches.
-    private var pending: [(TermOccurrence, UInt32)] = []
-    private var keys: [(table: Int, term: UInt32)] = []
+    /// Reused buffers of `index(texts:…)`'s batches. Unchecked: `keys` is appended to for
+    /// every occurrence, and the builder is never used from two places at once.
+    @exclusivity(unchecked) private var pending: [(TermOccurrence, UInt32)] = []
+    @exclusivity(unchecked) private var keys: [(table: Int, term: UInt32)] = []
 
     var estimatedBytes: Int { postings.bytes + parts.store.memoryBytes + parts.memoryBytes + analyzer.memoryBytes }
     var docCount: Int { parts.docCount }
