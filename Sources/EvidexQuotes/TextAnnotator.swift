@@ -31,23 +31,54 @@ public struct TextAnnotator: Sendable {
     /// opening bracket; an apostrophe inside or after a word cannot open a quote). Texts
     /// without quotations (most reference material) then skip the extractor.
     static func mayHoldQuotes(_ s: [Unicode.Scalar]) -> Bool {
+        s.withUnsafeBufferPointer { mayHoldQuotes($0) }
+    }
+
+    static func mayHoldQuotes(_ s: UnsafeBufferPointer<Unicode.Scalar>) -> Bool {
         var previous: Unicode.Scalar = " "
-        for c in s {
-            // letters, digits and most punctuation lie between the ASCII marks and «
-            if c.value > 0x28 && c.value < 0xAB { previous = c; continue }
-            switch c.value {
-            case 0x22, 0x201C, 0x201D, 0x201E, 0x201F, 0x00AB, 0x00BB, 0x2039, 0x203A, 0x300C, 0x300E:
-                return true
-            case 0x27, 0x2018, 0x2019, 0x201A, 0x201B:
-                switch previous.value {
-                case 0x20, 0x09, 0x0A, 0x0D, 0xA0, 0x28, 0x5B, 0x7B, 0x2014, 0x2013: return true
-                default: break
+        var i = 0
+        let n = s.count
+        guard let base = s.baseAddress else { return false }
+        // Eight scalars at a time: a block of spaces and of scalars between the ASCII marks and
+        // « (letters, digits, most punctuation) holds no mark and opens none, and its last
+        // scalar is what `previous` becomes. Other blocks go scalar by scalar.
+        let raw = UnsafeRawPointer(base)
+        let low = SIMD8<UInt32>(repeating: 0x29)
+        let width = SIMD8<UInt32>(repeating: 0xAB - 0x29)
+        let space = SIMD8<UInt32>(repeating: 0x20)
+        while i < n {
+            if i + 8 <= n {
+                let v = raw.loadUnaligned(fromByteOffset: i * 4, as: SIMD8<UInt32>.self)
+                if all(((v &- low) .< width) .| (v .== space)) {
+                    previous = base[i + 7]
+                    i += 8
+                    continue
                 }
-            default:
-                break
             }
-            previous = c
+            for c in s[i..<min(i + 8, n)] {
+                if Self.opensQuote(c, after: previous) { return true }
+                previous = c
+            }
+            i += 8
         }
         return false
+    }
+
+    /// Whether `c` is a double mark or guillemet, or a single mark in an opening position.
+    @inline(__always)
+    private static func opensQuote(_ c: Unicode.Scalar, after previous: Unicode.Scalar) -> Bool {
+        // letters, digits and most punctuation lie between the ASCII marks and «
+        if c.value > 0x28 && c.value < 0xAB { return false }
+        switch c.value {
+        case 0x22, 0x201C, 0x201D, 0x201E, 0x201F, 0x00AB, 0x00BB, 0x2039, 0x203A, 0x300C, 0x300E:
+            return true
+        case 0x27, 0x2018, 0x2019, 0x201A, 0x201B:
+            switch previous.value {
+            case 0x20, 0x09, 0x0A, 0x0D, 0xA0, 0x28, 0x5B, 0x7B, 0x2014, 0x2013: return true
+            default: return false
+            }
+        default:
+            return false
+        }
     }
 }

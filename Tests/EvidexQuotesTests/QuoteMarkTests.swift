@@ -109,6 +109,42 @@ struct QuotePrefilterTests {
         #expect(may("(‘aside’)"))
         #expect(may("« Oui »"))
         #expect(may("„Ja“"))
+        // Marks on either side of the eight-scalar blocks the scan skips whole.
+        let letters = String(repeating: "abcdefgh", count: 3)
+        for p in 0..<20 {
+            let head = String(letters.prefix(p))
+            #expect(may(head + " 'quoted' x"), "space then ' at \(p)")
+            #expect(!may(head + "x's" + letters), "' after a letter at \(p)")
+            #expect(may(head + "\u{201C}" + letters), "“ at \(p)")
+        }
+        // The same answers as a plain scan, on random texts of the characters that matter.
+        func reference(_ s: [Unicode.Scalar]) -> Bool {
+            var previous: Unicode.Scalar = " "
+            for c in s {
+                switch c.value {
+                case 0x22, 0x201C, 0x201D, 0x201E, 0x201F, 0x00AB, 0x00BB, 0x2039, 0x203A, 0x300C, 0x300E: return true
+                case 0x27, 0x2018, 0x2019, 0x201A, 0x201B:
+                    if [0x20, 0x09, 0x0A, 0x0D, 0xA0, 0x28, 0x5B, 0x7B, 0x2014, 0x2013].contains(previous.value) { return true }
+                default: break
+                }
+                previous = c
+            }
+            return false
+        }
+        let alphabet = Array("aZ9 .,\n(['’—-".unicodeScalars) + [Unicode.Scalar(0x2019)!, Unicode.Scalar(0xA0)!]
+        var seed: UInt64 = 42
+        for _ in 0..<2000 {
+            var text: [Unicode.Scalar] = []
+            seed = seed &* 6364136223846793005 &+ 1442695040888963407
+            let length = Int(seed >> 58)
+            for _ in 0..<length {
+                seed = seed &* 6364136223846793005 &+ 1442695040888963407
+                // mostly letters and spaces, now and then a mark or a bracket
+                let r = Int(seed >> 33) % 100
+                text.append(r < 80 ? alphabet[r % 4] : alphabet[r % alphabet.count])
+            }
+            #expect(TextAnnotator.mayHoldQuotes(text) == reference(text), "\(String(String.UnicodeScalarView(text)))")
+        }
         // Whatever the prefilter decides, the annotator finds the same quotes as the extractor.
         let a = TextAnnotator()
         for t in ["The staff’s pay rose.", "‘It is a bitter irony,’ she said.", "Mr Smith said: \"We will.\""] {
