@@ -20,10 +20,6 @@ struct DocumentEntities: Sendable {
     /// `organisations` lower-cased, kept alongside so that matching does not lower-case them
     /// all again for every speaker.
     private var lowerOrganisations: [String] = []
-    /// Indices into `organisations` by the last word of the lower-cased name: a match must
-    /// end with the words asked for, so only names ending in their last word are compared
-    /// (a linear scan of every name per speaker was a fifth of attribution).
-    private var organisationsByLastWord: [Substring: [Int]] = [:]
     /// Last speaker of each kind, for pronouns.
     private var lastPerson: [Gender: String] = [:]
     private var lastAnyPerson: String?
@@ -38,10 +34,8 @@ struct DocumentEntities: Sendable {
 
     mutating func noteOrganisation(_ name: String, at position: Int) {
         if !organisations.contains(name) {
-            let lower = name.lowercased()
-            organisationsByLastWord[Self.lastWord(lower), default: []].append(organisations.count)
             organisations.append(name)
-            lowerOrganisations.append(lower)
+            lowerOrganisations.append(name.lowercased())
         }
         mentions.append((position, name, .unknown, true))
     }
@@ -102,18 +96,11 @@ struct DocumentEntities: Sendable {
         guard !content.isEmpty else { return nil }
         let suffix = content.joined(separator: " ")
         let spaced = " " + suffix
-        guard let candidates = organisationsByLastWord[Self.lastWord(suffix)] else { return nil }
-        for k in candidates.reversed() {
+        for k in organisations.indices.reversed() {
             let l = lowerOrganisations[k]
             if l == suffix || l.hasSuffix(spaced) { return organisations[k] }
         }
         return nil
-    }
-
-    /// The text after the last space (all of it when there is none).
-    private static func lastWord(_ s: String) -> Substring {
-        if let space = s.lastIndex(of: " ") { return s[s.index(after: space)...] }
-        return s[...]
     }
 
     func person(surname: String) -> Person? {
