@@ -27,8 +27,11 @@ struct PackedColumn: @unchecked Sendable {
         self.count = count
     }
 
+    /// Value i; 0 past the end, so a damaged posting list's document ids (read before any
+    /// check, for score bounds) cannot read outside the column.
     @inline(__always)
     subscript(i: Int) -> UInt32 {
+        guard UInt(bitPattern: i) < UInt(count) else { return 0 }
         switch width {
         case 1: return UInt32(base.load(fromByteOffset: i, as: UInt8.self))
         case 2: return UInt32(UInt16(littleEndian: base.loadUnaligned(fromByteOffset: i * 2, as: UInt16.self)))

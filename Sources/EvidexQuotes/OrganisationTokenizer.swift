@@ -32,8 +32,7 @@ enum OrganisationTokenizer {
         let n = scalars.count
         var pendingBreak = true
         var pendingSentence = true
-        // A raw pointer: the array's subscript checked its bounds for every scalar.
-        let classes = asciiClassTable
+        let classes = asciiClasses
         while i < n {
             let s = scalars[i]
             // ASCII spaces and punctuation (most non-word scalars) are classed by one lookup.
@@ -133,13 +132,6 @@ enum OrganisationTokenizer {
         if s == "." || s == "!" || s == "?" || s == ":" || s == "\n" || s == "\r" { c |= sentenceEndClass }
         return c
     }
-
-    /// `asciiClasses` at a fixed address, read without bounds checks in the scan loops.
-    nonisolated(unsafe) static let asciiClassTable: UnsafePointer<UInt8> = {
-        let p = UnsafeMutablePointer<UInt8>.allocate(capacity: 128)
-        p.initialize(from: asciiClasses, count: 128)
-        return UnsafePointer(p)
-    }()
 
     static let andHash = OrganisationToken.hash(of: "and")
     static let ampersandHash = OrganisationToken.hash(of: "&")
