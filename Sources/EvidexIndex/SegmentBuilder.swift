@@ -17,10 +17,8 @@ final class SegmentBuilder {
     private var parts: SegmentParts
     private var encodeScratch = ByteBuffer(capacity: 1 << 16)
     private var quoteTerms = QuoteTermSource()
-    /// Reused buffers of `index(texts:…)`'s batches. Unchecked: `keys` is appended to for
-    /// every occurrence, and the builder is never used from two places at once.
-    @exclusivity(unchecked) private var pending: [(TermOccurrence, UInt32)] = []
-    @exclusivity(unchecked) private var keys: [(table: Int, term: UInt32)] = []
+    /// The batch `withBatch` lends out, kept for its buffers.
+    private var batchBuffer = PostingBatch()
 
     var estimatedBytes: Int { postings.bytes + parts.store.memoryBytes + parts.memoryBytes + analyzer.memoryBytes }
     var docCount: Int { parts.docCount }
@@ -91,84 +89,56 @@ final class SegmentBuilder {
         let exactTable = Int(field.rawValue) * 2
         var position: UInt32 = 0
         var length: UInt32 = 0
-        // Occurrences are posted in batches, each prefetched first (`PostingsAccumulator.prefetch`):
-        // posting one at a time waited on a cache miss or two per occurrence.
-        var batch = pending
-        pending = []
-        defer {
-            batch.removeAll(keepingCapacity: true)
-            pending = batch
-        }
-        for (n, text) in texts.enumerated() {
-            if n > 0 && length > 0 { position += SegmentBuilder.paragraphGap }
-            if let piece = pieces?[n] {
-                var recorded = quoteTerms.begin(piece: piece)
-                analyzer.forEachOccurrence(in: text) { occ in
-                    recorded.append(occ)
-                    batch.append((occ, position))
-                    if batch.count == SegmentBuilder.batchSize { self.post(&batch, table: exactTable, doc: doc) }
-                    position += 1
-                    length += 1
-                }
-                quoteTerms.end(recorded)
-            } else {
-                analyzer.forEachOccurrence(in: text) { occ in
-                    batch.append((occ, position))
-                    if batch.count == SegmentBuilder.batchSize { self.post(&batch, table: exactTable, doc: doc) }
-                    position += 1
-                    length += 1
+        withBatch(exactTable: exactTable, doc: doc) { batch in
+            for (n, text) in texts.enumerated() {
+                if n > 0 && length > 0 { position += SegmentBuilder.paragraphGap }
+                if let piece = pieces?[n] {
+                    var recorded = quoteTerms.begin(piece: piece)
+                    analyzer.forEachOccurrence(in: text) { occ in
+                        recorded.append(occ)
+                        batch.add(occ, position: position, to: postings)
+                        position += 1
+                        length += 1
+                    }
+                    quoteTerms.end(recorded)
+                } else {
+                    analyzer.forEachOccurrence(in: text) { occ in
+                        batch.add(occ, position: position, to: postings)
+                        position += 1
+                        length += 1
+                    }
                 }
             }
         }
-        post(&batch, table: exactTable, doc: doc)
         return length
     }
 
-    static let batchSize = 64
-
-    /// Posts a batch of occurrences (in order) after prefetching what they touch, and empties it.
-    private func post(_ batch: inout [(TermOccurrence, UInt32)], table exactTable: Int, doc: UInt32) {
-        if batch.isEmpty { return }
-        keys.removeAll(keepingCapacity: true)
-        for (occ, _) in batch {
-            keys.append((exactTable, occ.exact))
-            if occ.stem != occ.exact { keys.append((exactTable + 1, occ.stem)) }
-        }
-        keys.withUnsafeBufferPointer { postings.prefetch($0) }
-        for (occ, position) in batch { post(occ, table: exactTable, doc: doc, position: position) }
-        batch.removeAll(keepingCapacity: true)
-    }
-
-    @inline(__always)
-    private func post(_ occ: TermOccurrence, table exactTable: Int, doc: UInt32, position: UInt32) {
-        postings.add(table: exactTable, term: occ.exact, doc: doc, position: position)
-        if occ.stem != occ.exact {
-            postings.add(table: exactTable + 1, term: occ.stem, doc: doc, position: position)
-        }
+    /// Runs `body` with the builder's reused batch, started for this field of `doc`, and posts
+    /// what is left in it afterwards.
+    private func withBatch(exactTable: Int, doc: UInt32, _ body: (inout PostingBatch) -> Void) {
+        var batch = batchBuffer
+        batchBuffer = PostingBatch()
+        batch.start(exactTable: exactTable, doc: doc)
+        body(&batch)
+        batch.flush(to: postings)
+        batchBuffer = batch
     }
 
     /// Indexes the quotes as the quote field from the occurrences `index(texts:…pieces:)`
     /// kept; returns the field length in tokens.
     private func indexQuotes(_ quotes: [Quote], doc: UInt32) -> UInt32 {
-        let exactTable = Int(IndexField.quote.rawValue) * 2
         var position: UInt32 = 0
         var length: UInt32 = 0
-        var batch = pending
-        pending = []
-        defer {
-            batch.removeAll(keepingCapacity: true)
-            pending = batch
-        }
-        for q in quotes {
-            if length > 0 { position += SegmentBuilder.paragraphGap }
-            quoteTerms.forEachOccurrence(in: q.range) { occ in
-                batch.append((occ, position))
-                if batch.count == SegmentBuilder.batchSize { self.post(&batch, table: exactTable, doc: doc) }
-                position += 1
-                length += 1
+        withBatch(exactTable: Int(IndexField.quote.rawValue) * 2, doc: doc) { batch in
+            for q in quotes {
+                if length > 0 { position += SegmentBuilder.paragraphGap }
+                quoteTerms.forEachOccurrence(in: q.range) { occ in
+                    batch.add(occ, position: position, to: postings)
+                    position += 1
+                    length += 1
+                }
             }
         }
-        post(&batch, table: exactTable, doc: doc)
         return length
     }
 
