@@ -108,11 +108,16 @@ struct PostingsTests {
             pos.withUnsafeBufferPointer { qb in
                 let c = PostingsCursor(postings: pb.baseAddress!, positions: qb.baseAddress!, info: infos[0])
                 // The same list with field lengths, whose bounds on decoded blocks are exact.
-                let lengths = UnsafeMutableBufferPointer<UInt32>.allocate(capacity: Int(l.docs.last! + 1))
-                defer { lengths.deallocate() }
-                for d in lengths.indices { lengths[d] = 100 + UInt32(d) % 7 }
+                let docCount = Int(l.docs.last! + 1)
+                var encoded = ByteBuffer()
+                PackedColumn.encode((0..<docCount).map { 100 + UInt32($0) % 7 }, into: &encoded)
+                let column = UnsafeMutableRawBufferPointer.allocate(byteCount: encoded.count, alignment: 8)
+                defer { column.deallocate() }
+                column.copyBytes(from: encoded.bytes)
+                let lengths = try! PackedColumn(UnsafeRawBufferPointer(column), count: docCount, name: "test")
+                #expect(lengths.width == 1 && lengths[5] == 105 && lengths[docCount] == 0)
                 let withLengths = PostingsCursor(postings: pb.baseAddress!, positions: qb.baseAddress!, info: infos[0],
-                                                 lengths: UnsafeRawPointer(lengths.baseAddress!))
+                                                 lengths: lengths)
                 var target: UInt32 = 0
                 while true {
                     target += UInt32(rng.below(400))
