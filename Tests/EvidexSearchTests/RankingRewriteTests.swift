@@ -88,17 +88,18 @@ struct RankingRewriteTests {
 
     @Test("by default, only confident questions are expanded")
     func gatedExpansion() throws {
-        // One document has all four words, eleven only "alpha": the best score is far above
+        // One document has all seven words, eleven only "alpha": the best score is far above
         // the tenth, so the first pass is confident and "epsilon", from the best document,
         // lifts "eps" above the fillers it tied with.
-        var docs = [doc("top", "", "alpha beta gamma delta epsilon"), doc("eps", "", "alpha epsilon words shown twice")]
+        var docs = [doc("top", "", "alpha beta gamma delta zeta theta kappa epsilon"),
+                    doc("eps", "", "alpha epsilon words shown twice")]
         for i in 0..<10 { docs.append(doc("f\(i)", "", "alpha filler\(i) words shown twice")) }
         let idx = try TestIndex(docs)
         var off = RankingSettings()
         off.expansion = nil
         let plain = try Searcher(snapshot: idx.snapshot, settings: off)
         let s = try idx.searcher()
-        let q = "alpha beta gamma delta"
+        let q = "alpha beta gamma delta zeta theta kappa"
         let on = try s.search(q, options: SearchOptions(limit: 20))
         let without = try plain.search(q, options: SearchOptions(limit: 20))
         #expect(on.total == without.total)
@@ -111,9 +112,9 @@ struct RankingRewriteTests {
         let flat = try s.search("alpha words shown twice", options: SearchOptions(limit: 20))
         let flatOff = try plain.search("alpha words shown twice", options: SearchOptions(limit: 20))
         #expect(flat.hits.map(\.score) == flatOff.hits.map(\.score))
-        // Three words are a keyword search: never expanded.
-        let three = try s.search("alpha beta gamma", options: SearchOptions(limit: 20))
-        let threeOff = try plain.search("alpha beta gamma", options: SearchOptions(limit: 20))
-        #expect(three.hits.map(\.score) == threeOff.hits.map(\.score))
+        // Six words are a keyword search or a headline: never expanded.
+        let six = try s.search("alpha beta gamma delta zeta theta", options: SearchOptions(limit: 20))
+        let sixOff = try plain.search("alpha beta gamma delta zeta theta", options: SearchOptions(limit: 20))
+        #expect(six.hits.map(\.score) == sixOff.hits.map(\.score))
     }
 }
