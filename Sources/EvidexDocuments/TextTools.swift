@@ -3,19 +3,20 @@ enum TextTools {
     /// Lines without their terminators (\n, \r\n or \r).
     static func lines(_ s: String) -> [Substring] {
         // On the UTF-8 bytes in place: walking `String.UTF8View` index by index cost more than
-        // the rest of parsing a news file.
-        let fast = s.utf8.withContiguousStorageIfAvailable { bytes -> [Substring] in
+        // the rest of parsing a news file. `withUTF8` makes a bridged string contiguous first.
+        var text = s
+        return text.withUTF8 { bytes -> [Substring] in
             var out: [Substring] = []
             let u = s.utf8
+            func sub(_ a: Int, _ b: Int) -> Substring {
+                s[u.index(u.startIndex, offsetBy: a)..<u.index(u.startIndex, offsetBy: b)]
+            }
             var start = 0
             var i = 0
             let n = bytes.count
-            func sub(_ a: Int, _ b: Int) -> Substring {
-                Substring(s[u.index(u.startIndex, offsetBy: a)..<u.index(u.startIndex, offsetBy: b)])
-            }
             while i < n {
                 let b = bytes[i]
-                if b > 0x0D || (b != 0x0A && b != 0x0D) { i += 1; continue }
+                if b != 0x0A && b != 0x0D { i += 1; continue }
                 out.append(sub(start, i))
                 i += (b == 0x0D && i + 1 < n && bytes[i + 1] == 0x0A) ? 2 : 1
                 start = i
@@ -23,28 +24,6 @@ enum TextTools {
             if start != n { out.append(sub(start, n)) }
             return out
         }
-        if let fast { return fast }
-        var out: [Substring] = []
-        let u = s.utf8
-        var start = u.startIndex
-        var i = u.startIndex
-        while i != u.endIndex {
-            let b = u[i]
-            if b == 0x0A || b == 0x0D {
-                out.append(Substring(s[start..<i]))
-                let next = u.index(after: i)
-                if b == 0x0D, next != u.endIndex, u[next] == 0x0A {
-                    i = u.index(after: next)
-                } else {
-                    i = next
-                }
-                start = i
-            } else {
-                i = u.index(after: i)
-            }
-        }
-        if start != u.endIndex { out.append(Substring(s[start..<u.endIndex])) }
-        return out
     }
 
     /// Whether UTF-8 text is already what `clean` makes of it: not empty, no space at either
@@ -109,20 +88,10 @@ enum TextTools {
     /// Collapses runs of white space (including no-break spaces and line breaks) to one space
     /// and trims both ends; drops zero-width characters.
     static func clean<S: StringProtocol>(_ s: S) -> String {
-        if let clean = s.utf8.withContiguousStorageIfAvailable(isClean), clean { return String(s) }
-        var needsWork = false
-        var prevSpace = true
-        for v in s.unicodeScalars {
-            if v == " " {
-                if prevSpace { needsWork = true; break }
-                prevSpace = true
-            } else if isSpace(v) || isInvisible(v) {
-                needsWork = true; break
-            } else {
-                prevSpace = false
-            }
-        }
-        if !needsWork && !prevSpace { return String(s) }
+        // Most text is clean already: tested on its bytes, it is returned as it is. Otherwise
+        // (or when its bytes are not contiguous) it is rebuilt, which also leaves clean text
+        // unchanged.
+        if s.utf8.withContiguousStorageIfAvailable(isClean) == true { return String(s) }
         var out = String.UnicodeScalarView()
         var pendingSpace = false
         for v in s.unicodeScalars {

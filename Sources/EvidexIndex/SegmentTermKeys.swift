@@ -1,4 +1,3 @@
-import Foundation
 import EvidexText
 
 /// The distinct terms of a segment being written, copied out of the analyzer's vocabulary
@@ -16,8 +15,6 @@ struct SegmentTermKeys: Sendable {
     /// The terms' UTF-8 bytes, one after another; term i is starts[i]..<starts[i + 1].
     private let bytes: [UInt8]
     private let starts: [UInt32]
-
-    var count: Int { ids.count }
 
     /// Copies the terms that `postings`' slots use.
     init(postings: PostingsAccumulator, vocabulary: TermVocabulary) {
@@ -60,13 +57,11 @@ struct SegmentTermKeys: Sendable {
                     for k in 0..<8 { p = p << 8 | (k < n ? UInt64(base[a + k]) : 0) }
                     return (p, UInt32(i))
                 }
+                func term(_ i: UInt32) -> UnsafeRawBufferPointer {
+                    UnsafeRawBufferPointer(start: base + Int(s[Int(i)]), count: Int(s[Int(i) + 1] - s[Int(i)]))
+                }
                 order.sort { x, y in
-                    if x.prefix != y.prefix { return x.prefix < y.prefix }
-                    let a0 = Int(s[Int(x.index)]), a1 = Int(s[Int(x.index) + 1])
-                    let b0 = Int(s[Int(y.index)]), b1 = Int(s[Int(y.index) + 1])
-                    let la = a1 - a0, lb = b1 - b0
-                    let c = memcmp(base + a0, base + b0, min(la, lb))
-                    return c != 0 ? c < 0 : la < lb
+                    x.prefix != y.prefix ? x.prefix < y.prefix : compareBytes(term(x.index), term(y.index)) < 0
                 }
                 return order.map(\.index)
             }

@@ -169,12 +169,7 @@ final class RequiredOptionalScorer: Scorer {
         doc = required.doc
     }
 
-    override func score() -> Double {
-        var s = required.score()
-        if optional.doc < doc { optional.advance(to: doc) }
-        if optional.doc == doc { s += optional.score() }
-        return s
-    }
+    override func score() -> Double { requiredScore() + optionalScore() }
 
     override var maxScore: Double { required.maxScore + optional.maxScore }
     override var cost: Int { required.cost }
