@@ -15,11 +15,7 @@ public struct AcronymDefinitionFinder: Sendable {
         var p = 0
         while p < n {
             // Brackets are rare: find the next one without a bounds check per scalar.
-            p = scalars.withUnsafeBufferPointer { buf in
-                var i = p
-                while i < n && buf[i] != "(" { i += 1 }
-                return i
-            }
+            p = scalars.withUnsafeBufferPointer { ScalarScan.index(of: "(", in: $0, from: p, to: n) }
             guard p < n else { break }
             // The matching ")" within a short distance, with no nested bracket.
             var q = p + 1

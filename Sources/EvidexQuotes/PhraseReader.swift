@@ -8,7 +8,7 @@ struct PhraseReader: Sendable {
 
     func isVerb(_ k: Int) -> Bool {
         guard k >= 0 && k < tokens.count, tokens[k].isWord else { return false }
-        if tokens[k].isLower("according", scalars) { return k + 1 < tokens.count && tokens[k + 1].isLower("to", scalars) }
+        if tokens[k].isLower(LowerWord.according, scalars) { return k + 1 < tokens.count && tokens[k + 1].isLower(LowerWord.to, scalars) }
         guard Lexicon.reportingVerbs.contains(tokens[k], scalars) else { return false }
         return !isNounSlot(k)
     }
@@ -21,7 +21,7 @@ struct PhraseReader: Sendable {
         // "32% of Republican claims": a word after "of"/"about"/… plus a modifier is a noun
         if k >= 2, tokens[k - 2].isWord, !Lexicon.pronouns.contains(tokens[k - 1], scalars),
            tokens[k - 1].capitalised || ScalarClass.isDigit(scalars[tokens[k - 1].range.lowerBound]),
-           tokens[k - 2].isLower(in: ["of", "about", "with", "from", "on", "by", "for", "in"], scalars) { return true }
+           Lexicon.nounSlotPrepositions.contains(tokens[k - 2], scalars) { return true }
         return false
     }
 
@@ -44,7 +44,7 @@ struct PhraseReader: Sendable {
         if !Lexicon.weakVerbs.contains(tokens[k], scalars) { return true }
         // "pointed out", "went on", "put it": a weak verb with its particle is a cue
         guard k + 1 < tokens.count, tokens[k + 1].isWord else { return false }
-        return tokens[k + 1].isLower(in: ["out", "on", "it", "in"], scalars)
+        return Lexicon.verbParticles.contains(tokens[k + 1], scalars)
     }
 
     /// Cue span: the verb, with "to" for "according to" and "for" for "called for".
@@ -52,10 +52,10 @@ struct PhraseReader: Sendable {
         var r = tokens[k].range
         if k + 1 < tokens.count, tokens[k + 1].isWord {
             let w = tokens[k], n = tokens[k + 1]
-            if (w.isLower("according", scalars) && n.isLower("to", scalars))
-                || (n.isLower("for", scalars) && w.isLower(in: ["called", "calls", "call", "calling"], scalars))
-                || (n.isLower("out", scalars) && w.isLower("pointed", scalars))
-                || (n.isLower("on", scalars) && w.isLower("went", scalars)) {
+            if (w.isLower(LowerWord.according, scalars) && n.isLower(LowerWord.to, scalars))
+                || (n.isLower(LowerWord.for, scalars) && Lexicon.callForms.contains(w, scalars))
+                || (n.isLower(LowerWord.out, scalars) && w.isLower(LowerWord.pointed, scalars))
+                || (n.isLower(LowerWord.on, scalars) && w.isLower(LowerWord.went, scalars)) {
                 r = r.lowerBound..<tokens[k + 1].range.upperBound
             }
         }
@@ -74,7 +74,7 @@ struct PhraseReader: Sendable {
                 names.append(t.text(scalars))
             } else if !names.isEmpty && !(t.capitalised) {
                 // a lowercase word ends the name run: "House Speaker Paul Ryan" keeps the last run
-                if !t.isLower(in: ["of", "and", "for", "the", "de", "da", "van", "von", "al", "bin", "del", "la", "le"], scalars) {
+                if !Lexicon.speakerNameJoiners.contains(t, scalars) {
                     names = []
                 }
             }
@@ -125,13 +125,13 @@ struct PhraseReader: Sendable {
         while k >= floor && tokens[k].isWord && count < 9 {
             let t = tokens[k]
             if !t.capitalised && Lexicon.phraseBreakers.contains(t, scalars) && !Self.nameJoiners.contains(t, scalars) { break }
-            if !t.capitalised && Self.nameJoiners.contains(t, scalars) && !t.isLower("the", scalars) {
+            if !t.capitalised && Self.nameJoiners.contains(t, scalars) && !t.isLower(LowerWord.the, scalars) {
                 // "of"/"for" only join when a name or noun follows and something precedes
                 if k == floor || !tokens[k - 1].isWord { break }
             }
             if Lexicon.reportingVerbs.contains(t, scalars) && !t.capitalised && !isNounSlot(k) { break }
             // "she believes we must": a subject pronoun cannot sit inside a noun phrase
-            if k < end - 1 && t.isLower(in: ["he", "she", "we", "they", "i"], scalars) { break }
+            if k < end - 1 && Lexicon.subjectPronouns.contains(t, scalars) { break }
             lo = k
             count += 1
             k -= 1
@@ -139,7 +139,7 @@ struct PhraseReader: Sendable {
         // drop leading joiners ("of", "and") and sentence openers ("But", "During", "Repeatedly")
         while lo < end {
             let w = tokens[lo]
-            if !w.capitalised && Self.nameJoiners.contains(w, scalars) && !w.isLower("the", scalars) { lo += 1; continue }
+            if !w.capitalised && Self.nameJoiners.contains(w, scalars) && !w.isLower(LowerWord.the, scalars) { lo += 1; continue }
             if w.capitalised && end - lo > 1 && Self.isOpener(w, scalars) { lo += 1; continue }
             break
         }
@@ -169,7 +169,7 @@ struct PhraseReader: Sendable {
                 sawCap = true
             } else if count > 0 {
                 if !sawCap {
-                    if Lexicon.phraseBreakers.contains(t, scalars) && !t.isLower(in: ["for", "of", "at", "with", "the"], scalars) { break }
+                    if Lexicon.phraseBreakers.contains(t, scalars) && !Lexicon.breakersInsideNames.contains(t, scalars) { break }
                     if Lexicon.reportingVerbs.contains(t, scalars) { break }
                 } else {
                     let joins = Self.nameJoiners.contains(t, scalars) && k + 1 < limit && tokens[k + 1].capitalised
@@ -235,8 +235,7 @@ struct PhraseReader: Sendable {
         let next = tokens[n]
         if next.quoteIndex == nil && (next.endsSentence || next.isPunct(",") || next.isPunct(";") || next.isPunct("(")
             || next.isPunct(":")) { return c }
-        if next.isWord && next.isLower(in: ["in", "on", "at", "during", "of", "to", "about", "after", "before", "while", "when", "from",
-                           "with", "via", "last", "this", "earlier", "later", "recently", "yesterday", "today"], scalars) {
+        if next.isWord && Lexicon.afterCueWords.contains(next, scalars) {
             return c
         }
         return nil
@@ -258,19 +257,19 @@ struct PhraseReader: Sendable {
     /// "X, director of Y, said"), within [floor, limit).
     func subject(ofVerb v: Int, floor: Int, limit: Int) -> SpeakerCandidate? {
         var result: SpeakerCandidate?
-        if tokens[v].isLower("according", scalars) {
+        if tokens[v].isLower(LowerWord.according, scalars) {
             result = phraseAfter(v + 2, limit: limit)
         } else {
             var k = v - 1
             while k >= floor && tokens[k].isWord && Self.isAdverb(tokens[k], scalars) { k -= 1 }
             // "Rep. Gwen Moore (D-Wis.) said"
             k = skipParenthetical(k, floor: floor)
-            if k >= floor && tokens[k].isWord && (tokens[k].isLower("and", scalars) || tokens[k].isLower("but", scalars)) {
+            if k >= floor && tokens[k].isWord && (tokens[k].isLower(LowerWord.and, scalars) || tokens[k].isLower(LowerWord.but, scalars)) {
                 // "I laughed and said" / "Donald Trump … bemoaned the unrest and said": the clause's subject
                 var p = k - 1
-                while p >= floor && p > k - 8 && tokens[p].isWord && !tokens[p].isLower(in: ["he", "she", "i", "we", "they"], scalars)
-                    && !tokens[p].isLower(in: ["that", "who", "which", "because", "if", "when", "whether"], scalars) { p -= 1 }
-                if p >= floor && p > k - 8 && tokens[p].isWord && tokens[p].isLower(in: ["he", "she", "i", "we", "they"], scalars) {
+                while p >= floor && p > k - 8 && tokens[p].isWord && !Lexicon.subjectPronouns.contains(tokens[p], scalars)
+                    && !Lexicon.clauseOpeners.contains(tokens[p], scalars) { p -= 1 }
+                if p >= floor && p > k - 8 && tokens[p].isWord && Lexicon.subjectPronouns.contains(tokens[p], scalars) {
                     result = candidate(p, p + 1)
                 } else {
                     result = sentenceSubject(from: floor, before: k)
@@ -365,7 +364,7 @@ struct PhraseReader: Sendable {
         if !Self.leadWords.contains(toks[k], scalars), let comma = toks[k..<Swift.min(t, k + 5)].firstIndex(where: { $0.isPunct(",") }),
            comma + 1 < t, toks[comma + 1].isWord,
            (toks[comma + 1].capitalised && !Lexicon.determiners.contains(toks[comma + 1], scalars))
-            || toks[comma + 1].isLower(in: ["he", "she", "they", "we", "i"], scalars),
+            || Lexicon.subjectPronouns.contains(toks[comma + 1], scalars),
            !toks[k..<comma].contains(where: { $0.isWord && $0.capitalised && !Self.isOpener($0, scalars) && $0.range.lowerBound != toks[k].range.lowerBound }),
            toks[k..<comma].count > 1 || !toks[k].capitalised || Self.isOpener(toks[k], scalars) {
             k = comma + 1

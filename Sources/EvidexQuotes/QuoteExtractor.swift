@@ -154,7 +154,7 @@ public struct QuoteExtractor: Sendable {
                 while lastStart > 0 && !toks[lastStart - 1].endsSentence { lastStart -= 1 }
                 // only a cue that closes the paragraph introduces what follows
                 if let s = subjects.last(where: { $0.0 >= lastStart && $0.0 >= toks.count - 6 }),
-                   !toks[(s.0 + 1)...].contains(where: { $0.isLower("that", scalars) }) {
+                   !toks[(s.0 + 1)...].contains(where: { $0.isLower(LowerWord.that, scalars) }) {
                     pendingColon = resolved[s.1.mention].map { var a = $0; a.cue = s.1.cue; return a }
                 } else if last.isPunct(":"), let c = reader.sentenceSubject(from: lastStart, before: toks.count - 1) {
                     pendingColon = attribution(for: c, entities: &entities)
@@ -343,7 +343,7 @@ public struct QuoteExtractor: Sendable {
     private func subject(of v: Int, reader: PhraseReader, toks: [Token], floor: Int, limit: Int) -> SpeakerCandidate? {
         let scalars = reader.scalars
         let w = toks[v]
-        if w.lowerHasSuffix("ing", scalars) && !w.isLower("according", scalars) {
+        if w.lowerHasSuffix("ing", scalars) && !w.isLower(LowerWord.according, scalars) {
             // "footage of Hillary Clinton asking, ‘…’": a reduced clause right after its subject
             if v - 1 >= floor, toks[v - 1].isWord, !PhraseReader.isAdverb(toks[v - 1], scalars),
                !PhraseReader.leadWords.contains(toks[v - 1], scalars), !Lexicon.phraseBreakers.contains(toks[v - 1], scalars) {
@@ -360,8 +360,8 @@ public struct QuoteExtractor: Sendable {
             return reader.sentenceSubject(from: floor, before: v)
         }
         // "said" used as an adjective ("the said report") or a passive ("was told") has no speaker here
-        if v > floor, toks[v - 1].isLower(in: ["was", "were", "been", "being", "is", "are", "be"], scalars),
-           !w.isLower("according", scalars) {
+        if v > floor, Lexicon.beForms.contains(toks[v - 1], scalars),
+           !w.isLower(LowerWord.according, scalars) {
             return nil
         }
         return reader.subject(ofVerb: v, floor: floor, limit: limit)
@@ -403,15 +403,15 @@ public struct QuoteExtractor: Sendable {
         var before = subjects.filter { $0.0 >= sStart && $0.0 < t }
         var after = subjects.filter { $0.0 > t && $0.0 < afterEnd && $0.0 - t <= 30 && reader.isStrongVerb($0.0) }
         // "…,” Obama said, according to a pool report: the report is the source
-        if let acc = after.first(where: { toks[$0.0].isLower("according", scalars) }) { after = [acc] }
+        if let acc = after.first(where: { toks[$0.0].isLower(LowerWord.according, scalars) }) { after = [acc] }
         // "According to GMA News, Salceda said …": the cited outlet is the source
-        if let acc = subjects.first(where: { $0.0 >= sStart && $0.0 < sEnd && toks[$0.0].isLower("according", scalars) }) {
+        if let acc = subjects.first(where: { $0.0 >= sStart && $0.0 < sEnd && toks[$0.0].isLower(LowerWord.according, scalars) }) {
             return (acc.1, .accordingTo)
         }
         // "what he called the ‘Evil Empire’": the main clause's speaker, not the relative clause's
         let whatVerbs = before.filter { b in
             guard let st = toks.firstIndex(where: { $0.range.lowerBound == b.1.mention.lowerBound }), st > 0 else { return false }
-            return toks[st - 1].isLower("what", scalars)
+            return toks[st - 1].isLower(LowerWord.what, scalars)
         }
         if !whatVerbs.isEmpty {
             before.removeAll { b in whatVerbs.contains { $0.0 == b.0 } }
@@ -435,7 +435,7 @@ public struct QuoteExtractor: Sendable {
         // "Pollsters agree - Carl Bialik: ‘…’" / "More from Blumenthal and Cohen: ‘…’": a name standing alone before the colon
         if t > 1, toks[t - 1].isPunct(":"), let c = reader.phraseBefore(t - 1, floor: sStart), !c.nameWords.isEmpty,
            let first = toks.firstIndex(where: { $0.range.lowerBound == c.mention.lowerBound }), toks[first].capitalised,
-           first == sStart || Self.dashes.contains(toks[first - 1], scalars) || toks[first - 1].isLower(in: ["from", "by"], scalars) {
+           first == sStart || Self.dashes.contains(toks[first - 1], scalars) || Lexicon.fromBy.contains(toks[first - 1], scalars) {
             return (c, .colon)
         }
         // Bailey told MPs: ‘…’ — whatever the verb, a colon hands the quote to the subject
@@ -489,9 +489,9 @@ public struct QuoteExtractor: Sendable {
     /// after "in" or "from", not a date).
     /// A capitalised run right after one of these is a place ("in New York"), not a name.
     /// Static so that the literal is not rebuilt for every run.
-    static let placePrepositions: [String] = ["in", "at", "from", "to", "of", "on", "near", "across"]
+    static let placePrepositions: WordSet = ["in", "at", "from", "to", "of", "on", "near", "across"]
     /// Lower-case words that may sit inside a name run ("Bank of England").
-    static let runJoiners: [String] = ["of", "and", "for", "&"]
+    static let runJoiners: WordSet = ["of", "and", "for", "&"]
 
     static func nameRuns(in toks: [Token], _ scalars: [Unicode.Scalar])
         -> [(position: Int, name: String, organisation: Bool, gender: DocumentEntities.Gender)] {
@@ -521,11 +521,11 @@ public struct QuoteExtractor: Sendable {
                 return
             }
             // word lists are asked with the tokens, which carry their hashes
-            guard run.count <= 5, !run.contains(where: { $0.isLower("the", scalars) }),
+            guard run.count <= 5, !run.contains(where: { $0.isLower(LowerWord.the, scalars) }),
                   !run.contains(where: { Lexicon.timeWords.contains($0, scalars) }),
                   !run.contains(where: { Self.isShouted($0, scalars) }) else { return }
             if runStart > 0, toks[runStart - 1].isWord,
-               toks[runStart - 1].isLower(in: Self.placePrepositions, scalars) { return }
+               Self.placePrepositions.contains(toks[runStart - 1], scalars) { return }
             let gender: DocumentEntities.Gender = run.contains(where: { Lexicon.femaleTitles.contains($0, scalars) }) ? .female
                 : run.contains(where: { Lexicon.maleTitles.contains($0, scalars) }) ? .male : .unknown
             let names = run.filter { !Lexicon.titles.contains($0, scalars) && !PhraseReader.isOpener($0, scalars)
@@ -541,7 +541,7 @@ public struct QuoteExtractor: Sendable {
             if toks[i].isWord && toks[i].capitalised {
                 if !open { runStart = i }
                 runEnd = i
-            } else if open && toks[i].isWord && toks[i].isLower(in: Self.runJoiners, scalars) {
+            } else if open && toks[i].isWord && Self.runJoiners.contains(toks[i], scalars) {
                 runEnd = i
             } else if open {
                 run = toks[runStart...runEnd]

@@ -25,17 +25,19 @@ struct QuoteMarkScanner: Sendable {
         var blank = true
         let n = text.count
         var i = 0
-        while i <= n {
-            if i == n || text[i] == "\n" {
-                if !blank { out.append(start..<i) }
-                start = i + 1
-                blank = true
-            } else if blank && !ScalarClass.isSpace(text[i]) {
-                blank = false
-                // the rest of the line only matters for where it ends
-                while i + 1 < n && text[i + 1] != "\n" { i += 1 }
+        text.withUnsafeBufferPointer { buf in
+            while i <= n {
+                if i == n || buf[i] == "\n" {
+                    if !blank { out.append(start..<i) }
+                    start = i + 1
+                    blank = true
+                } else if blank && !ScalarClass.isSpace(buf[i]) {
+                    blank = false
+                    // the rest of the line only matters for where it ends
+                    i = ScalarScan.index(of: "\n", in: buf, from: i + 1, to: n) - 1
+                }
+                i += 1
             }
-            i += 1
         }
         return out
     }
@@ -99,10 +101,14 @@ struct QuoteMarkScanner: Sendable {
     private func markPositions() -> [Int] {
         var out: [Int] = []
         text.withUnsafeBufferPointer { buf in
-            for i in buf.indices {
-                let v = buf[i].value
+            var i = 0
+            let n = buf.count
+            while true {
                 // letters, digits and most punctuation lie between the ASCII marks and «
-                if v > 0x27 && v < 0xAB { continue }
+                i = ScalarScan.index(outside: 0x28, 0xAA, in: buf, from: i, to: n)
+                guard i < n else { break }
+                defer { i += 1 }
+                let v = buf[i].value
                 if v == 0x27 || v == 0x22 || v == 0xAB || v == 0xBB || (v >= 0x2018 && v <= 0x2019) || (v >= 0x201C && v <= 0x201E) {
                     out.append(i)
                 }

@@ -126,7 +126,9 @@ enum ScalarInfo {
         while i < n {
             // Most text is ASCII: eight bytes at a time while it is.
             if i + 8 <= n && raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
-                for j in 0..<8 { out.initializeElement(at: k + j, to: Unicode.Scalar(base[i + j])) }
+                // widened in SIMD lanes: an ASCII byte is its scalar's value
+                let wide = SIMD8<UInt32>(truncatingIfNeeded: raw.loadUnaligned(fromByteOffset: i, as: SIMD8<UInt8>.self))
+                UnsafeMutableRawPointer(out.baseAddress!).storeBytes(of: wide, toByteOffset: k * 4, as: SIMD8<UInt32>.self)
                 i += 8
                 k += 8
                 continue

@@ -70,9 +70,11 @@ struct Token: Sendable, Equatable {
         return true
     }
 
-    /// `words.contains(lower(scalars))`, for the short literal lists of the readers.
-    func isLower(in words: [String], _ scalars: [Unicode.Scalar]) -> Bool {
-        words.contains { isLower($0, scalars) }
+    /// `lower(scalars) == word.text`, ruled out by the hash for nearly every other ASCII word.
+    @inline(__always)
+    func isLower(_ word: LowerWord, _ scalars: [Unicode.Scalar]) -> Bool {
+        guard lowerASCII else { return lower(scalars) == word.text }
+        return lowerHash == word.hash && range.count == word.count && isLower(word.text, scalars)
     }
 
     /// `lower(scalars).hasSuffix(suffix)` for an ASCII `suffix`.
