@@ -20,6 +20,8 @@ struct DocumentEntities: Sendable {
     /// `organisations` lower-cased, kept alongside so that matching does not lower-case them
     /// all again for every speaker.
     private var lowerOrganisations: [String] = []
+    /// `lastWordHash` of each of `lowerOrganisations`.
+    private var lowerOrganisationLastWords: [UInt64?] = []
     /// Last speaker of each kind, for pronouns.
     private var lastPerson: [Gender: String] = [:]
     private var lastAnyPerson: String?
@@ -35,7 +37,9 @@ struct DocumentEntities: Sendable {
     mutating func noteOrganisation(_ name: String, at position: Int) {
         if !organisations.contains(name) {
             organisations.append(name)
-            lowerOrganisations.append(name.lowercased())
+            let lower = name.lowercased()
+            lowerOrganisations.append(lower)
+            lowerOrganisationLastWords.append(Self.lastWordHash(lower))
         }
         mentions.append((position, name, .unknown, true))
     }
@@ -92,15 +96,34 @@ struct DocumentEntities: Sendable {
     /// Full organisation name whose last words match a short or lowercase mention
     /// ("the Committee", "the advisory group").
     func organisation(matching words: [String]) -> String? {
-        let content = words.filter { !Lexicon.determiners.contains($0) }
-        guard !content.isEmpty else { return nil }
-        let suffix = content.joined(separator: " ")
-        let spaced = " " + suffix
+        // Most calls find no candidate: the strings to compare are made only for a name that
+        // may match, which is what this lookup's time went on.
+        guard !organisations.isEmpty,
+              let lastContent = words.last(where: { !Lexicon.determiners.contains($0) }) else { return nil }
+        let last = Self.lastWordHash(lastContent)
+        var suffix = "", spaced = ""
         for k in organisations.indices.reversed() {
+            // ASCII names whose last word differs cannot match
+            if let last, let other = lowerOrganisationLastWords[k], other != last { continue }
+            if spaced.isEmpty {
+                suffix = words.filter { !Lexicon.determiners.contains($0) }.joined(separator: " ")
+                spaced = " " + suffix
+            }
             let l = lowerOrganisations[k]
             if l == suffix || l.hasSuffix(spaced) { return organisations[k] }
         }
         return nil
+    }
+
+    /// FNV-1a of the bytes after the last space of an ASCII string; nil for other strings,
+    /// where only a comparison by characters is exact.
+    private static func lastWordHash(_ s: String) -> UInt64? {
+        var h = WordSet.seed
+        for b in s.utf8 {
+            if b >= 0x80 { return nil }
+            h = b == 0x20 ? WordSet.seed : WordSet.step(h, UInt32(b))
+        }
+        return h
     }
 
     func person(surname: String) -> Person? {

@@ -32,7 +32,7 @@ enum OrganisationTokenizer {
         let n = scalars.count
         var pendingBreak = true
         var pendingSentence = true
-        let classes = asciiClasses
+        asciiClasses.withUnsafeBufferPointer { classes in
         while i < n {
             let s = scalars[i]
             // ASCII spaces and punctuation (most non-word scalars) are classed by one lookup.
@@ -111,6 +111,7 @@ enum OrganisationTokenizer {
             pendingBreak = false
             pendingSentence = false
             i = j
+        }
         }
         return out
     }

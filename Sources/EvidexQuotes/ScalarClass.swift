@@ -7,6 +7,7 @@ enum ScalarClass {
     static let leftSingle: Unicode.Scalar = "\u{2018}"
     static let rightSingle: Unicode.Scalar = "\u{2019}"
 
+    @inline(__always)
     static func isSpace(_ s: Unicode.Scalar?) -> Bool {
         guard let s else { return true }
         let v = s.value
@@ -14,6 +15,7 @@ enum ScalarClass {
         return ScalarInfo.has(s, ScalarInfo.whitespace)
     }
 
+    @inline(__always)
     static func isAlnum(_ s: Unicode.Scalar?) -> Bool {
         guard let s else { return false }
         if s.value < 0x80 {
@@ -28,6 +30,7 @@ enum ScalarClass {
         return s == "_" || ScalarInfo.has(s, ScalarInfo.alnum | ScalarInfo.nonspacingMark)
     }
 
+    @inline(__always)
     static func isUpper(_ s: Unicode.Scalar) -> Bool {
         let v = s.value
         if v < 0x80 { return v >= 0x41 && v <= 0x5A }

@@ -37,7 +37,7 @@ struct Tokenizer: Sendable {
         let end = r.upperBound
         while i < end {
             let c = text[i]
-            if ScalarClass.isSpace(c) { i += 1; continue }
+            if c == " " || ScalarClass.isSpace(c) { i += 1; continue }
             if ScalarClass.isAlnum(c) {
                 if words == wordLimit { return }
                 words += 1
@@ -47,9 +47,17 @@ struct Tokenizer: Sendable {
                 var hash = WordSet.step(WordSet.seed, Self.asciiLower(c.value))
                 while j < end {
                     let d = text[j]
-                    if ScalarClass.isAlnum(d) {
-                        if !d.isASCII { ascii = false }
-                        hash = WordSet.step(hash, Self.asciiLower(d.value))
+                    // ASCII letters and digits (most scalars of a word) tested by arithmetic
+                    let v = d.value
+                    if v < 0x80 {
+                        if v &- 0x30 < 10 || (v | 0x20) &- 0x61 < 26 {
+                            hash = WordSet.step(hash, Self.asciiLower(v))
+                            j += 1
+                            continue
+                        }
+                    } else if ScalarClass.isAlnum(d) {
+                        ascii = false
+                        hash = WordSet.step(hash, v)
                         j += 1
                         continue
                     }
