@@ -272,6 +272,11 @@ public struct OrganisationGazetteer: Sendable, OrganisationResolving {
 
 extension OrganisationGazetteer {
     static func trimmed(_ text: String) -> String {
+        // most names come without surrounding space: answered by their first and last scalars
+        if let f = text.unicodeScalars.first, let l = text.unicodeScalars.last,
+           !f.properties.isWhitespace, !l.properties.isWhitespace {
+            return text
+        }
         var s = Substring(text)
         while let f = s.unicodeScalars.first, f.properties.isWhitespace { s = String(s.unicodeScalars.dropFirst())[...] }
         while let l = s.unicodeScalars.last, l.properties.isWhitespace { s = String(s.unicodeScalars.dropLast())[...] }

@@ -476,6 +476,12 @@ public struct QuoteExtractor: Sendable {
         return c
     }
 
+    /// The token is the word "The" exactly as written.
+    static func isThe(_ t: Token, _ scalars: [Unicode.Scalar]) -> Bool {
+        t.isWord && t.range.count == 3 && scalars[t.range.lowerBound] == "T" && scalars[t.range.lowerBound + 1] == "h"
+            && scalars[t.range.lowerBound + 2] == "e"
+    }
+
     /// A word of two or more letters written in capitals ("NHS", "AP"): an acronym, not a name.
     static func isShouted(_ t: Token, _ scalars: [Unicode.Scalar]) -> Bool {
         // ASCII text equals its upper case exactly when it has no lower-case letter
@@ -504,9 +510,10 @@ public struct QuoteExtractor: Sendable {
             defer { run = [] }
             guard run.count >= 2, let head = run.last else { return }
             if Lexicon.organisationHeads.contains(head, scalars) {
-                var words = run.map { $0.text(scalars) }
-                if words.first == "The" && run.first!.range.lowerBound == toks.first?.range.lowerBound { words.removeFirst() }
-                if words.count >= 2 { out.append((run.first!.range.lowerBound, words.joined(separator: " "), true, .unknown)) }
+                // the run's words are word tokens, whose text is their range's
+                var words = run.lazy.map(\.range)[...]
+                if Self.isThe(run.first!, scalars) && run.first!.range.lowerBound == toks.first?.range.lowerBound { words = words.dropFirst() }
+                if words.count >= 2 { out.append((run.first!.range.lowerBound, ScalarInfo.joined(scalars, words), true, .unknown)) }
                 return
             }
             // "Ms Jane Doe and Mr John Roe": each side of a joiner is its own name
@@ -529,9 +536,9 @@ public struct QuoteExtractor: Sendable {
             let gender: DocumentEntities.Gender = run.contains(where: { Lexicon.femaleTitles.contains($0, scalars) }) ? .female
                 : run.contains(where: { Lexicon.maleTitles.contains($0, scalars) }) ? .male : .unknown
             let names = run.filter { !Lexicon.titles.contains($0, scalars) && !PhraseReader.isOpener($0, scalars)
-                && !Lexicon.determiners.contains($0, scalars) }.map { $0.text(scalars) }
+                && !Lexicon.determiners.contains($0, scalars) }
             guard names.count >= 2 || (names.count == 1 && gender != .unknown) else { return }
-            out.append((run.first!.range.lowerBound, names.joined(separator: " "), false, gender))
+            out.append((run.first!.range.lowerBound, ScalarInfo.joined(scalars, names.lazy.map(\.range)), false, gender))
         }
         // The run is tracked as `runStart...runEnd` and sliced only when flushed: taking a
         // slice per word retains and releases the token array each time.

@@ -161,29 +161,52 @@ enum ScalarInfo {
     static func string(_ scalars: [Unicode.Scalar], _ r: Range<Int>) -> String {
         String(unsafeUninitializedCapacity: r.count * 4) { buf in
             var n = 0
-            for k in r {
-                let v = scalars[k].value
-                if v < 0x80 {
-                    buf[n] = UInt8(truncatingIfNeeded: v)
+            for k in r { encode(scalars[k].value, into: buf, at: &n) }
+            return n
+        }
+    }
+
+    /// The texts of `ranges` joined by single spaces, made as one string (the same as mapping
+    /// each to `string` and joining them, which made a string per word and then another).
+    static func joined(_ scalars: [Unicode.Scalar], _ ranges: some Collection<Range<Int>>) -> String {
+        var capacity = 0
+        for r in ranges { capacity += r.count * 4 + 1 }
+        return String(unsafeUninitializedCapacity: capacity) { buf in
+            var n = 0
+            var first = true
+            for r in ranges {
+                if !first {
+                    buf[n] = 0x20
                     n += 1
-                } else if v < 0x800 {
-                    buf[n] = UInt8(truncatingIfNeeded: 0xC0 | v >> 6)
-                    buf[n + 1] = UInt8(truncatingIfNeeded: 0x80 | v & 0x3F)
-                    n += 2
-                } else if v < 0x10000 {
-                    buf[n] = UInt8(truncatingIfNeeded: 0xE0 | v >> 12)
-                    buf[n + 1] = UInt8(truncatingIfNeeded: 0x80 | v >> 6 & 0x3F)
-                    buf[n + 2] = UInt8(truncatingIfNeeded: 0x80 | v & 0x3F)
-                    n += 3
-                } else {
-                    buf[n] = UInt8(truncatingIfNeeded: 0xF0 | v >> 18)
-                    buf[n + 1] = UInt8(truncatingIfNeeded: 0x80 | v >> 12 & 0x3F)
-                    buf[n + 2] = UInt8(truncatingIfNeeded: 0x80 | v >> 6 & 0x3F)
-                    buf[n + 3] = UInt8(truncatingIfNeeded: 0x80 | v & 0x3F)
-                    n += 4
                 }
+                first = false
+                for k in r { encode(scalars[k].value, into: buf, at: &n) }
             }
             return n
+        }
+    }
+
+    /// Writes scalar value `v` as UTF-8 at `n` and advances it.
+    @inline(__always)
+    private static func encode(_ v: UInt32, into buf: UnsafeMutableBufferPointer<UInt8>, at n: inout Int) {
+        if v < 0x80 {
+            buf[n] = UInt8(truncatingIfNeeded: v)
+            n += 1
+        } else if v < 0x800 {
+            buf[n] = UInt8(truncatingIfNeeded: 0xC0 | v >> 6)
+            buf[n + 1] = UInt8(truncatingIfNeeded: 0x80 | v & 0x3F)
+            n += 2
+        } else if v < 0x10000 {
+            buf[n] = UInt8(truncatingIfNeeded: 0xE0 | v >> 12)
+            buf[n + 1] = UInt8(truncatingIfNeeded: 0x80 | v >> 6 & 0x3F)
+            buf[n + 2] = UInt8(truncatingIfNeeded: 0x80 | v & 0x3F)
+            n += 3
+        } else {
+            buf[n] = UInt8(truncatingIfNeeded: 0xF0 | v >> 18)
+            buf[n + 1] = UInt8(truncatingIfNeeded: 0x80 | v >> 12 & 0x3F)
+            buf[n + 2] = UInt8(truncatingIfNeeded: 0x80 | v >> 6 & 0x3F)
+            buf[n + 3] = UInt8(truncatingIfNeeded: 0x80 | v & 0x3F)
+            n += 4
         }
     }
 }
