@@ -10,7 +10,7 @@ struct DocumentEntities: Sendable {
     }
 
     private(set) var people: [Person] = []
-    private var roles: [String: (role: String, organisation: String?)] = [:]
+    private var roles: [String: String] = [:]
     /// The organisation each role phrase and each non-person speaker's name resolved to
     /// (gazetteer lookups that a document repeats for every quote of the same speaker).
     var roleOrganisations: [String: String?] = [:]
@@ -195,11 +195,12 @@ struct DocumentEntities: Sendable {
         return (name, true)
     }
 
-    mutating func note(role: String, organisation: String?, for name: String) {
-        roles[name] = (role, organisation)
+    mutating func note(role: String, for name: String) {
+        roles[name] = role
     }
 
-    func details(of name: String) -> (role: String, organisation: String?)? {
+    /// The role last given for a person (the speaker's organisation is read from it).
+    func role(of name: String) -> String? {
         roles[name]
     }
 

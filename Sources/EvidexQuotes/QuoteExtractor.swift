@@ -143,7 +143,7 @@ public struct QuoteExtractor: Sendable {
                 let innerText = ScalarInfo.string(scalars, st.inner)
                 if speaker != nil { previousFull = kind == .full }
                 quotes.append(Quote(range: st.inner, text: innerText, kind: kind,
-                                    speaker: kind == .scare ? nil : speaker?.speaker,
+                                    speaker: kind == .scare ? nil : speaker.map { finished($0, entities: &entities) },
                                     cue: kind == .scare ? nil : speaker?.cue, nested: st.nested))
             }
             // "Caddell continued:" or "Howard continued his remarks." with no quotation of its own
@@ -174,45 +174,71 @@ public struct QuoteExtractor: Sendable {
     struct Attribution: Sendable, Equatable {
         var speaker: QuoteSpeaker
         var cue: Range<Int>?
+        /// What the speaker's organisation is read from, until `finished` looks it up. Every
+        /// reporting verb's subject is attributed, for the people and pronouns it introduces,
+        /// but most never speak a quotation; the gazetteer lookups (the dearest part of
+        /// attribution) are made only for those that do.
+        var organisationSource: OrganisationSource?
+    }
+
+    enum OrganisationSource: Sendable, Equatable {
+        /// A person's role ("director … at The King's Fund").
+        case role(String)
+        /// A non-person speaker's name ("the Health and Social Care Committee report").
+        case name(String)
     }
 
     private func attribution(for c: SpeakerCandidate, entities: inout DocumentEntities) -> Attribution {
         let (name, person) = entities.resolve(c)
         if c.isPronoun { entities.learnGender(of: name, from: c.words[0]) }
         var role: String?
-        var org: String?
+        var source: OrganisationSource?
         if person {
             // a role given once ("Suzie Bailey, director … at The King's Fund") stays with the
             // person when later quotes say only "she said" or "Ms Bailey added"
             if let r = c.role {
                 role = r
-                // a document repeats its speakers' roles: resolve each once
-                if let known = entities.roleOrganisations[r] {
-                    org = known
-                } else {
-                    org = organisation(inRole: r)
-                    entities.roleOrganisations[r] = .some(org)
-                }
-                entities.note(role: r, organisation: org, for: name)
-            } else if let known = entities.details(of: name) {
-                role = known.role
-                org = known.organisation
+                entities.note(role: r, for: name)
+            } else {
+                role = entities.role(of: name)
             }
+            source = role.map { .role($0) }
         } else {
+            source = .name(name)
+        }
+        return Attribution(speaker: QuoteSpeaker(name: name, mention: c.mention, role: role, organisation: nil),
+                           cue: c.cue, organisationSource: source)
+    }
+
+    /// The speaker of `a` with its organisation looked up (each role and name once per document).
+    private func finished(_ a: Attribution, entities: inout DocumentEntities) -> QuoteSpeaker {
+        var speaker = a.speaker
+        switch a.organisationSource {
+        case .role(let r):
+            if let known = entities.roleOrganisations[r] {
+                speaker.organisation = known
+            } else {
+                speaker.organisation = organisation(inRole: r)
+                entities.roleOrganisations[r] = .some(speaker.organisation)
+            }
+        case .name(let name):
             // "Health and Social Care Committee report" speaks for the committee
             var words = name.split(separator: " ").map(String.init)
             if let last = words.last, Lexicon.documentNouns.contains(last.lowercased()), words.count > 1 { words.removeLast() }
             if let head = words.last?.lowercased(), Lexicon.organisationHeads.contains(head) {
                 let base = words.joined(separator: " ")
                 if let known = entities.nameOrganisations[base] {
-                    org = known
+                    speaker.organisation = known
                 } else {
-                    org = organisations?.canonicalOrganisation(for: base) ?? base
+                    let org = organisations?.canonicalOrganisation(for: base) ?? base
+                    speaker.organisation = org
                     entities.nameOrganisations[base] = org
                 }
             }
+        case nil:
+            break
         }
-        return Attribution(speaker: QuoteSpeaker(name: name, mention: c.mention, role: role, organisation: org), cue: c.cue)
+        return speaker
     }
 
     /// The organisation part of a role: the capitalised phrase after its last "at", "of" or "for".

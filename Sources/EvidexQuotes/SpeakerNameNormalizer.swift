@@ -26,6 +26,9 @@ enum SpeakerNameNormalizer {
         var checked = Set<String>()
         for q in quotes {
             guard let s = q.speaker, let m = s.mention, !checked.contains(s.name) else { continue }
+            // Three words need two spaces: counted on bytes, the split by characters (most of
+            // this pass's time) is made only for names that may have them.
+            guard Self.hasTwoSpaces(s.name) else { continue }
             let nameWords = s.name.split(separator: " ")
             guard nameWords.count >= 3, let surname = nameWords.last else { continue }
             let mentionWords = words(scalars, m)
@@ -79,6 +82,15 @@ enum SpeakerNameNormalizer {
         }
         if !current.isEmpty { out.append(String(current)) }
         return out
+    }
+
+    static func hasTwoSpaces(_ name: String) -> Bool {
+        var spaces = 0
+        for b in name.utf8 where b == 0x20 {
+            spaces += 1
+            if spaces == 2 { return true }
+        }
+        return false
     }
 
     static func isCapitalised(_ w: String) -> Bool {
