@@ -84,6 +84,11 @@ struct DocumentEntities: Sendable {
 
     /// "Bailey" → "Suzie Bailey" once the full name has been seen.
     private func canonical(_ name: String) -> String {
+        // a name without a space byte is one word (or none): no split by characters needed
+        if !name.utf8.contains(0x20) {
+            if !name.isEmpty, let p = person(surname: name) { return p.name }
+            return name
+        }
         let parts = name.split(separator: " ")
         if parts.count == 1, let p = person(surname: String(parts[0])) { return p.name }
         return name

@@ -223,7 +223,7 @@ public struct QuoteExtractor: Sendable {
             }
         case .name(let name):
             // "Health and Social Care Committee report" speaks for the committee
-            var words = name.split(separator: " ").map(String.init)
+            var words = SpaceSeparatedWords.words(name)
             if let last = words.last, Lexicon.documentNouns.contains(last.lowercased()), words.count > 1 { words.removeLast() }
             if let head = words.last?.lowercased(), Lexicon.organisationHeads.contains(head) {
                 let base = words.joined(separator: " ")
@@ -243,7 +243,7 @@ public struct QuoteExtractor: Sendable {
 
     /// The organisation part of a role: the capitalised phrase after its last "at", "of" or "for".
     func organisation(inRole role: String) -> String? {
-        let words = role.split(separator: " ").map(String.init)
+        let words = SpaceSeparatedWords.words(role)
         guard let i = words.lastIndex(where: { ["at", "of", "for", "with"].contains($0) }) else {
             let caps = words.filter { $0.first?.isUppercase == true }
             return caps.count >= 2 ? organisations?.canonicalOrganisation(for: caps.joined(separator: " ")) ?? caps.joined(separator: " ") : nil
