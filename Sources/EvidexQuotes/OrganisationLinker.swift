@@ -220,13 +220,15 @@ public struct OrganisationLinker: Sendable, OrganisationResolving {
         names(startingWith: .key, hash: t.keyHash)
         if t.keyDiffersFromStem(scalars) { names(startingWith: .stem, hash: t.stemHash) }
         // Learnt acronyms (one to three tokens: "SPI-M", "NHS TDA").
-        var written = ""
-        for n in 0..<3 where learntFirst.mayContain(t.baseHash) && i + n < tokens.count {
-            if n > 0 && tokens[i + n].breakBefore { break }
-            written += (n > 0 ? " " : "") + tokens[i + n].base(scalars)
-            if let target = learnt[written] {
-                offer(Candidate(first: i, last: i + n, target: target, isAcronym: true,
-                                needsSupport: false, commonWord: false, rank: 1))
+        if learntFirst.mayContain(t.baseHash) {
+            var written = ""
+            for n in 0..<3 where i + n < tokens.count {
+                if n > 0 && tokens[i + n].breakBefore { break }
+                written += (n > 0 ? " " : "") + tokens[i + n].base(scalars)
+                if let target = learnt[written] {
+                    offer(Candidate(first: i, last: i + n, target: target, isAcronym: true,
+                                    needsSupport: false, commonWord: false, rank: 1))
+                }
             }
         }
         let acronyms = gazetteer.acronymFirstFilter.mayContain(t.baseHash) ? gazetteer.acronymFirstByHash[t.baseHash] : nil
