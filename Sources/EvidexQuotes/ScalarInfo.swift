@@ -159,7 +159,11 @@ enum ScalarInfo {
     /// The text of `scalars[r]`, encoded to UTF-8 directly (the same string as
     /// `String(String.UnicodeScalarView(scalars[r]))`, which appends scalar by scalar).
     static func string(_ scalars: [Unicode.Scalar], _ r: Range<Int>) -> String {
-        String(unsafeUninitializedCapacity: r.count * 4) { buf in
+        // The exact length, so that a short word (up to 15 bytes) is made in place as a small
+        // string: a capacity of four bytes a scalar allocated it on the heap.
+        var bytes = 0
+        for k in r { bytes += utf8Length(scalars[k].value) }
+        return String(unsafeUninitializedCapacity: bytes) { buf in
             var n = 0
             for k in r { encode(scalars[k].value, into: buf, at: &n) }
             return n
@@ -170,7 +174,12 @@ enum ScalarInfo {
     /// each to `string` and joining them, which made a string per word and then another).
     static func joined(_ scalars: [Unicode.Scalar], _ ranges: some Collection<Range<Int>>) -> String {
         var capacity = 0
-        for r in ranges { capacity += r.count * 4 + 1 }
+        var first = true
+        for r in ranges {
+            if !first { capacity += 1 }
+            first = false
+            for k in r { capacity += utf8Length(scalars[k].value) }
+        }
         return String(unsafeUninitializedCapacity: capacity) { buf in
             var n = 0
             var first = true
@@ -184,6 +193,11 @@ enum ScalarInfo {
             }
             return n
         }
+    }
+
+    @inline(__always)
+    private static func utf8Length(_ v: UInt32) -> Int {
+        v < 0x80 ? 1 : v < 0x800 ? 2 : v < 0x10000 ? 3 : 4
     }
 
     /// Writes scalar value `v` as UTF-8 at `n` and advances it.
