@@ -54,7 +54,7 @@ public struct QuoteExtractor: Sendable {
         for pi in paragraphs.indices where pi <= lastQuoted {
             let toks = layouts[pi]
             let reader = PhraseReader(tokens: toks, scalars: scalars)
-            var resolved: [Range<Int>: Attribution] = [:]
+            var resolved = ResolvedSpeakers()
             // every reporting-verb subject, in text order, so that names and pronouns resolve
             // against the people and organisations named before them
             var subjects: [(Int, SpeakerCandidate)] = []
@@ -65,15 +65,19 @@ public struct QuoteExtractor: Sendable {
                     subjects.append((v, c))
                 }
             }
-            var order = subjects.map(\.1)
-            order.sort { $0.position < $1.position }
-            for c in order where resolved[c.mention] == nil {
-                resolved[c.mention] = attribution(for: c, entities: &entities)
+            // sorted as indices: sorting the candidates copied each, strings and all
+            var order = Array(subjects.indices)
+            order.sort { subjects[$0].1.position < subjects[$1].1.position }
+            for k in order where resolved[subjects[k].1.mention] == nil {
+                resolved[subjects[k].1.mention] = attribution(for: subjects[k].1, entities: &entities)
             }
             var inParagraph: [Attribution?] = []
             let quoteTokens = toks.indices.filter { toks[$0].quoteIndex != nil }
-            var chosen: [Int: Attribution?] = [:]   // by quote token index
-            var rules: [Int: Frame] = [:]
+            // by position in `quoteTokens`
+            var chosen: [Attribution?] = []
+            var rules: [Frame?] = []
+            chosen.reserveCapacity(quoteTokens.count)
+            rules.reserveCapacity(quoteTokens.count)
             for t in quoteTokens {
                 let found = candidate(forQuoteAt: t, toks: toks, reader: reader, subjects: subjects, inHeadline: pi == 0)
                 var c = found?.0
@@ -82,20 +86,20 @@ public struct QuoteExtractor: Sendable {
                    let cue = nearest.1.cue, let old = c?.cue, old.upperBound <= cue.lowerBound {
                     c?.cue = cue
                 }
-                if let f = found?.1 { rules[t] = f }
+                rules.append(found?.1)
                 var a: Attribution?
                 if let c {
                     a = resolved[c.mention] ?? attribution(for: c, entities: &entities)
                     a?.cue = c.cue
                     resolved[c.mention] = a
                 }
-                chosen[t] = a
+                chosen.append(a)
             }
             for (n, t) in quoteTokens.enumerated() {
                 let si = toks[t].quoteIndex!
                 let st = stretches[si]
-                var speaker = chosen[t] ?? nil
-                let rule = rules[t]
+                var speaker = chosen[n]
+                let rule = rules[n]
                 if speaker == nil {
                     let (sStart, _) = sentenceBounds(t, toks)
                     let earlier = subjects.last(where: { $0.0 < t })
@@ -108,7 +112,7 @@ public struct QuoteExtractor: Sendable {
                     } else if t == sStart, let e = earlier, let a = resolved[e.1.mention] {
                         // Schiff said. “The other factor …”
                         speaker = a
-                    } else if n == 0, t == 0, let next = quoteTokens.dropFirst().compactMap({ chosen[$0] ?? nil }).first {
+                    } else if n == 0, t == 0, let next = chosen.dropFirst().compactMap({ $0 }).first {
                         speaker = next
                     } else if t == 0, let colon = pendingColon {
                         speaker = colon
