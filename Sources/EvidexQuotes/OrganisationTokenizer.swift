@@ -34,6 +34,11 @@ enum OrganisationTokenizer {
         var pendingSentence = true
         asciiClasses.withUnsafeBufferPointer { classes in
         while i < n {
+            // Most of a text is lower-case ASCII words with spaces and punctuation between:
+            // a loop of its own takes them, and this one only what that leaves.
+            i = plainRun(scalars, from: i, classes: classes.baseAddress!, into: &out,
+                         pendingBreak: &pendingBreak, pendingSentence: &pendingSentence)
+            guard i < n else { break }
             let s = scalars[i]
             // ASCII spaces and punctuation (most non-word scalars) are classed by one lookup.
             if s.value < 0x80 && s != "&" {
@@ -114,6 +119,55 @@ enum OrganisationTokenizer {
         }
         }
         return out
+    }
+
+    /// Tokenises from `start` the words of lower-case ASCII letters and digits (no apostrophe,
+    /// no capital) and the ASCII spaces and punctuation between them, exactly as the general
+    /// loop would, and returns where it stopped: at the end, at a word it does not take (a
+    /// capital in it, or a non-ASCII scalar or apostrophe after it: the word is read again by
+    /// the general loop), at "&" or at a non-ASCII scalar. A function of its own, so that its
+    /// loop keeps its values in registers.
+    @inline(never)
+    static func plainRun(_ scalars: UnsafeBufferPointer<Unicode.Scalar>, from start: Int, classes: UnsafePointer<UInt8>,
+                         into out: inout [OrganisationToken], pendingBreak: inout Bool, pendingSentence: inout Bool) -> Int {
+        guard let p = UnsafeRawPointer(scalars.baseAddress)?.assumingMemoryBound(to: UInt32.self) else { return start }
+        let n = scalars.count
+        var i = start
+        while i < n {
+            let v = p[i]
+            guard v < 0x80 else { return i }
+            let cls = classes[Int(v)]
+            if cls & wordClass == 0 {
+                if v == 0x26 { return i }   // "&" is a token of its own
+                if cls & softGapClass == 0 {
+                    pendingBreak = true
+                    if cls & sentenceEndClass != 0 { pendingSentence = true }
+                }
+                i += 1
+                continue
+            }
+            if cls & upperClass != 0 { return i }
+            var j = i + 1
+            var hash = OrganisationToken.hashStep(OrganisationToken.hashSeed, Unicode.Scalar(UInt8(v)))
+            var every = cls
+            while j < n {
+                let w = p[j]
+                guard w < 0x80 else { break }
+                let c = classes[Int(w)]
+                guard c & wordClass != 0 else { break }
+                if c & upperClass != 0 { return i }
+                every &= c
+                hash = (hash ^ UInt64(w)) &* 0x100_0000_01b3
+                j += 1
+            }
+            // a non-ASCII scalar or an apostrophe may continue the word
+            if j < n, p[j] >= 0x80 || p[j] == 0x27 || p[j] == 0x60 { return i }
+            out.append(makePlainToken(scalars, i, j, hash, every & digitClass != 0, pendingBreak, pendingSentence))
+            pendingBreak = false
+            pendingSentence = false
+            i = j
+        }
+        return i
     }
 
     static let wordClass: UInt8 = 1
