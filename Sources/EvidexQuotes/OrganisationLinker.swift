@@ -86,9 +86,10 @@ public struct OrganisationLinker: Sendable, OrganisationResolving {
 
         // 2. Longest match at each position.
         var candidates: [Candidate] = []
+        let hasLearnt = !learnt.isEmpty
         var i = 0
         while i < tokens.count {
-            if mayStart(tokens[i], learntFirst: learntFirst),
+            if mayStart(tokens[i], learntFirst: learntFirst, hasLearnt: hasLearnt),
                let c = best(at: i, tokens, scalars, learnt: learnt, learntFirst: learntFirst, blocked: blocked) {
                 candidates.append(c)
                 i = c.last + 1
@@ -186,10 +187,12 @@ public struct OrganisationLinker: Sendable, OrganisationResolving {
     /// case, an acronym or a learnt acronym. Most words are none of these, and skipping them
     /// here is what makes linking cheap.
     @inline(__always)
-    func mayStart(_ t: OrganisationToken, learntFirst: KeyFilter) -> Bool {
-        if t.isCapitalised || learntFirst.mayContain(t.baseHash) { return true }
+    func mayStart(_ t: OrganisationToken, learntFirst: KeyFilter, hasLearnt: Bool) -> Bool {
+        if t.isCapitalised { return true }
+        if hasLearnt && learntFirst.mayContain(t.baseHash) { return true }
+        // a word without a possessive has one key and stem (most words): one probe for both
         return gazetteer.lowercaseNameFirstFilter.mayContain(t.keyHash)
-            || gazetteer.lowercaseNameFirstFilter.mayContain(t.stemHash)
+            || (t.stemHash != t.keyHash && gazetteer.lowercaseNameFirstFilter.mayContain(t.stemHash))
             || gazetteer.acronymFirstFilter.mayContain(t.baseHash)
     }
 
