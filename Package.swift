@@ -33,6 +33,8 @@ let package = Package(
         .systemLibrary(name: "CStemmer", providers: [.apt(["libstemmer-dev"])]),
         .target(name: "CEvidexZlib", linkerSettings: [.linkedLibrary("z")]),
         .target(name: "CEvidexMemory"),
+        // SIMD kernels for the annotation passes (SSE2 where the target has it, plain C elsewhere).
+        .target(name: "CEvidexScan"),
         // libxml2's HTML parser (a real parser, not regular expressions), reached through
         // pkg-config so that no unsafe flags block use of the library product by other packages.
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
@@ -42,7 +44,7 @@ let package = Package(
         .target(name: "EvidexDocuments", dependencies: ["CEvidexZlib", "CEvidexHTML"]),
         .target(name: "EvidexIndex", dependencies: ["EvidexText", "EvidexDocuments", "EvidexQuotes", "CEvidexZlib", "CEvidexMemory"]),
         .target(name: "EvidexSearch", dependencies: ["EvidexIndex", "EvidexText"]),
-        .target(name: "EvidexQuotes"),
+        .target(name: "EvidexQuotes", dependencies: ["CEvidexScan"]),
         .target(name: "Evidex", dependencies: ["EvidexText", "EvidexDocuments", "EvidexIndex", "EvidexSearch", "EvidexQuotes"]),
         // Relevance evaluation (`evidex eval`): query and qrels files, TREC runs, trec_eval's measures.
         .target(name: "EvidexEval", dependencies: ["EvidexSearch"]),

@@ -16,8 +16,8 @@ public struct DocumentAnnotator: Sendable {
     /// Annotates a parsed document in the text `StoredAnnotations.text(of:)` gives. Transcript turns become
     /// quotes of kind `turn` attributed to their labelled speaker.
     public func annotate(_ doc: Document) -> TextAnnotations {
-        let (scalars, paragraphs) = StoredAnnotations.scalars(of: doc)
-        var result = annotator.annotate(scalars: scalars)
+        let (scalars, paragraphs, quoteBytes) = StoredAnnotations.scalars(of: doc)
+        var result = annotator.annotate(scalars: scalars, quoteBytes: quoteBytes)
         result.quotes += turns(of: doc, at: paragraphs)
         result.quotes.sort { $0.range.lowerBound != $1.range.lowerBound ? $0.range.lowerBound < $1.range.lowerBound : $0.kind == .turn }
         return result

@@ -41,9 +41,9 @@ public enum StoredAnnotations {
     }
 
     /// `text(of:)` as code points, made without the string: what indexing annotates.
-    public static func scalars(of doc: Document) -> (scalars: [Unicode.Scalar], paragraphs: [Range<Int>]) {
-        let (scalars, ranges) = ScalarText.joined(pieces(of: doc))
-        return (scalars, doc.paragraphs.indices.map { ranges[paragraphPiece($0, of: doc)] })
+    public static func scalars(of doc: Document) -> (scalars: [Unicode.Scalar], paragraphs: [Range<Int>], quoteBytes: Bool) {
+        let (scalars, ranges, quoteBytes) = ScalarText.joined(pieces(of: doc))
+        return (scalars, doc.paragraphs.indices.map { ranges[paragraphPiece($0, of: doc)] }, quoteBytes)
     }
 
     /// Quotes that are evidence of what someone said, so searchable: transcript turns, and

@@ -1,3 +1,5 @@
+import CEvidexScan
+
 /// Unicode properties of scalars from lookup tables. `Unicode.Scalar.properties` is a binary
 /// search per call and was a quarter of the annotation time, so the scripts news text is
 /// written in (U+0000–U+07FF: Latin, Greek, Cyrillic, Hebrew, Arabic) and the General
@@ -110,50 +112,23 @@ enum ScalarInfo {
         var text = text
         return text.withUTF8 { utf8 in
             [Unicode.Scalar](unsafeUninitializedCapacity: utf8.count) { out, count in
-                count = decode(utf8, into: out, at: 0)
+                var quoteBytes = false
+                count = decode(utf8, into: out, at: 0, quoteBytes: &quoteBytes)
             }
         }
     }
 
     /// Decodes valid UTF-8 into `out` from index `at`; returns the index after the last scalar.
-    /// `out` needs room for `utf8.count` scalars past `at`.
-    static func decode(_ utf8: UnsafeBufferPointer<UInt8>, into out: UnsafeMutableBufferPointer<Unicode.Scalar>, at: Int) -> Int {
-        let n = utf8.count
-        var i = 0
-        var k = at
-        guard let base = utf8.baseAddress else { return k }
-        let raw = UnsafeRawPointer(base)
-        while i < n {
-            // Most text is ASCII: eight bytes at a time while it is.
-            if i + 8 <= n && raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
-                // widened in SIMD lanes: an ASCII byte is its scalar's value
-                let wide = SIMD8<UInt32>(truncatingIfNeeded: raw.loadUnaligned(fromByteOffset: i, as: SIMD8<UInt8>.self))
-                UnsafeMutableRawPointer(out.baseAddress!).storeBytes(of: wide, toByteOffset: k * 4, as: SIMD8<UInt32>.self)
-                i += 8
-                k += 8
-                continue
-            }
-            let b0 = UInt32(utf8[i])
-            var v: UInt32
-            if b0 < 0x80 {
-                v = b0
-                i += 1
-            } else if b0 < 0xE0 {
-                v = (b0 & 0x1F) << 6 | UInt32(utf8[i + 1] & 0x3F)
-                i += 2
-            } else if b0 < 0xF0 {
-                v = (b0 & 0x0F) << 12 | UInt32(utf8[i + 1] & 0x3F) << 6 | UInt32(utf8[i + 2] & 0x3F)
-                i += 3
-            } else {
-                v = (b0 & 0x07) << 18 | UInt32(utf8[i + 1] & 0x3F) << 12
-                    | UInt32(utf8[i + 2] & 0x3F) << 6 | UInt32(utf8[i + 3] & 0x3F)
-                i += 4
-            }
-            // String storage is always valid UTF-8, so v is a scalar value.
-            out.initializeElement(at: k, to: unsafeBitCast(v, to: Unicode.Scalar.self))
-            k += 1
-        }
-        return k
+    /// `out` needs room for `utf8.count` scalars past `at`. `quoteBytes` becomes true when the
+    /// text holds `"`, `'` or a non-ASCII byte (so may hold a quotation mark), else is untouched.
+    static func decode(_ utf8: UnsafeBufferPointer<UInt8>, into out: UnsafeMutableBufferPointer<Unicode.Scalar>, at: Int,
+                       quoteBytes: inout Bool) -> Int {
+        guard let src = utf8.baseAddress, let dst = out.baseAddress else { return at }
+        var flag: Int32 = 0
+        // Unicode.Scalar is a UInt32 value: the C kernel writes scalar values in place.
+        let n = evx_utf8_decode(src, utf8.count, UnsafeMutableRawPointer(dst + at).assumingMemoryBound(to: UInt32.self), &flag)
+        if flag != 0 { quoteBytes = true }
+        return at + n
     }
 
     /// The text of `scalars[r]`, encoded to UTF-8 directly (the same string as

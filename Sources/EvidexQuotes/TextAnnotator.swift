@@ -21,7 +21,14 @@ public struct TextAnnotator: Sendable {
 
     /// `annotate` on a text's code points (`ScalarText`).
     public func annotate(scalars: [Unicode.Scalar]) -> TextAnnotations {
-        var quotes = TextAnnotator.mayHoldQuotes(scalars) ? extractor.extract(scalars: scalars) : []
+        annotate(scalars: scalars, quoteBytes: true)
+    }
+
+    /// `annotate(scalars:)` where `quoteBytes` false says the text has no `"`, `'` or non-ASCII
+    /// scalar (`ScalarText.joined` reports it as it decodes), so no quotation: the scan for an
+    /// opening mark is skipped.
+    public func annotate(scalars: [Unicode.Scalar], quoteBytes: Bool) -> TextAnnotations {
+        var quotes = quoteBytes && TextAnnotator.mayHoldQuotes(scalars) ? extractor.extract(scalars: scalars) : []
         SpeakerNameNormalizer.normalize(&quotes, scalars: scalars, organisations: linker)
         return TextAnnotations(quotes: quotes, organisations: linker.link(scalars: scalars))
     }

@@ -11,7 +11,7 @@ import Testing
     /// The terms of each searchable quote, both ways.
     static func terms(of doc: Document) throws -> (reused: [[String]], analysed: [[String]]) {
         let analyzer = try Analyzer()
-        let (scalars, _) = StoredAnnotations.scalars(of: doc)
+        let (scalars, _, _) = StoredAnnotations.scalars(of: doc)
         let quotes = TextAnnotator().annotate(scalars: scalars).quotes.filter(StoredAnnotations.isSearchable)
         var source = QuoteTermSource()
         source.reset(doc)
