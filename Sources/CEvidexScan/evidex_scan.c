@@ -52,3 +52,44 @@ size_t evx_utf8_decode(const uint8_t *src, size_t n, uint32_t *dst, int *quote_b
     if (quotes) *quote_bytes = 1;
     return k;
 }
+
+size_t evx_index_of_u32(const uint32_t *text, size_t from, size_t end, uint32_t target) {
+    size_t i = from;
+#if defined(__SSE2__)
+    const __m128i t = _mm_set1_epi32((int)target);
+    while (i + 8 <= end) {
+        __m128i a = _mm_loadu_si128((const __m128i *)(text + i));
+        __m128i b = _mm_loadu_si128((const __m128i *)(text + i + 4));
+        int m = _mm_movemask_epi8(_mm_packs_epi32(_mm_cmpeq_epi32(a, t), _mm_cmpeq_epi32(b, t)));
+        if (m) return i + (size_t)(__builtin_ctz((unsigned)m) / 2);
+        i += 8;
+    }
+#endif
+    while (i < end && text[i] != target) i++;
+    return i;
+}
+
+size_t evx_index_outside_u32(const uint32_t *text, size_t from, size_t end, uint32_t low, uint32_t high) {
+    size_t i = from;
+    const uint32_t width = high - low;
+#if defined(__SSE2__)
+    // unsigned v - low > width, as a signed compare after flipping the sign bits
+    const __m128i bias = _mm_set1_epi32((int)0x80000000u);
+    const __m128i lo = _mm_set1_epi32((int)low);
+    const __m128i w = _mm_set1_epi32((int)(width ^ 0x80000000u));
+    const __m128i space = _mm_set1_epi32(0x20);
+    while (i + 8 <= end) {
+        __m128i a = _mm_loadu_si128((const __m128i *)(text + i));
+        __m128i b = _mm_loadu_si128((const __m128i *)(text + i + 4));
+        __m128i oa = _mm_andnot_si128(_mm_cmpeq_epi32(a, space),
+                                      _mm_cmpgt_epi32(_mm_xor_si128(_mm_sub_epi32(a, lo), bias), w));
+        __m128i ob = _mm_andnot_si128(_mm_cmpeq_epi32(b, space),
+                                      _mm_cmpgt_epi32(_mm_xor_si128(_mm_sub_epi32(b, lo), bias), w));
+        int m = _mm_movemask_epi8(_mm_packs_epi32(oa, ob));
+        if (m) return i + (size_t)(__builtin_ctz((unsigned)m) / 2);
+        i += 8;
+    }
+#endif
+    while (i < end && (text[i] - low <= width || text[i] == 0x20)) i++;
+    return i;
+}

@@ -42,33 +42,16 @@ public struct TextAnnotator: Sendable {
     }
 
     static func mayHoldQuotes(_ s: UnsafeBufferPointer<Unicode.Scalar>) -> Bool {
-        var previous: Unicode.Scalar = " "
-        var i = 0
         let n = s.count
-        guard let base = s.baseAddress else { return false }
-        // Eight scalars at a time: a block of spaces and of scalars between the ASCII marks and
-        // « (letters, digits, most punctuation) holds no mark and opens none, and its last
-        // scalar is what `previous` becomes. Other blocks go scalar by scalar.
-        let raw = UnsafeRawPointer(base)
-        let low = SIMD8<UInt32>(repeating: 0x29)
-        let width = SIMD8<UInt32>(repeating: 0xAB - 0x29)
-        let space = SIMD8<UInt32>(repeating: 0x20)
-        while i < n {
-            if i + 8 <= n {
-                let v = raw.loadUnaligned(fromByteOffset: i * 4, as: SIMD8<UInt32>.self)
-                if all(((v &- low) .< width) .| (v .== space)) {
-                    previous = base[i + 7]
-                    i += 8
-                    continue
-                }
-            }
-            for c in s[i..<min(i + 8, n)] {
-                if Self.opensQuote(c, after: previous) { return true }
-                previous = c
-            }
-            i += 8
+        var i = 0
+        while true {
+            // spaces and the scalars between the ASCII marks and « (letters, digits, most
+            // punctuation) hold no mark and open none: skipped eight at a time
+            i = ScalarScan.index(outside: 0x29, 0xAA, in: s, from: i, to: n)
+            guard i < n else { return false }
+            if Self.opensQuote(s[i], after: i > 0 ? s[i - 1] : " ") { return true }
+            i += 1
         }
-        return false
     }
 
     /// Whether `c` is a double mark or guillemet, or a single mark in an opening position.

@@ -10,4 +10,11 @@
 /// byte) and leaves it alone otherwise. ASCII runs are widened sixteen bytes at a time.
 size_t evx_utf8_decode(const uint8_t *src, size_t n, uint32_t *dst, int *quote_bytes);
 
+/// The first index in `from..<end` whose code point is `target`, or `end`.
+size_t evx_index_of_u32(const uint32_t *text, size_t from, size_t end, uint32_t target);
+
+/// The first index in `from..<end` whose code point is neither a space (U+0020) nor in
+/// `low...high`, or `end`: skips the ordinary text between two rare kinds of scalar.
+size_t evx_index_outside_u32(const uint32_t *text, size_t from, size_t end, uint32_t low, uint32_t high);
+
 #endif
