@@ -126,13 +126,35 @@ public struct AcronymDefinitionFinder: Sendable {
     /// letter, so "the National Security Council (THRC)" is not read as T-H-R-C.
     private func valid(_ s: [Unicode.Scalar], short: Range<Int>, long: Range<Int>) -> Bool {
         guard long.count > short.count else { return false }
-        let words = OrganisationGazetteer.nameKeys(ScalarInfo.string(s, long))
-        guard let firstWord = words.first?.unicodeScalars.first,
+        // the first word's key (`nameKeys(…).first`), without the keys of the others
+        let (tokens, longScalars) = OrganisationGazetteer.nameTokens(ScalarInfo.string(s, long))
+        guard let firstWord = tokens.first.map({ $0.key(longScalars) })?.unicodeScalars.first,
               let firstShort = s[short].first(where: { OrganisationTokenizer.isWordScalar($0) }),
               lower(firstShort) == firstWord else { return false }
         let sf = ScalarInfo.string(s, short).lowercased()
         let lf = ScalarInfo.string(s, long).lowercased()
+        // An ASCII short form whose bytes are nowhere in an ASCII long form is none of its
+        // words: the split by characters below (most of this test's time) is then not needed.
+        if let absent = Self.asciiAbsent(sf, in: lf), absent { return true }
         return !lf.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).contains { $0 == sf }
+    }
+
+    /// Whether `needle`'s bytes occur nowhere in `hay`, when both are ASCII (whose strings are
+    /// equal exactly when their bytes are); nil otherwise.
+    static func asciiAbsent(_ needle: String, in hay: String) -> Bool? {
+        var needle = needle, hay = hay
+        return needle.withUTF8 { n in
+            hay.withUTF8 { h -> Bool? in
+                guard !n.isEmpty, !n.contains(where: { $0 >= 0x80 }), !h.contains(where: { $0 >= 0x80 }) else { return nil }
+                guard n.count <= h.count else { return true }
+                for start in 0...(h.count - n.count) {
+                    var k = 0
+                    while k < n.count && h[start + k] == n[k] { k += 1 }
+                    if k == n.count { return false }
+                }
+                return true
+            }
+        }
     }
 
     private func lower(_ c: Unicode.Scalar) -> Unicode.Scalar {
