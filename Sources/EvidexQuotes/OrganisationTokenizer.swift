@@ -121,11 +121,11 @@ enum OrganisationTokenizer {
         return out
     }
 
-    /// Tokenises from `start` the words of lower-case ASCII letters and digits (no apostrophe,
-    /// no capital) and the ASCII spaces and punctuation between them, exactly as the general
-    /// loop would, and returns where it stopped: at the end, at a word it does not take (a
-    /// capital in it, or a non-ASCII scalar or apostrophe after it: the word is read again by
-    /// the general loop), at "&" or at a non-ASCII scalar. A function of its own, so that its
+    /// Tokenises from `start` the words of ASCII letters and digits (no apostrophe) and the
+    /// ASCII spaces and punctuation between them, exactly as the general loop would, and
+    /// returns where it stopped: at the end, at a word it does not take (a non-ASCII scalar or
+    /// an apostrophe after it: the word is read again by the general loop), at "&" or at a
+    /// non-ASCII scalar. A function of its own, so that its
     /// loop keeps its values in registers.
     @inline(never)
     static func plainRun(_ scalars: UnsafeBufferPointer<Unicode.Scalar>, from start: Int, classes: UnsafePointer<UInt8>,
@@ -146,23 +146,38 @@ enum OrganisationTokenizer {
                 i += 1
                 continue
             }
-            if cls & upperClass != 0 { return i }
             var j = i + 1
             var hash = OrganisationToken.hashStep(OrganisationToken.hashSeed, Unicode.Scalar(UInt8(v)))
             var every = cls
+            var any = cls
             while j < n {
                 let w = p[j]
                 guard w < 0x80 else { break }
                 let c = classes[Int(w)]
                 guard c & wordClass != 0 else { break }
-                if c & upperClass != 0 { return i }
                 every &= c
+                any |= c
                 hash = (hash ^ UInt64(w)) &* 0x100_0000_01b3
                 j += 1
             }
             // a non-ASCII scalar or an apostrophe may continue the word
             if j < n, p[j] >= 0x80 || p[j] == 0x27 || p[j] == 0x60 { return i }
-            out.append(makePlainToken(scalars, i, j, hash, every & digitClass != 0, pendingBreak, pendingSentence))
+            if any & upperClass == 0 {
+                out.append(makePlainToken(scalars, i, j, hash, every & digitClass != 0, pendingBreak, pendingSentence))
+            } else {
+                // `makeASCIIToken` for a word without an apostrophe: its base is the word as
+                // written (`hash`), its key and stem the word lower-cased
+                var lower = OrganisationToken.hashSeed
+                for k in i..<j {
+                    let w = p[k]
+                    lower = (lower ^ UInt64(w >= 65 && w <= 90 ? w + 32 : w)) &* 0x100_0000_01b3
+                }
+                out.append(OrganisationToken(
+                    start: i, end: j, baseEnd: j,
+                    isCapitalised: cls & (upperClass | digitClass) != 0, isAllCaps: any & lowerClass == 0,
+                    breakBefore: pendingBreak, sentenceInitial: pendingSentence, isDigitsOnly: every & digitClass != 0,
+                    keyHash: lower, stemHash: lower, baseHash: hash, isASCII: true, isPossessive: false))
+            }
             pendingBreak = false
             pendingSentence = false
             i = j
@@ -175,6 +190,7 @@ enum OrganisationTokenizer {
     static let sentenceEndClass: UInt8 = 4
     static let upperClass: UInt8 = 8
     static let digitClass: UInt8 = 16
+    static let lowerClass: UInt8 = 32
     /// `isWordScalar`, `isSoftGap`, the sentence-ending test, capitals and digits for ASCII
     /// scalars.
     static let asciiClasses: [UInt8] = (0..<128).map { v in
@@ -182,6 +198,7 @@ enum OrganisationTokenizer {
         var c: UInt8 = 0
         if v >= 65 && v <= 90 { c |= upperClass }
         if v >= 48 && v <= 57 { c |= digitClass }
+        if v >= 97 && v <= 122 { c |= lowerClass }
         if isWordScalar(s) { c |= wordClass }
         if isSoftGap(s) { c |= softGapClass }
         if s == "." || s == "!" || s == "?" || s == ":" || s == "\n" || s == "\r" { c |= sentenceEndClass }
