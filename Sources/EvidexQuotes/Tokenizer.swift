@@ -35,7 +35,12 @@ struct Tokenizer: Sendable {
         var words = 0
         var i = r.lowerBound
         let end = r.upperBound
+        guard let p = UnsafeRawPointer(text.baseAddress)?.assumingMemoryBound(to: UInt32.self) else { return }
         while i < end {
+            // ASCII words that no joiner or dot follows, punctuation and spaces: most of a
+            // paragraph, in a loop of their own; this one takes what that leaves
+            i = simpleRun(p, from: i, to: end, into: &out, words: &words, wordLimit: wordLimit)
+            guard i < end else { break }
             let c = text[i]
             if c == " " || ScalarClass.isSpace(c) { i += 1; continue }
             if ScalarClass.isAlnum(c) {
@@ -91,6 +96,47 @@ struct Tokenizer: Sendable {
                              lowerHash: WordSet.step(WordSet.seed, c.value), lowerASCII: c.isASCII))
             i += 1
         }
+    }
+
+    /// Tokenises from `start` what needs none of the general loop's rules, exactly as it would:
+    /// ASCII spaces, ASCII punctuation, and ASCII words followed by neither a joiner (' - & /),
+    /// a dot nor a non-ASCII scalar. Returns where it stopped: the end, the word limit, a
+    /// non-ASCII scalar or a word it does not take (read again by the general loop).
+    @inline(never)
+    static func simpleRun(_ p: UnsafePointer<UInt32>, from start: Int, to end: Int, into out: inout [Token],
+                          words: inout Int, wordLimit: Int) -> Int {
+        var i = start
+        while i < end {
+            let v = p[i]
+            guard v < 0x80 else { return i }
+            if v == 0x20 || (v >= 0x09 && v <= 0x0D) || (v >= 0x1C && v <= 0x1F) {
+                i += 1
+                continue
+            }
+            guard v &- 0x30 < 10 || (v | 0x20) &- 0x61 < 26 else {
+                out.append(Token(range: i..<(i + 1), kind: .punct, capitalised: false,
+                                 lowerHash: WordSet.step(WordSet.seed, v), lowerASCII: true))
+                i += 1
+                continue
+            }
+            if words == wordLimit { return i }
+            var j = i + 1
+            var hash = WordSet.step(WordSet.seed, asciiLower(v))
+            while j < end {
+                let w = p[j]
+                guard w &- 0x30 < 10 || (w | 0x20) &- 0x61 < 26 else { break }
+                hash = WordSet.step(hash, asciiLower(w))
+                j += 1
+            }
+            if j < end {
+                let w = p[j]
+                if w >= 0x80 || w == 0x27 || w == 0x2D || w == 0x2E || w == 0x26 || w == 0x2F { return i }
+            }
+            words += 1
+            out.append(Token(range: i..<j, kind: .word, capitalised: v &- 0x41 < 26, lowerHash: hash, lowerASCII: true))
+            i = j
+        }
+        return i
     }
 
     @inline(__always)
