@@ -53,6 +53,13 @@ enum OrganisationPatternMatcher {
         (["trust"], "trust"),
     ]
 
+    /// `OrganisationToken.hash(of:)` of each word of `finalHeads`, for `OrganisationToken.has`.
+    static let finalHeadHashes: [[UInt64]] = finalHeads.map { $0.0.map(OrganisationToken.hash(of:)) }
+    static let majestyHash = OrganisationToken.hash(of: "majesty")
+    static let ofHash = OrganisationToken.hash(of: "of")
+    static let forHash = OrganisationToken.hash(of: "for")
+    static let nhsHash = OrganisationToken.hash(of: "nhs")
+
     /// Heads that start a name when followed by "of"/"for" and a capitalised word.
     static let initialHeads: [String: String] = [
         "department": "government department", "ministry": "government department",
@@ -112,12 +119,12 @@ enum OrganisationPatternMatcher {
         // "His Majesty's Inspectorate of Prisons": the royal style is part of the name.
         let royal = (first.hasKey("his", hash: OrganisationToken.hisHash, scalars) || first.hasKey("her", hash: OrganisationToken.herHash, scalars))
             && first.isCapitalised && i + 1 < tokens.count
-            && tokens[i + 1].equals(.stem, "majesty", scalars) && !tokens[i + 1].breakBefore
+            && tokens[i + 1].has(.stem, "majesty", hash: majestyHash, scalars) && !tokens[i + 1].breakBefore
         guard isNameWord(first, scalars), royal || !stopStarts.contains(key: first, scalars) else { return nil }
         // Never start inside a capitalised run: "National Pharmacy Association" is matched from
         // "National", not again from "Pharmacy" (but a possessive ends a run: "Edinburgh's").
         if i > 0, !first.breakBefore, isNameWord(tokens[i - 1], scalars), !stopStarts.contains(key: tokens[i - 1], scalars),
-           !tokens[i - 1].isPossessive || first.equals(.key, "majesty", scalars) {
+           !tokens[i - 1].isPossessive || first.has(.key, "majesty", hash: majestyHash, scalars) {
             return nil
         }
         // "Edinburgh's Napier University", "Labour's Fabian Society": a leading possessive
@@ -158,7 +165,7 @@ enum OrganisationPatternMatcher {
         // Head-initial: "University of Manchester", "Department for Levelling Up".
         var best: Match? = nil
         if initialHeadWords.contains(key: first, scalars), let kind = initialHeads[first.key(scalars)], i + 2 <= last,
-           tokens[i + 1].equals(.key, "of", scalars) || tokens[i + 1].equals(.key, "for", scalars) {
+           tokens[i + 1].has(.key, "of", hash: ofHash, scalars) || tokens[i + 1].has(.key, "for", hash: forHash, scalars) {
             best = Match(endToken: last, name: surface(tokens, scalars, i, last), kind: kind)
         }
         // Head-final: the run may hold two names joined by "and" ("NHS X Integrated Care Board
@@ -185,7 +192,7 @@ enum OrganisationPatternMatcher {
         // "Royal National Institute of Blind People": a head followed by "of"/"for" continues.
         var headEnd = chosen?.endToken ?? i
         if var c = chosen, c.endToken < last,
-           tokens[c.endToken + 1].equals(.key, "of", scalars) || tokens[c.endToken + 1].equals(.key, "for", scalars) {
+           tokens[c.endToken + 1].has(.key, "of", hash: ofHash, scalars) || tokens[c.endToken + 1].has(.key, "for", hash: forHash, scalars) {
             headEnd = c.endToken
             c.endToken = last
             c.name = surface(tokens, scalars, i, last)
@@ -207,13 +214,14 @@ enum OrganisationPatternMatcher {
     static func head(endingAt e: Int, _ tokens: [OrganisationToken], _ scalars: [Unicode.Scalar], from i: Int) -> ([String], String)? {
         // Every head ends in one of a few words; most tokens are none of them.
         guard headLastWords.contains(key: tokens[e], scalars) || headLastWords.contains(stemKey: tokens[e], scalars) else { return nil }
-        for (head, kind) in finalHeads {
+        for (n, (head, kind)) in finalHeads.enumerated() {
             let h = head.count
             let headStart = e - h + 1
             guard headStart > i else { continue }
+            let hashes = finalHeadHashes[n]
             var ok = true
-            for k in 0..<h where !tokens[headStart + k].equals(.key, head[k], scalars)
-                && !tokens[headStart + k].equals(.stem, head[k], scalars) {
+            for k in 0..<h where !tokens[headStart + k].has(.key, head[k], hash: hashes[k], scalars)
+                && !tokens[headStart + k].has(.stem, head[k], hash: hashes[k], scalars) {
                 ok = false
                 break
             }
@@ -281,7 +289,7 @@ enum OrganisationPatternMatcher {
         let headKey = head.joined(separator: " ")
         guard let full = expand[headKey] else { return surface(tokens, scalars, a, e) }
         var start = a
-        if tokens[start].equals(.key, "nhs", scalars) { start += 1 }
+        if tokens[start].has(.key, "nhs", hash: nhsHash, scalars) { start += 1 }
         let headStart = e - head.count + 1
         guard start < headStart else { return surface(tokens, scalars, a, e) }
         let place = surface(tokens, scalars, start, headStart - 1)

@@ -103,6 +103,17 @@ struct OrganisationToken: Sendable, Equatable {
         return bytes.next() == nil
     }
 
+    /// `equals(form, word, scalars)`, where `hash` is `hash(of: word)`: an ASCII token's own hash
+    /// of that form rules out nearly every other word before any scalar is compared.
+    @inline(__always)
+    func has(_ form: Form, _ word: String, hash: UInt64, _ scalars: [Unicode.Scalar]) -> Bool {
+        if isASCII && !isAmpersand {
+            let own = form == .key ? keyHash : form == .stem ? stemHash : baseHash
+            if own != hash { return false }
+        }
+        return equals(form, word, scalars)
+    }
+
     /// `key == word`, where `hash` is `hash(of: word)`: comparing hashes first rejects nearly
     /// every token without looking at its scalars (`keyHash` always hashes `key`).
     @inline(__always)
