@@ -319,15 +319,18 @@ struct QuoteMarkScanner: Sendable {
         return result
     }
 
-    /// Positions covered by double marks ('' covers two).
+    /// Positions covered by double marks ('' covers two). Only a two-scalar mark covers a
+    /// single-mark scalar (a one-scalar double mark is ", “, ”, «, » or „), so only those are
+    /// kept: most paragraphs then need no set at all.
     static func skipSet(_ marks: [(Int, Int)]) -> Set<Int> {
-        Set(marks.flatMap { (i, w) in (i..<(i + w)) })
+        guard marks.contains(where: { $0.1 > 1 }) else { return [] }
+        return Set(marks.filter { $0.1 > 1 }.flatMap { (i, w) in (i..<(i + w)) })
     }
 
     private func primaryDoubles(_ p: Range<Int>, paragraph pi: Int, carry: inout Bool, marks: [(Int, Int)],
                                 singles: [(Int, Role?)]) -> [QuoteStretch] {
-        var width: [Int: Int] = [:]
-        for (i, w) in marks { width[i] = w }
+        // a paragraph has a few marks: searched in turn rather than hashed into a dictionary
+        func width(_ i: Int) -> Int? { marks.first(where: { $0.0 == i })?.1 }
         var stack: [Int] = []
         var pairs: [(Int?, Int?, Bool)] = []   // open, close, continued
         var firstRole: Role?
@@ -362,10 +365,10 @@ struct QuoteMarkScanner: Sendable {
         }
         var result: [QuoteStretch] = []
         for (o, c, continued) in pairs {
-            let s = o.map { $0 + (width[$0] ?? 1) } ?? p.lowerBound
+            let s = o.map { $0 + (width($0) ?? 1) } ?? p.lowerBound
             let e = c ?? p.upperBound
-            var st = QuoteStretch(open: o, close: c, openWidth: o.flatMap { width[$0] } ?? 1,
-                                  closeWidth: c.flatMap { width[$0] } ?? 1,
+            var st = QuoteStretch(open: o, close: c, openWidth: o.flatMap { width($0) } ?? 1,
+                                  closeWidth: c.flatMap { width($0) } ?? 1,
                                   inner: trimmed(s, e), paragraph: pi)
             st.continued = continued
             st.unclosed = c == nil && unclosed
