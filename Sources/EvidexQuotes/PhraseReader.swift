@@ -81,7 +81,7 @@ struct PhraseReader: Sendable {
         }
         if !names.isEmpty && names.allSatisfy({ Lexicon.timeWords.contains($0.lowercased()) }) { return nil }
         // all words, whose text is their range's
-        let phrase = ScalarInfo.joined(scalars, slice.lazy.map(\.range))
+        let phrase = ScalarInfo.joined(scalars, slice)
         return SpeakerCandidate(phrase: phrase, mention: tokens[lo].range.lowerBound..<tokens[hi - 1].range.upperBound,
                                 role: role, cue: nil, isPronoun: pron, words: words, nameWords: names)
     }

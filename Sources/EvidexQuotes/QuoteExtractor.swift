@@ -541,7 +541,7 @@ public struct QuoteExtractor: Sendable {
             guard run.count >= 2, let head = run.last else { return }
             if Lexicon.organisationHeads.contains(head, scalars) {
                 // the run's words are word tokens, whose text is their range's
-                var words = run.lazy.map(\.range)[...]
+                var words = run
                 if Self.isThe(run.first!, scalars) && run.first!.range.lowerBound == toks.first?.range.lowerBound { words = words.dropFirst() }
                 if words.count >= 2 { out.append((run.first!.range.lowerBound, ScalarInfo.joined(scalars, words), true, .unknown)) }
                 return
@@ -568,7 +568,7 @@ public struct QuoteExtractor: Sendable {
             let names = run.filter { !Lexicon.titles.contains($0, scalars) && !PhraseReader.isOpener($0, scalars)
                 && !Lexicon.determiners.contains($0, scalars) }
             guard names.count >= 2 || (names.count == 1 && gender != .unknown) else { return }
-            out.append((run.first!.range.lowerBound, ScalarInfo.joined(scalars, names.lazy.map(\.range)), false, gender))
+            out.append((run.first!.range.lowerBound, ScalarInfo.joined(scalars, names[...]), false, gender))
         }
         // The run is tracked as `runStart...runEnd` and sliced only when flushed: taking a
         // slice per word retains and releases the token array each time.

@@ -145,28 +145,27 @@ enum ScalarInfo {
         }
     }
 
-    /// The texts of `ranges` joined by single spaces, made as one string (the same as mapping
-    /// each to `string` and joining them, which made a string per word and then another).
-    static func joined(_ scalars: [Unicode.Scalar], _ ranges: some Collection<Range<Int>>) -> String {
-        var capacity = 0
-        var first = true
-        for r in ranges {
-            if !first { capacity += 1 }
-            first = false
-            for k in r { capacity += utf8Length(scalars[k].value) }
-        }
-        return String(unsafeUninitializedCapacity: capacity) { buf in
-            var n = 0
-            var first = true
-            for r in ranges {
-                if !first {
-                    buf[n] = 0x20
-                    n += 1
-                }
-                first = false
-                for k in r { encode(scalars[k].value, into: buf, at: &n) }
+    /// The texts of the tokens' ranges joined by single spaces, made as one string (the same as
+    /// mapping each to `string` and joining them, which made a string per word and then another).
+    static func joined(_ scalars: [Unicode.Scalar], _ tokens: ArraySlice<Token>) -> String {
+        scalars.withUnsafeBufferPointer { text in
+            var capacity = max(tokens.count - 1, 0)
+            for t in tokens {
+                for k in t.range { capacity += utf8Length(text[k].value) }
             }
-            return n
+            return String(unsafeUninitializedCapacity: capacity) { buf in
+                var n = 0
+                var first = true
+                for t in tokens {
+                    if !first {
+                        buf[n] = 0x20
+                        n += 1
+                    }
+                    first = false
+                    for k in t.range { encode(text[k].value, into: buf, at: &n) }
+                }
+                return n
+            }
         }
     }
 
