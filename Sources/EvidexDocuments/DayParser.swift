@@ -9,6 +9,15 @@ public enum DayParser {
     public static func parse<S: StringProtocol>(_ text: S) -> Day? {
         let s = TextTools.clean(text)
         guard !s.isEmpty, s.utf8.count <= 80 else { return nil }
+        // Every date has two numbers at least (a day and a year), and numbers are ASCII digits:
+        // headlines and first lines without them (most lines asked) skip the tokenizer, which
+        // reads Characters and was 5% of indexing news.
+        var digits = 0
+        for b in s.utf8 where b >= 0x30 && b <= 0x39 {
+            digits += 1
+            if digits == 2 { break }
+        }
+        guard digits == 2 else { return nil }
         if let d = isoPrefix(s) { return d }
         return written(s)
     }
