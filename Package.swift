@@ -42,7 +42,7 @@ let package = Package(
 
         .target(name: "EvidexText", dependencies: ["CEvidexICU", "CStemmer", "CEvidexMemory"]),
         .target(name: "EvidexDocuments", dependencies: ["CEvidexZlib", "CEvidexHTML"]),
-        .target(name: "EvidexIndex", dependencies: ["EvidexText", "EvidexDocuments", "EvidexQuotes", "CEvidexZlib", "CEvidexMemory"]),
+        .target(name: "EvidexIndex", dependencies: ["EvidexText", "EvidexDocuments", "EvidexQuotes", "CEvidexZlib", "CEvidexMemory", "CEvidexScan"]),
         .target(name: "EvidexSearch", dependencies: ["EvidexIndex", "EvidexText"]),
         .target(name: "EvidexQuotes", dependencies: ["CEvidexScan"]),
         .target(name: "Evidex", dependencies: ["EvidexText", "EvidexDocuments", "EvidexIndex", "EvidexSearch", "EvidexQuotes"]),

@@ -93,3 +93,27 @@ size_t evx_index_outside_u32(const uint32_t *text, size_t from, size_t end, uint
     while (i < end && (text[i] - low <= width || text[i] == 0x20)) i++;
     return i;
 }
+
+size_t evx_utf8_count(const uint8_t *src, size_t n, int *ascii) {
+    size_t i = 0, continuation = 0;
+    int high = 0;
+#if defined(__SSE2__)
+    const __m128i mask = _mm_set1_epi8((char)0xC0), cont = _mm_set1_epi8((char)0x80);
+    while (i + 16 <= n) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(src + i));
+        int m = _mm_movemask_epi8(v);
+        if (m) {
+            high = 1;
+            continuation += (size_t)__builtin_popcount(
+                (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_and_si128(v, mask), cont)));
+        }
+        i += 16;
+    }
+#endif
+    for (; i < n; i++) {
+        if (src[i] >= 0x80) high = 1;
+        if ((src[i] & 0xC0) == 0x80) continuation++;
+    }
+    *ascii = !high;
+    return n - continuation;
+}

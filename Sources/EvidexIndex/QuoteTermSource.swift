@@ -1,3 +1,4 @@
+import CEvidexScan
 import EvidexDocuments
 import EvidexText
 
@@ -90,28 +91,10 @@ struct QuoteTermSource {
     static func scalarCount(_ text: String) -> (Int, Bool) {
         var text = text
         return text.withUTF8 { utf8 in
-            // Every scalar has exactly one byte that is not a continuation byte (10xxxxxx);
-            // eight bytes are tested at a time.
-            let n = utf8.count
-            var continuation = 0
-            var high: UInt64 = 0
-            var i = 0
-            if let base = utf8.baseAddress {
-                let raw = UnsafeRawPointer(base)
-                while i + 8 <= n {
-                    let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-                    high |= w
-                    continuation += (w & ~(w << 1) & 0x8080_8080_8080_8080).nonzeroBitCount
-                    i += 8
-                }
-            }
-            while i < n {
-                let b = utf8[i]
-                high |= UInt64(b)
-                if b & 0xC0 == 0x80 { continuation += 1 }
-                i += 1
-            }
-            return (n - continuation, high & 0x8080_8080_8080_8080 == 0)
+            guard let base = utf8.baseAddress else { return (0, true) }
+            var ascii: Int32 = 0
+            let count = evx_utf8_count(base, utf8.count, &ascii)
+            return (count, ascii != 0)
         }
     }
 

@@ -10,6 +10,10 @@
 /// byte) and leaves it alone otherwise. ASCII runs are widened sixteen bytes at a time.
 size_t evx_utf8_decode(const uint8_t *src, size_t n, uint32_t *dst, int *quote_bytes);
 
+/// The number of code points in `n` bytes of valid UTF-8 (bytes that are not continuation
+/// bytes); `*ascii` is set to 1 when every byte is ASCII, else 0.
+size_t evx_utf8_count(const uint8_t *src, size_t n, int *ascii);
+
 /// The first index in `from..<end` whose code point is `target`, or `end`.
 size_t evx_index_of_u32(const uint32_t *text, size_t from, size_t end, uint32_t target);
 
