@@ -16,6 +16,6 @@ public enum IndexDirectory {
 
 extension IndexDirectory {
     static func fileSize(_ path: String) -> Int {
-        (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+        FileStamp.of(path: path).map { Int($0.size) } ?? 0
     }
 }
