@@ -23,11 +23,20 @@ struct OralEvidenceParser {
         // A label's colon follows at most a question number and a 70-character name, so a
         // line without a colon in its first bytes (most lines of any text) is rejected on its
         // UTF-8 before any Character is formed.
-        let colonNear = line.utf8.withContiguousStorageIfAvailable { b in
-            b.prefix(401).contains(UInt8(ascii: ":"))
+        // The first colon byte; the byte after it must let a label end there (a space, a tab, a
+        // carriage return or the end of the line; "10:30" and "http://" do not), unless it
+        // starts a non-ASCII scalar (a combining mark makes the colon part of a larger Character).
+        let colonNear = line.utf8.withContiguousStorageIfAvailable { b -> Bool in
+            guard let c = b.prefix(401).firstIndex(of: UInt8(ascii: ":")) else { return false }
+            guard c + 1 < b.count else { return true }
+            let next = b[c + 1]
+            return next >= 0x80 || next == 0x20 || next == 0x09 || next == 0x0D
         } ?? line.utf8.prefix(401).contains(UInt8(ascii: ":"))
         guard colonNear else { return nil }
-        var s = Substring(line.trimmingSpaces)
+        // trimmed as `trimmingSpaces` does, without copying the line
+        var s = Substring(line)
+        while let f = s.first, f == " " || f == "\t" || f == "\r" || f == "\u{FEFF}" { s = s.dropFirst() }
+        while let l = s.last, l == " " || l == "\t" || l == "\r" { s = s.dropLast() }
         var q: Int?
         if s.first == "Q" {
             let digits = s.dropFirst().prefix(while: { $0.isASCII && $0.isNumber })
