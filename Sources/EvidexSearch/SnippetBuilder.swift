@@ -13,20 +13,23 @@ struct SnippetBuilder {
 
     func snippets(for doc: Document) -> [Snippet] {
         guard maxSnippets > 0 else { return [] }
-        var scored: [(score: Int, order: Int, snippet: Snippet)] = []
-        for (i, entry) in doc.bodyStreamEntries.enumerated() {
+        let entries = doc.bodyStreamEntries
+        var scored: [(score: Int, order: Int, spans: [Range<Int>])] = []
+        for (i, entry) in entries.enumerated() {
             let spans = matchSpans(entry.text)
             if spans.isEmpty { continue }
-            let distinct = Set(spans.map { Array(entry.text.utf8)[$0.lowerBound..<$0.upperBound] }).count
-            scored.append((distinct * 10 + spans.count, i, cut(entry.text, spans: spans, speaker: entry.speaker)))
+            let utf8 = Array(entry.text.utf8)
+            let distinct = Set(spans.map { utf8[$0.lowerBound..<$0.upperBound] }).count
+            scored.append((distinct * 10 + spans.count, i, spans))
         }
         if scored.isEmpty {
             // Matched only in the title or metadata: show the opening paragraph.
-            guard let first = doc.bodyStreamEntries.first(where: { !$0.text.isEmpty }) else { return [] }
+            guard let first = entries.first(where: { !$0.text.isEmpty }) else { return [] }
             return [cut(first.text, spans: [], speaker: first.speaker)]
         }
+        // only the passages shown are cut
         return scored.sorted { $0.score != $1.score ? $0.score > $1.score : $0.order < $1.order }
-            .prefix(maxSnippets).map(\.snippet)
+            .prefix(maxSnippets).map { cut(entries[$0.order].text, spans: $0.spans, speaker: entries[$0.order].speaker) }
     }
 
     /// UTF-8 ranges of matches, merged and sorted.
@@ -106,9 +109,12 @@ struct SnippetBuilder {
         }
         let prefix = start > 0 ? "…" : ""
         let suffix = end < scalars.count ? "…" : ""
-        var out = prefix
-        out.unicodeScalars.append(contentsOf: scalars[start..<end])
-        out += suffix
+        // the text's own bytes from scalar `start` to `end` (appending the scalars one by one
+        // cost thousands of instructions each)
+        let view = text.unicodeScalars
+        let from = view.index(view.startIndex, offsetBy: start)
+        let to = view.index(from, offsetBy: end - start)
+        let out = prefix + String(Substring(view[from..<to])) + suffix
         let shift = prefix.unicodeScalars.count - start
         hl = hl.filter { $0.0 >= start && $0.1 <= end }.map { ($0.0 + shift, $0.1 + shift) }
         return Snippet(field: "body", text: out, highlights: hl.map { [$0.0, $0.1] }, speaker: speaker)
