@@ -184,7 +184,8 @@ final class BM25FCore<Source: FreqSource> {
         }
     }
 
-    private func saturate(_ t: Double) -> Double {
+    @inline(__always)
+    func saturate(_ t: Double) -> Double {
         boost * idf * (k1 + 1) * t / (k1 + t)
     }
 
@@ -313,6 +314,26 @@ final class BM25FCore<Source: FreqSource> {
         clearRuns()
         for i in 0..<n where current[i] <= upTo { step(i, to: upTo &+ 1) }
         return true
+    }
+
+    /// The per-document sums of [target, upTo] (entry k for document target + k, 0 where no
+    /// source has the document; `saturate` of a sum is `score` of that document, bit for bit),
+    /// from the last `blockMax(…, keep: true)` when it summed exactly this window, else summed
+    /// now; nil when the window is unbounded, too wide or too sparse, or a source has not
+    /// decoded it. Valid until `finishWindow`, which a caller given sums must call before the
+    /// sources move: a conjunction's lead then scores its documents without stepping its lists.
+    func windowSums(from target: UInt32, upTo: UInt32) -> UnsafePointer<Double>? {
+        if let end = denseExact, end == upTo, denseTarget == target { return UnsafePointer(dense) }
+        guard upTo != PostingsCursor.exhausted, upTo >= target, Int(upTo - target) < Self.denseWindow else { return nil }
+        for i in 0..<n where current[i] < target { step(i, to: target) }
+        guard denseBest(from: target, upTo: upTo, keep: true) != nil, let end = denseExact, end == upTo else { return nil }
+        return UnsafePointer(dense)
+    }
+
+    /// Clears the sums `windowSums` gave and moves the sources past the window.
+    func finishWindow(upTo: UInt32) {
+        clearRuns()
+        for i in 0..<n where current[i] <= upTo { step(i, to: upTo &+ 1) }
     }
 
     /// The window `dense` holds (its first document, and its last when the sums are exact).
@@ -481,6 +502,25 @@ final class TermScorer: Scorer {
         guard core.collectWindow(from: target, upTo: upTo, segment: segment, segmentIndex: segmentIndex, into: &top) else { return false }
         doc = core.minDoc()
         return true
+    }
+}
+
+extension TermScorer {
+    /// `BM25FCore.windowSums` of this word (for conjunctions it leads).
+    func windowSums(from target: UInt32, upTo: UInt32) -> UnsafePointer<Double>? {
+        let sums = core.windowSums(from: target, upTo: upTo)
+        doc = core.minDoc()
+        return sums
+    }
+
+    /// The score of a document whose sum `windowSums` gave.
+    @inline(__always)
+    func score(sum: Double) -> Double { core.saturate(sum) }
+
+    /// Ends a window `windowSums` gave: the word then stands past it.
+    func finishWindow(upTo: UInt32) {
+        core.finishWindow(upTo: upTo)
+        doc = core.minDoc()
     }
 }
 
