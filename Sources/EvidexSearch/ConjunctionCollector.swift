@@ -27,6 +27,7 @@ enum ConjunctionCollector {
                 let t = top.threshold
                 let b = lead?.blockMaxForCollecting(from: target, threshold: t - rest) ?? c.blockMax(0, from: target, threshold: t - rest)
                 if b.bound + rest <= t {
+                    lead?.discardWindow()
                     if b.upTo == PostingsCursor.exhausted { break }
                     target = b.upTo + 1
                     continue
@@ -74,7 +75,8 @@ enum ConjunctionCollector {
     /// The lead's documents of [target, upTo] from its per-document sums, each looked up in the
     /// other clauses when it can still enter the top k; the same documents and scores (the lead's
     /// score first, then the others' in clause order) as stepping the lead. False once another
-    /// clause has no documents left (nothing further can match).
+    /// clause has no documents left (nothing further can match). (Merging the lead's runs instead
+    /// of scanning the sums measured dearer: the windows are dense.)
     private static func collectWindow(_ lead: TermScorer, _ sums: UnsafePointer<Double>, from target: UInt32, upTo: UInt32,
                                       _ c: ScorerList, rest: Double,
                                       segment: LiveSegment, segmentIndex: Int, into top: inout TopDocs) -> Bool {
