@@ -88,14 +88,14 @@ public final class PostingsCursor {
         self.blocksStart = blocksStart
         self.positionsStart = Int(truncatingIfNeeded: info.positionsOffset)
         let cap = BitPacking.blockSize
-        docs = .allocate(capacity: cap)
-        freqs = .allocate(capacity: cap)
+        // One allocation for both buffers: a query makes a cursor per list, segment and field.
+        docs = .allocate(capacity: 2 * cap)
+        freqs = docs + cap
         load(block: 0)
     }
 
     deinit {
         docs.deallocate()
-        freqs.deallocate()
     }
 
     public var docFreq: Int { df }
