@@ -247,8 +247,8 @@ struct TermDictionary {
             // Passed over (sorts before the target): its offsets only, not its counts.
             _ = readVarint(base, &at)
             if stem { _ = readVarint(base, &at) }
-            post &+= readVarint64(base, &at)
-            if !stem { pos &+= readVarint64(base, &at) }
+            post &+= readShortVarint64(base, &at)
+            if !stem { pos &+= readShortVarint64(base, &at) }
         }
         return nil
     }
@@ -321,6 +321,23 @@ struct BlockEntryReader {
         }
         return TermInfo(docFreq: df, groupDocFreq: df &+ extra, postingsOffset: post, positionsOffset: positions)
     }
+}
+
+/// `readVarint64` with the one- and two-byte values (most offset deltas in a dictionary
+/// block) decoded without the loop.
+@inline(__always)
+func readShortVarint64(_ p: UnsafePointer<UInt8>, _ offset: inout Int) -> UInt64 {
+    let b0 = p[offset]
+    if b0 < 0x80 {
+        offset += 1
+        return UInt64(b0)
+    }
+    let b1 = p[offset + 1]
+    if b1 < 0x80 {
+        offset += 2
+        return UInt64(b0 & 0x7F) | UInt64(b1) << 7
+    }
+    return readVarint64(p, &offset)
 }
 
 @inline(__always)
