@@ -263,7 +263,7 @@ public final class PostingsCursor {
         freqsPacked = nil
         if b < fullBlocks {
             let e = skipAt + b * layout.entrySize
-            var prev: UInt32 = b == 0 ? 0 : skipLastDoc(b - 1)
+            let prev: UInt32 = b == 0 ? 0 : skipLastDoc(b - 1)
             let at = blocksStart + Int(loadLE32(base, e + 4))
             if posBase != nil {
                 blockChunk = positionsStart + Int(loadLE32(base, e + 8))
@@ -277,25 +277,15 @@ public final class PostingsCursor {
             // 8 bytes past the packed data are read by the unpacker (the section's slack).
             guard dw <= 32, fw <= 32, at + 2 + 16 * (dw + fw) + 8 <= postingsEnd else { return exhaust() }
             let raw = UnsafeRawPointer(base + at + 2)
-            BitPacking.unpack(raw, width: dw, into: docs)
+            // Block 0's first value is its first document; later blocks' gaps start from the
+            // previous block's last document.
+            BitPacking.unpackDeltas(raw, width: dw, start: prev, into: docs)
             if packedFreqs {
                 freqsPacked = raw + 16 * dw
                 freqWidth = fw
             } else {
                 BitPacking.unpack(raw + 16 * dw, width: fw, into: freqs)
                 for i in 0..<BitPacking.blockSize { freqs[i] &+= 1 }
-            }
-            if b == 0 {
-                prev = docs[0]
-                for i in 1..<BitPacking.blockSize {
-                    prev &+= docs[i]
-                    docs[i] = prev
-                }
-            } else {
-                for i in 0..<BitPacking.blockSize {
-                    prev &+= docs[i]
-                    docs[i] = prev
-                }
             }
             count = BitPacking.blockSize
             currentDoc = docs[0]
