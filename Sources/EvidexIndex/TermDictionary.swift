@@ -209,16 +209,18 @@ struct TermDictionary {
         let limit = blocks.count
         for _ in 0..<n {
             guard at >= 0, at < limit else { return nil }
+            // Wrapping arithmetic: every value is bounded by the checks (`at` < limit, a suffix
+            // within the section), and the overflow checks were a fifth of the walk.
             let lengths = base[at]
-            at += 1
+            at &+= 1
             var shared = Int(lengths >> 4)
             if shared == 15 { shared = Int(readVarint(base, &at)) }
             var suffix = Int(lengths & 15)
             if suffix == 15 { suffix = Int(readVarint(base, &at)) }
-            guard suffix <= limit - at else { return nil }
+            guard suffix >= 0, suffix <= limit &- at else { return nil }
             let s = at
-            at += suffix
-            if shared < 2 && 1 - shared < suffix { namespace = base[s + 1 - shared] }
+            at &+= suffix
+            if shared < 2 && 1 &- shared < suffix { namespace = base[s &+ 1 &- shared] }
             let stem = namespace == TermNamespace.stem.rawValue
             if shared < matched { return nil }
             if shared == matched {
@@ -245,8 +247,8 @@ struct TermDictionary {
                 }
             }
             // Passed over (sorts before the target): its offsets only, not its counts.
-            _ = readVarint(base, &at)
-            if stem { _ = readVarint(base, &at) }
+            skipVarint(base, &at)
+            if stem { skipVarint(base, &at) }
             post &+= readShortVarint64(base, &at)
             if !stem { pos &+= readShortVarint64(base, &at) }
         }
@@ -323,18 +325,26 @@ struct BlockEntryReader {
     }
 }
 
+/// Moves past a varint of at most 5 bytes (a u32), like `readVarint` without the value.
+@inline(__always)
+func skipVarint(_ p: UnsafePointer<UInt8>, _ offset: inout Int) {
+    var n = 0
+    while n < 4 && p[offset &+ n] >= 0x80 { n &+= 1 }
+    offset &+= n &+ 1
+}
+
 /// `readVarint64` with the one- and two-byte values (most offset deltas in a dictionary
 /// block) decoded without the loop.
 @inline(__always)
 func readShortVarint64(_ p: UnsafePointer<UInt8>, _ offset: inout Int) -> UInt64 {
     let b0 = p[offset]
     if b0 < 0x80 {
-        offset += 1
+        offset &+= 1
         return UInt64(b0)
     }
-    let b1 = p[offset + 1]
+    let b1 = p[offset &+ 1]
     if b1 < 0x80 {
-        offset += 2
+        offset &+= 2
         return UInt64(b0 & 0x7F) | UInt64(b1) << 7
     }
     return readVarint64(p, &offset)
