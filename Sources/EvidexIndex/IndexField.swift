@@ -61,12 +61,16 @@ public struct TermKey: Hashable, Sendable, Comparable {
     public var bytes: [UInt8]
 
     public init(field: IndexField, namespace: TermNamespace, term: some Collection<UInt8>) {
-        bytes = [field.rawValue, namespace.rawValue]
+        // One allocation of the final size (a query makes a key per word, field and namespace).
+        bytes = []
+        bytes.reserveCapacity(2 + term.count)
+        bytes.append(field.rawValue)
+        bytes.append(namespace.rawValue)
         bytes.append(contentsOf: term)
     }
 
     public init(field: IndexField, namespace: TermNamespace, term: String) {
-        self.init(field: field, namespace: namespace, term: Array(term.utf8))
+        self.init(field: field, namespace: namespace, term: term.utf8)
     }
 
     public init(raw: [UInt8]) { bytes = raw }

@@ -20,6 +20,13 @@ public final class PostingsCursor {
 
     private let docs: UnsafeMutablePointer<UInt32>
     private let freqs: UnsafeMutablePointer<UInt32>
+    /// A full block's packed frequencies when `advance` loaded it, unpacked into `freqs` only
+    /// when a caller wants more than single values (`ensureFreqs`): a conjunction's other
+    /// clauses load block after block to test one or two documents each, and unpacking 128
+    /// frequencies for them was a third of every such load. Blocks reached by `next` are
+    /// being walked, and are unpacked at once (reading each value packed cost more there).
+    @exclusivity(unchecked) private var freqsPacked: UnsafeRawPointer?
+    @exclusivity(unchecked) private var freqWidth = 0
     @exclusivity(unchecked) private var count = 0
     @exclusivity(unchecked) private var index = 0
     /// Block being read; == fullBlocks for the tail, > fullBlocks once exhausted.
@@ -81,20 +88,38 @@ public final class PostingsCursor {
         self.blocksStart = blocksStart
         self.positionsStart = Int(truncatingIfNeeded: info.positionsOffset)
         let cap = BitPacking.blockSize
-        docs = .allocate(capacity: cap)
-        freqs = .allocate(capacity: cap)
+        // One allocation for both buffers: a query makes a cursor per list, segment and field.
+        docs = .allocate(capacity: 2 * cap)
+        freqs = docs + cap
         load(block: 0)
     }
 
     deinit {
         docs.deallocate()
-        freqs.deallocate()
     }
 
     public var docFreq: Int { df }
 
     @inline(__always)
-    public var freq: UInt32 { freqs[index] }
+    public var freq: UInt32 {
+        if let packed = freqsPacked { return BitPacking.value(packed, bitOffset: index &* freqWidth, width: freqWidth) &+ 1 }
+        return freqs[index]
+    }
+
+    /// Unpacks the current block's frequencies into `freqs` if `load` left them packed.
+    @inline(__always)
+    private func ensureFreqs() {
+        if freqsPacked != nil { unpackFreqs() }
+    }
+
+    // Out of line: inlined, it kept the position reader of `writePositions` from being inlined.
+    @inline(never)
+    private func unpackFreqs() {
+        guard let packed = freqsPacked else { return }
+        BitPacking.unpack(packed, width: freqWidth, into: freqs)
+        for i in 0..<BitPacking.blockSize { freqs[i] &+= 1 }
+        freqsPacked = nil
+    }
 
     @inline(__always)
     private func skipLastDoc(_ b: Int) -> UInt32 {
@@ -127,6 +152,7 @@ public final class PostingsCursor {
     /// holding the term can have (1).
     @inline(__always)
     private func decodedBound(from: Int, to: Int, _ f: (UInt32, UInt32) -> Double) -> Double {
+        ensureFreqs()
         var i = from
         guard let lengths else {
             var maxFreq: UInt32 = 0
@@ -162,6 +188,7 @@ public final class PostingsCursor {
     public func decoded(upTo limit: UInt32) -> (docs: UnsafePointer<UInt32>, freqs: UnsafePointer<UInt32>, count: Int)? {
         guard doc != PostingsCursor.exhausted, count > 0 else { return nil }
         guard docs[count - 1] >= limit || block >= fullBlocks else { return nil }
+        ensureFreqs()
         var end = index
         while end < count && docs[end] <= limit { end += 1 }
         return (UnsafePointer(docs + index), UnsafePointer(freqs + index), end - index)
@@ -198,6 +225,7 @@ public final class PostingsCursor {
         if doc == PostingsCursor.exhausted { return 0 }
         if count > 0 && docs[count - 1] >= target {
             guard let lengths else { return maxImpact(block: min(block, fullBlocks), f) }
+            ensureFreqs()
             var i = index
             while i < count && docs[i] < target { i += 1 }
             var best = 0.0
@@ -227,13 +255,15 @@ public final class PostingsCursor {
         return bestImpact(at: skipAt + fullBlocks * layout.entrySize + layout.impactsInLocator + PostingsLayout.impactCount * 2, f)
     }
 
-    private func load(block b: Int) {
+    /// Decodes block b; `packedFreqs`: leave a full block's frequencies packed.
+    private func load(block b: Int, packedFreqs: Bool = false) {
         block = b
         index = 0
         posDocIndex = 0
+        freqsPacked = nil
         if b < fullBlocks {
             let e = skipAt + b * layout.entrySize
-            var prev: UInt32 = b == 0 ? 0 : skipLastDoc(b - 1)
+            let prev: UInt32 = b == 0 ? 0 : skipLastDoc(b - 1)
             let at = blocksStart + Int(loadLE32(base, e + 4))
             if posBase != nil {
                 blockChunk = positionsStart + Int(loadLE32(base, e + 8))
@@ -247,21 +277,16 @@ public final class PostingsCursor {
             // 8 bytes past the packed data are read by the unpacker (the section's slack).
             guard dw <= 32, fw <= 32, at + 2 + 16 * (dw + fw) + 8 <= postingsEnd else { return exhaust() }
             let raw = UnsafeRawPointer(base + at + 2)
-            BitPacking.unpack(raw, width: dw, into: docs)
-            BitPacking.unpack(raw + 16 * dw, width: fw, into: freqs)
-            if b == 0 {
-                prev = docs[0]
-                for i in 1..<BitPacking.blockSize {
-                    prev &+= docs[i]
-                    docs[i] = prev
-                }
+            // Block 0's first value is its first document; later blocks' gaps start from the
+            // previous block's last document.
+            BitPacking.unpackDeltas(raw, width: dw, start: prev, into: docs)
+            if packedFreqs {
+                freqsPacked = raw + 16 * dw
+                freqWidth = fw
             } else {
-                for i in 0..<BitPacking.blockSize {
-                    prev &+= docs[i]
-                    docs[i] = prev
-                }
+                BitPacking.unpack(raw + 16 * dw, width: fw, into: freqs)
+                for i in 0..<BitPacking.blockSize { freqs[i] &+= 1 }
             }
-            for i in 0..<BitPacking.blockSize { freqs[i] &+= 1 }
             count = BitPacking.blockSize
             currentDoc = docs[0]
         } else if b == fullBlocks && df % BitPacking.blockSize > 0 {
@@ -339,6 +364,7 @@ public final class PostingsCursor {
     /// Ends the list: past its last block, or at a block a damaged segment cannot give.
     private func exhaust() {
         block = fullBlocks + 1
+        freqsPacked = nil
         count = 0
         index = 0
         currentDoc = PostingsCursor.exhausted
@@ -362,14 +388,14 @@ public final class PostingsCursor {
             var b = block + 1
             if shallow > b && skipLastDoc(shallow - 1) < target { b = shallow }
             while b < fullBlocks && skipLastDoc(b) < target { b += 1 }
-            load(block: b)
+            load(block: b, packedFreqs: true)
             if doc >= target { return }
         }
         while index < count && docs[index] < target { index += 1 }
         if index < count {
             currentDoc = docs[index]
         } else {
-            load(block: block + 1)
+            load(block: block + 1, packedFreqs: true)
             if doc < target { advance(to: target) }
         }
     }
@@ -377,6 +403,7 @@ public final class PostingsCursor {
     /// Appends the current document's positions to `out`.
     public func positions(into out: inout [UInt32]) {
         guard let posBase else { return }
+        ensureFreqs()
         seekPositions(posBase)
         var reader = PositionReader(base: posBase, chunk: posChunk, index: posIndex, byte: posByte, end: positionsEnd)
         var p: UInt32 = 0
@@ -392,6 +419,7 @@ public final class PostingsCursor {
     /// and returns how many were written (0 for a list without positions).
     public func writePositions(to out: UnsafeMutablePointer<UInt32>) -> Int {
         guard let posBase else { return 0 }
+        ensureFreqs()
         seekPositions(posBase)
         var reader = PositionReader(base: posBase, chunk: posChunk, index: posIndex, byte: posByte, end: positionsEnd)
         var p: UInt32 = 0

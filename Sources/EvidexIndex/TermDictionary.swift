@@ -84,6 +84,11 @@ struct TermDictionary {
     let blocks: UnsafeRawBufferPointer
     let count: Int
     var blockCount: Int { firstKeys.count }
+    /// The first 8 bytes of each block's first key as a big-endian integer (zero-padded), built
+    /// at open (8 bytes a block): the binary search of a lookup compares integers and reads the
+    /// string table only where two prefixes tie. Comparing first keys with memcmp was a third
+    /// of a dictionary lookup, and a rare-term query makes twelve (four keys per segment).
+    private let prefixes: [UInt64]
 
     init(firstKeys: StringTable, offsets: UnsafeRawBufferPointer, blocks: UnsafeRawBufferPointer) throws(IndexError) {
         guard offsets.count >= 4 else { throw .corrupt("term dictionary offsets too short") }
@@ -95,6 +100,37 @@ struct TermDictionary {
         guard firstKeys.count == expected, offsets.count == 4 + expected * 8 else {
             throw .corrupt("term dictionary has \(firstKeys.count) blocks for \(count) terms")
         }
+        let n = firstKeys.count
+        prefixes = [UInt64](unsafeUninitializedCapacity: n) { out, made in
+            let end = firstKeys.base.baseAddress! + firstKeys.base.count
+            for i in 0..<n {
+                let k = firstKeys.bytes(i)
+                out[i] = TermDictionary.prefix(k, readable: k.baseAddress.map { end - $0 } ?? 0)
+            }
+            made = n
+        }
+    }
+
+    /// The first 8 bytes of a key, big-endian, zero-padded: ordered like the keys themselves
+    /// except that keys sharing their first 8 bytes (or differing only by trailing zero bytes)
+    /// tie, and ties need the bytes compared.
+    @inline(__always)
+    static func prefix(_ key: UnsafeRawBufferPointer) -> UInt64 {
+        prefix(key, readable: key.count)
+    }
+
+    /// `prefix(key)` where `readable` bytes from the key's start may be read (≥ key.count): with
+    /// 8 readable, one load and a mask instead of a loop over a short key's bytes.
+    @inline(__always)
+    static func prefix(_ key: UnsafeRawBufferPointer, readable: Int) -> UInt64 {
+        guard let p = key.baseAddress, key.count > 0 else { return 0 }
+        if readable >= 8 {
+            let v = UInt64(bigEndian: p.loadUnaligned(as: UInt64.self))
+            return key.count >= 8 ? v : v & ~(UInt64.max >> UInt64(8 * key.count))
+        }
+        var v: UInt64 = 0
+        for i in 0..<key.count { v |= UInt64(p.load(fromByteOffset: i, as: UInt8.self)) << (56 - 8 * UInt64(i)) }
+        return v
     }
 
     /// Decodes block b in place (keys rebuilt in a stack buffer, no allocation), calling
@@ -131,13 +167,18 @@ struct TermDictionary {
 
     /// The block whose first key is the greatest ≤ key (−1 if key sorts before every term).
     func block(for key: UnsafeRawBufferPointer) -> Int {
-        var lo = 0
-        var hi = firstKeys.count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if compareBytes(firstKeys.bytes(mid), key) <= 0 { lo = mid + 1 } else { hi = mid }
+        let kp = TermDictionary.prefix(key)
+        return prefixes.withUnsafeBufferPointer { p -> Int in
+            var lo = 0
+            var hi = p.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                let pm = p[mid]
+                let before = pm != kp ? pm < kp : compareBytes(firstKeys.bytes(mid), key) <= 0
+                if before { lo = mid + 1 } else { hi = mid }
+            }
+            return lo - 1
         }
-        return lo - 1
     }
 
     /// Exact lookup: one binary search over the blocks' first keys, then one block walked in
@@ -145,44 +186,73 @@ struct TermDictionary {
     /// With `matched` the common prefix of the previous key (< target) and the target, a key
     /// sharing fewer bytes with the previous one sorts after the target (stop), more bytes
     /// before it (skip), and only one sharing exactly `matched` bytes needs its suffix compared.
+    /// Entries passed over only add their offset deltas: their document counts are skipped.
     func info(_ key: [UInt8]) -> TermInfo? {
-        key.withUnsafeBytes { k -> TermInfo? in
-            let b = block(for: k)
-            if b < 0 { return nil }
-            guard let base = blocks.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return nil }
-            let kn = k.count
-            guard let kb = k.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return nil }
-            var at = Int(truncatingIfNeeded: loadLE64(offsets, b * 8))
-            let first = b * TermDictionaryWriter.blockSize
-            let end = min(first + TermDictionaryWriter.blockSize, count)
-            var matched = 0
-            var entry = BlockEntryReader()
-            // The namespace byte (key byte 1) of the current key: which info fields follow.
-            var namespace: UInt8 = 0
-            let limit = blocks.count
-            for _ in first..<end {
-                guard at >= 0, at < limit else { return nil }
-                let (shared, suffix) = entry.lengths(base, &at)
-                guard suffix <= limit - at else { return nil }
-                let s = at
-                at += suffix
-                if shared < 2 && 1 - shared < suffix { namespace = base[s + 1 - shared] }
-                let info = entry.info(base, &at, stem: namespace == TermNamespace.stem.rawValue)
-                if shared < matched { return nil }
-                if shared > matched { continue }
+        key.withUnsafeBytes { k in info(k) }
+    }
+
+    func info(_ k: UnsafeRawBufferPointer) -> TermInfo? {
+        let b = block(for: k)
+        if b < 0 { return nil }
+        guard let base = blocks.baseAddress?.assumingMemoryBound(to: UInt8.self),
+              let kb = k.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return nil }
+        let kn = k.count
+        var at = Int(truncatingIfNeeded: loadLE64(offsets, b * 8))
+        let first = b * TermDictionaryWriter.blockSize
+        let n = min(TermDictionaryWriter.blockSize, count - first)
+        var matched = 0
+        // The offsets of the entries passed, which later entries' are deltas from.
+        var post: UInt64 = 0
+        var pos: UInt64 = 0
+        // The namespace byte (key byte 1) of the current key: which info fields follow.
+        var namespace: UInt8 = 0
+        let limit = blocks.count
+        for _ in 0..<n {
+            guard at >= 0, at < limit else { return nil }
+            // Wrapping arithmetic: every value is bounded by the checks (`at` < limit, a suffix
+            // within the section), and the overflow checks were a fifth of the walk.
+            let lengths = base[at]
+            at &+= 1
+            var shared = Int(lengths >> 4)
+            if shared == 15 { shared = Int(readVarint(base, &at)) }
+            var suffix = Int(lengths & 15)
+            if suffix == 15 { suffix = Int(readVarint(base, &at)) }
+            guard suffix >= 0, suffix <= limit &- at else { return nil }
+            let s = at
+            at &+= suffix
+            if shared < 2 && 1 &- shared < suffix { namespace = base[s &+ 1 &- shared] }
+            let stem = namespace == TermNamespace.stem.rawValue
+            if shared < matched { return nil }
+            if shared == matched {
                 var i = 0
                 while i < suffix && matched + i < kn && base[s + i] == kb[matched + i] { i += 1 }
                 let m = matched + i
                 if i == suffix {
-                    if m == kn { return info }
+                    if m == kn {
+                        // Found: its info, the way `BlockEntryReader.info` reads it.
+                        let df = readVarint(base, &at)
+                        let extra = stem ? readVarint(base, &at) : 0
+                        post &+= readVarint64(base, &at)
+                        var positions: UInt64 = 0
+                        if !stem {
+                            pos &+= readVarint64(base, &at)
+                            positions = pos
+                        }
+                        return TermInfo(docFreq: df, groupDocFreq: df &+ extra, postingsOffset: post, positionsOffset: positions)
+                    }
                     matched = m  // the key is a proper prefix of the target
-                    continue
+                } else {
+                    if m == kn || base[s + i] > kb[m] { return nil }
+                    matched = m
                 }
-                if m == kn || base[s + i] > kb[m] { return nil }
-                matched = m
             }
-            return nil
+            // Passed over (sorts before the target): its offsets only, not its counts.
+            skipVarint(base, &at)
+            if stem { skipVarint(base, &at) }
+            post &+= readShortVarint64(base, &at)
+            if !stem { pos &+= readShortVarint64(base, &at) }
         }
+        return nil
     }
 
     /// Calls body for every term whose key starts with `prefix`, in order.
@@ -253,6 +323,31 @@ struct BlockEntryReader {
         }
         return TermInfo(docFreq: df, groupDocFreq: df &+ extra, postingsOffset: post, positionsOffset: positions)
     }
+}
+
+/// Moves past a varint of at most 5 bytes (a u32), like `readVarint` without the value.
+@inline(__always)
+func skipVarint(_ p: UnsafePointer<UInt8>, _ offset: inout Int) {
+    var n = 0
+    while n < 4 && p[offset &+ n] >= 0x80 { n &+= 1 }
+    offset &+= n &+ 1
+}
+
+/// `readVarint64` with the one- and two-byte values (most offset deltas in a dictionary
+/// block) decoded without the loop.
+@inline(__always)
+func readShortVarint64(_ p: UnsafePointer<UInt8>, _ offset: inout Int) -> UInt64 {
+    let b0 = p[offset]
+    if b0 < 0x80 {
+        offset &+= 1
+        return UInt64(b0)
+    }
+    let b1 = p[offset &+ 1]
+    if b1 < 0x80 {
+        offset &+= 2
+        return UInt64(b0 & 0x7F) | UInt64(b1) << 7
+    }
+    return readVarint64(p, &offset)
 }
 
 @inline(__always)

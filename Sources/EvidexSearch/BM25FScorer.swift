@@ -28,7 +28,6 @@ final class BM25FCore<Source: FreqSource> {
     private let boost: Double
     private let reader: SegmentReader
     private let label: String
-    @exclusivity(unchecked) private var tf: [Double]
     /// The best score any document can get, computed on first use: it walks every block's
     /// impacts, which single-term and phrase queries never need.
     lazy var upperBound: Double = {
@@ -61,6 +60,10 @@ final class BM25FCore<Source: FreqSource> {
     /// bounds advance them eagerly, because one decoded block of theirs spans many windows of
     /// the dense ones and their real position says whether they reach a window at all.
     private let eager: UnsafeMutablePointer<Bool>
+    /// One allocation holds every per-source buffer above (and `written`): a word's scorer is
+    /// built per segment and query, and its dozen allocations and frees were a tenth of a
+    /// rare word's query.
+    private let slab: UnsafeMutableRawPointer
 
     init(sources: [(Source, Int)], fields: [FieldScoring], idf: Double, k1: Double, boost: Double,
          reader: SegmentReader, norms: NormCache, label: String) {
@@ -72,47 +75,71 @@ final class BM25FCore<Source: FreqSource> {
         self.boost = boost
         self.reader = reader
         self.label = label
-        self.tf = [Double](repeating: 0, count: fields.count)
         n = sources.count
-        cost = sources.reduce(0) { $0 + $1.0.docFreq }
-        current = .allocate(capacity: max(n, 1))
-        weights = .allocate(capacity: max(n, 1))
-        invNorms = .allocate(capacity: max(n, 1))
-        scoring = .allocate(capacity: max(n, 1))
-        computedNorms = .allocate(capacity: max(n, 1))
-        computedNorms.initialize(repeating: 0, count: max(n, 1))
+        let m = max(n, 1)
+        // Carved in order of alignment (8-byte items first), each array m entries.
+        typealias Run = (docs: UnsafePointer<UInt32>?, freqs: UnsafePointer<UInt32>?, count: Int)
+        var bytes = 0
+        func carve<T>(_: T.Type) -> Int {
+            bytes = (bytes + MemoryLayout<T>.alignment - 1) & ~(MemoryLayout<T>.alignment - 1)
+            defer { bytes += m * MemoryLayout<T>.stride }
+            return bytes
+        }
+        let refsAt = carve(Unmanaged<Source>.self)
+        let weightsAt = carve(Double.self)
+        let invNormsAt = carve(UnsafePointer<Double>?.self)
+        let computedAt = carve(Int.self)
+        let writtenAt = carve(Run.self)
+        let scoringAt = carve(FieldScoring.self)
+        let currentAt = carve(UInt32.self)
+        let eagerAt = carve(Bool.self)
+        slab = .allocate(byteCount: bytes, alignment: 16)
+        refs = (slab + refsAt).bindMemory(to: Unmanaged<Source>.self, capacity: m)
+        weights = (slab + weightsAt).bindMemory(to: Double.self, capacity: m)
+        invNorms = (slab + invNormsAt).bindMemory(to: UnsafePointer<Double>?.self, capacity: m)
+        computedNorms = (slab + computedAt).bindMemory(to: Int.self, capacity: m)
+        written = (slab + writtenAt).bindMemory(to: Run.self, capacity: m)
+        scoring = (slab + scoringAt).bindMemory(to: FieldScoring.self, capacity: m)
+        current = (slab + currentAt).bindMemory(to: UInt32.self, capacity: m)
+        eager = (slab + eagerAt).bindMemory(to: Bool.self, capacity: m)
+        computedNorms.initialize(repeating: 0, count: m)
+        written.initialize(repeating: (nil, nil, 0), count: m)
         self.norms = norms
-        refs = .allocate(capacity: max(n, 1))
-        eager = .allocate(capacity: max(n, 1))
-        written = .allocate(capacity: max(n, 1))
-        written.initialize(repeating: (nil, nil, 0), count: max(n, 1))
-        let densest = sources.map(\.0.docFreq).max() ?? 0
+        var densest = 0
+        var total = 0
+        for (s, _) in sources {
+            densest = max(densest, s.docFreq)
+            total += s.docFreq
+        }
+        cost = total
+        // A field's table is looked up once, not once per source (a hashed lookup each).
+        var tableSlot = -1
+        var table: UnsafePointer<Double>? = nil
         for (i, (s, f)) in sources.enumerated() {
             eager[i] = s.docFreq * 8 <= densest
             let field = fields[f]
             current[i] = s.doc
             weights[i] = field.weight
             (scoring + i).initialize(to: field)
-            invNorms[i] = norms.table(reader, field)
+            if f != tableSlot {
+                table = norms.table(reader, field)
+                tableSlot = f
+            }
+            invNorms[i] = table
             refs[i] = Unmanaged.passUnretained(s)
         }
     }
 
     deinit {
-        dense.deallocate()
-        written.deallocate()
-        accDocs.deallocate()
-        accVals.deallocate()
-        tmpDocs.deallocate()
-        tmpVals.deallocate()
-        current.deallocate()
-        weights.deallocate()
+        if denseCapacity > 0 { dense.deallocate() }
+        if scratchCapacity > 0 {
+            accDocs.deallocate()
+            accVals.deallocate()
+            tmpDocs.deallocate()
+            tmpVals.deallocate()
+        }
         for i in 0..<n { norms.computed(computedNorms[i], reader, scoring[i]) }
-        invNorms.deallocate()
-        scoring.deallocate()
-        computedNorms.deallocate()
-        refs.deallocate()
-        eager.deallocate()
+        slab.deallocate()
     }
 
     /// 1 / (1 − b + b · len / avglen) of source i's field for document d: from the table, or
@@ -184,7 +211,8 @@ final class BM25FCore<Source: FreqSource> {
         }
     }
 
-    private func saturate(_ t: Double) -> Double {
+    @inline(__always)
+    func saturate(_ t: Double) -> Double {
         boost * idf * (k1 + 1) * t / (k1 + t)
     }
 
@@ -227,7 +255,7 @@ final class BM25FCore<Source: FreqSource> {
         }
         guard span <= 8 * total + 256 else { return nil }
         if span > denseCapacity {
-            dense.deallocate()
+            if denseCapacity > 0 { dense.deallocate() }
             denseCapacity = max(span, 1024)
             dense = .allocate(capacity: denseCapacity)
             dense.initialize(repeating: 0, count: denseCapacity)
@@ -315,28 +343,60 @@ final class BM25FCore<Source: FreqSource> {
         return true
     }
 
+    /// The per-document sums of [target, upTo] (entry k for document target + k, 0 where no
+    /// source has the document; `saturate` of a sum is `score` of that document, bit for bit),
+    /// from the last `blockMax(…, keep: true)` when it summed exactly this window, else summed
+    /// now; nil when the window is unbounded, too wide or too sparse, or a source has not
+    /// decoded it. Valid until `finishWindow`, which a caller given sums must call before the
+    /// sources move: a conjunction's lead then scores its documents without stepping its lists.
+    func windowSums(from target: UInt32, upTo: UInt32) -> UnsafePointer<Double>? {
+        if let end = denseExact, end == upTo, denseTarget == target { return UnsafePointer(dense) }
+        guard upTo != PostingsCursor.exhausted, upTo >= target, Int(upTo - target) < Self.denseWindow else { return nil }
+        for i in 0..<n where current[i] < target { step(i, to: target) }
+        guard denseBest(from: target, upTo: upTo, keep: true) != nil, let end = denseExact, end == upTo else { return nil }
+        return UnsafePointer(dense)
+    }
+
+    /// Clears the sums `windowSums` gave and moves the sources past the window.
+    func finishWindow(upTo: UInt32) {
+        clearRuns()
+        for i in 0..<n where current[i] <= upTo { step(i, to: upTo &+ 1) }
+    }
+
+    /// Clears sums an exact bound kept for a window the caller passes over, while the runs
+    /// that say where they lie are still the sources' blocks (else the next bound zeroes the
+    /// whole window).
+    func discardWindow() {
+        if denseExact != nil { clearRuns() }
+    }
+
     /// The window `dense` holds (its first document, and its last when the sums are exact).
     @exclusivity(unchecked) private var denseTarget: UInt32 = 0
     @exclusivity(unchecked) private var denseSpan = 0
     @exclusivity(unchecked) private var denseExact: UInt32?
 
-    @exclusivity(unchecked) private var dense = UnsafeMutablePointer<Double>.allocate(capacity: 0)
+    // The scratch buffers start empty (no allocation: most scorers never need them).
+    @exclusivity(unchecked) private var dense = emptyDoubles
     /// The runs of the window `denseBest` sums, per source.
     private let written: UnsafeMutablePointer<(docs: UnsafePointer<UInt32>?, freqs: UnsafePointer<UInt32>?, count: Int)>
     @exclusivity(unchecked) private var denseCapacity = 0
 
     // Scratch for exact block bounds: per-document partial sums, merged source by source.
-    @exclusivity(unchecked) private var accDocs = UnsafeMutablePointer<UInt32>.allocate(capacity: 0)
-    @exclusivity(unchecked) private var accVals = UnsafeMutablePointer<Double>.allocate(capacity: 0)
-    @exclusivity(unchecked) private var tmpDocs = UnsafeMutablePointer<UInt32>.allocate(capacity: 0)
-    @exclusivity(unchecked) private var tmpVals = UnsafeMutablePointer<Double>.allocate(capacity: 0)
+    @exclusivity(unchecked) private var accDocs = emptyUInt32s
+    @exclusivity(unchecked) private var accVals = emptyDoubles
+    @exclusivity(unchecked) private var tmpDocs = emptyUInt32s
+    @exclusivity(unchecked) private var tmpVals = emptyDoubles
     @exclusivity(unchecked) private var scratchCapacity = 0
 
     private func reserveScratch(_ n: Int) {
         if n <= scratchCapacity { return }
         let cap = max(n, 2 * scratchCapacity, 256)
-        for p in [accDocs, tmpDocs] { p.deallocate() }
-        for p in [accVals, tmpVals] { p.deallocate() }
+        if scratchCapacity > 0 {
+            accDocs.deallocate()
+            tmpDocs.deallocate()
+            accVals.deallocate()
+            tmpVals.deallocate()
+        }
         accDocs = .allocate(capacity: cap)
         tmpDocs = .allocate(capacity: cap)
         accVals = .allocate(capacity: cap)
@@ -425,7 +485,7 @@ final class BM25FCore<Source: FreqSource> {
     }
 
     func explain(_ d: UInt32) -> Explanation {
-        for i in tf.indices { tf[i] = 0 }
+        var tf = [Double](repeating: 0, count: fields.count)
         for (i, s) in sources.enumerated() where s.doc == d { tf[slot[i]] += Double(s.freq) }
         var details: [Explanation] = []
         var t = 0.0
@@ -445,6 +505,11 @@ final class BM25FCore<Source: FreqSource> {
             details: details)
     }
 }
+
+/// What the scratch buffers of every `BM25FCore` point to before they are first needed
+/// (never written: capacities of 0 say so).
+nonisolated(unsafe) private let emptyDoubles = UnsafeMutablePointer<Double>.allocate(capacity: 1)
+nonisolated(unsafe) private let emptyUInt32s = UnsafeMutablePointer<UInt32>.allocate(capacity: 1)
 
 /// BM25F over a word's posting lists (each field, exact and stem namespaces).
 final class TermScorer: Scorer {
@@ -482,6 +547,28 @@ final class TermScorer: Scorer {
         doc = core.minDoc()
         return true
     }
+}
+
+extension TermScorer {
+    /// `BM25FCore.windowSums` of this word (for conjunctions it leads).
+    func windowSums(from target: UInt32, upTo: UInt32) -> UnsafePointer<Double>? {
+        let sums = core.windowSums(from: target, upTo: upTo)
+        doc = core.minDoc()
+        return sums
+    }
+
+    /// The score of a document whose sum `windowSums` gave.
+    @inline(__always)
+    func score(sum: Double) -> Double { core.saturate(sum) }
+
+    /// Ends a window `windowSums` gave: the word then stands past it.
+    func finishWindow(upTo: UInt32) {
+        core.finishWindow(upTo: upTo)
+        doc = core.minDoc()
+    }
+
+    /// `BM25FCore.discardWindow`, for a window passed over after `blockMaxForCollecting`.
+    func discardWindow() { core.discardWindow() }
 }
 
 /// BM25F over a phrase's matches in each field.

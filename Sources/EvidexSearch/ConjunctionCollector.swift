@@ -14,6 +14,10 @@ enum ConjunctionCollector {
         }
         var rest = 0.0
         for i in 1..<c.count { rest += c.maxScore(i) }
+        // A word leading (the common case) hands over a window's scores as per-document sums
+        // it made for its block bound anyway, instead of being stepped and scored document by
+        // document (which summed the same postings a second time).
+        let lead = c.owners[0] as? TermScorer
         // The lead is clause 0 (clauses are sorted by cost).
         var target = c.doc(0)
         outer: while target != PostingsCursor.exhausted {
@@ -21,13 +25,21 @@ enum ConjunctionCollector {
             let bounded = top.isFull
             if bounded {
                 let t = top.threshold
-                let b = c.blockMax(0, from: target, threshold: t - rest)
+                let b = lead?.blockMaxForCollecting(from: target, threshold: t - rest) ?? c.blockMax(0, from: target, threshold: t - rest)
                 if b.bound + rest <= t {
+                    lead?.discardWindow()
                     if b.upTo == PostingsCursor.exhausted { break }
                     target = b.upTo + 1
                     continue
                 }
                 end = b.upTo
+                if let lead, let sums = lead.windowSums(from: target, upTo: end) {
+                    let more = collectWindow(lead, sums, from: target, upTo: end, c, rest: rest, segment: segment, segmentIndex: segmentIndex, into: &top)
+                    lead.finishWindow(upTo: end)
+                    if !more { break }
+                    target = end + 1
+                    continue
+                }
             }
             c.advance(0, to: target)
             var d = c.doc(0)
@@ -58,5 +70,46 @@ enum ConjunctionCollector {
             }
             target = d
         }
+    }
+
+    /// The lead's documents of [target, upTo] from its per-document sums, each looked up in the
+    /// other clauses when it can still enter the top k; the same documents and scores (the lead's
+    /// score first, then the others' in clause order) as stepping the lead. False once another
+    /// clause has no documents left (nothing further can match). (Merging the lead's runs instead
+    /// of scanning the sums measured dearer: the windows are dense.)
+    private static func collectWindow(_ lead: TermScorer, _ sums: UnsafePointer<Double>, from target: UInt32, upTo: UInt32,
+                                      _ c: ScorerList, rest: Double,
+                                      segment: LiveSegment, segmentIndex: Int, into top: inout TopDocs) -> Bool {
+        let span = Int(upTo - target)
+        var k = 0
+        scan: while k <= span {
+            let t = sums[k]
+            if t == 0 {
+                k += 1
+                continue
+            }
+            let d = target &+ UInt32(k)
+            let leadScore = lead.score(sum: t)
+            if leadScore + rest <= top.threshold {
+                k += 1
+                continue
+            }
+            var score = leadScore
+            for i in 1..<c.count {
+                c.advance(i, to: d)
+                let di = c.doc(i)
+                if di == PostingsCursor.exhausted { return false }
+                if di > d {
+                    // The next candidate is the lead's first document at or after di.
+                    if di > upTo { return true }
+                    k = Int(di - target)
+                    continue scan
+                }
+                score += c.score(i)
+            }
+            if !segment.isDeleted(d) { top.offer(ScoredDoc(score: score, segment: segmentIndex, doc: d)) }
+            k += 1
+        }
+        return true
     }
 }

@@ -213,8 +213,12 @@ public final class Searcher {
     /// costs no decoding; the scorer is advanced only into windows that can compete.
     static func collectTopGeneric(_ scorer: Scorer, segment: LiveSegment, segmentIndex si: Int, into top: inout TopDocs) {
         var target = scorer.doc
+        // A scorer visiting at most a block of postings (a rare word) has no block bounds to
+        // skip by: its bound sums every remaining document exactly, which cost as much as
+        // scoring them, so they are scored.
+        let unbounded = scorer.cost <= BitPacking.blockSize
         while target != PostingsCursor.exhausted {
-            guard top.isFull else {
+            guard top.isFull && !unbounded else {
                 let d = scorer.doc
                 if !segment.isDeleted(d) { top.offer(ScoredDoc(score: scorer.score(), segment: si, doc: d)) }
                 scorer.next()

@@ -55,7 +55,12 @@ struct QueryCommand: ParsableCommand {
         while let line = readLine(strippingNewline: true) {
             let start = ContinuousClock.now
             var answer: Answer
-            if line.trimmingCharacters(in: .whitespaces).isEmpty {
+            // A line is blank when every character is a space or tab (`.whitespaces`); any other
+            // ASCII byte settles it without Foundation's trimming, which cost 9K instructions,
+            // 7% of a rare word's answer.
+            let blank = line.utf8.contains(where: { $0 < 0x80 && $0 != 0x20 && $0 != 0x09 })
+                ? false : line.trimmingCharacters(in: .whitespaces).isEmpty
+            if blank {
                 answer = Answer(ids: [], count: 0, took_us: 0, error: nil)
             } else {
                 do {
