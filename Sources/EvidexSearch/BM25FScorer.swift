@@ -388,18 +388,27 @@ final class BM25FCore<Source: FreqSource> {
     @exclusivity(unchecked) private var tmpVals = emptyDoubles
     @exclusivity(unchecked) private var scratchCapacity = 0
 
-    private func reserveScratch(_ n: Int) {
+    /// Room for `n` accumulated entries, keeping the first `kept` already accumulated: the merge
+    /// grows the buffers between sources, and growing them used to drop what the earlier sources
+    /// had summed, so a window's bound could miss its best document and the top k lose it.
+    private func reserveScratch(_ n: Int, keeping kept: Int) {
         if n <= scratchCapacity { return }
         let cap = max(n, 2 * scratchCapacity, 256)
+        let docs = UnsafeMutablePointer<UInt32>.allocate(capacity: cap)
+        let vals = UnsafeMutablePointer<Double>.allocate(capacity: cap)
+        if kept > 0 {
+            docs.initialize(from: accDocs, count: kept)
+            vals.initialize(from: accVals, count: kept)
+        }
         if scratchCapacity > 0 {
             accDocs.deallocate()
             tmpDocs.deallocate()
             accVals.deallocate()
             tmpVals.deallocate()
         }
-        accDocs = .allocate(capacity: cap)
+        accDocs = docs
+        accVals = vals
         tmpDocs = .allocate(capacity: cap)
-        accVals = .allocate(capacity: cap)
         tmpVals = .allocate(capacity: cap)
         scratchCapacity = cap
     }
@@ -452,7 +461,7 @@ final class BM25FCore<Source: FreqSource> {
                 }
                 continue
             }
-            reserveScratch(accCount + run.count)
+            reserveScratch(accCount + run.count, keeping: accCount)
             // Merge the run into the accumulated (doc, partial sum) list.
             var a = 0
             var r = 0
