@@ -114,7 +114,7 @@ public enum CorpusIndexer {
                                 let source = sourceFile(files[i])
                                 for d in own { try worker.add(d, path: files[i].relativePath, sourceFile: source, annotations: annotations(d)) }
                                 shared.withLock { $0.documents += own.count }
-                                while queue.backlog > 0, let (chunk, path, source) = queue.popChunk() {
+                                while queue.backlog > 1, let (chunk, path, source) = queue.popChunk() {
                                     for d in chunk { try worker.add(d, path: path, sourceFile: source, annotations: annotations(d)) }
                                     shared.withLock { $0.documents += chunk.count }
                                     queue.done()
