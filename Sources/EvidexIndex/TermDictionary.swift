@@ -229,16 +229,8 @@ struct TermDictionary {
                 let m = matched + i
                 if i == suffix {
                     if m == kn {
-                        // Found: its info, the way `BlockEntryReader.info` reads it.
-                        let df = readVarint(base, &at)
-                        let extra = stem ? readVarint(base, &at) : 0
-                        post &+= readVarint64(base, &at)
-                        var positions: UInt64 = 0
-                        if !stem {
-                            pos &+= readVarint64(base, &at)
-                            positions = pos
-                        }
-                        return TermInfo(docFreq: df, groupDocFreq: df &+ extra, postingsOffset: post, positionsOffset: positions)
+                        // Found: its info, read as `BlockEntryReader.info` reads it.
+                        return BlockEntryReader.readInfo(base, &at, stem: stem, post: &post, pos: &pos)
                     }
                     matched = m  // the key is a proper prefix of the target
                 } else {
@@ -312,6 +304,14 @@ struct BlockEntryReader {
     /// The info after a key; stem-namespace keys carry a group count and no positions.
     @inline(__always)
     mutating func info(_ base: UnsafePointer<UInt8>, _ at: inout Int, stem: Bool) -> TermInfo {
+        Self.readInfo(base, &at, stem: stem, post: &post, pos: &pos)
+    }
+
+    /// `info` on offsets kept by the caller (the dictionary's lookup walks a block without a
+    /// reader).
+    @inline(__always)
+    static func readInfo(_ base: UnsafePointer<UInt8>, _ at: inout Int, stem: Bool,
+                         post: inout UInt64, pos: inout UInt64) -> TermInfo {
         let df = readVarint(base, &at)
         let extra = stem ? readVarint(base, &at) : 0
         // Wrapping: a damaged block gives absurd values (cursors refuse them), not a trap.
