@@ -95,7 +95,10 @@ public enum CorpusIndexer {
                     case .file(let i):
                         // Batches keep a large JSONL file from sitting in memory whole; each
                         // batch is shared out in chunks, and this thread helps drain them
-                        // before reading more, so the backlog stays small.
+                        // before reading more, so the backlog stays small. With other workers
+                        // it leaves them one chunk, so that they are not idle while it parses
+                        // the next batch; alone it drains them all (document order as read).
+                        let leaveForOthers = threads > 1 ? 1 : 0
                         var failed: IndexError?
                         loader.forEachBatch(files[i]) { result in
                             if failed != nil { return }
@@ -114,7 +117,7 @@ public enum CorpusIndexer {
                                 let source = sourceFile(files[i])
                                 for d in own { try worker.add(d, path: files[i].relativePath, sourceFile: source, annotations: annotations(d)) }
                                 shared.withLock { $0.documents += own.count }
-                                while queue.backlog > 1, let (chunk, path, source) = queue.popChunk() {
+                                while queue.backlog > leaveForOthers, let (chunk, path, source) = queue.popChunk() {
                                     for d in chunk { try worker.add(d, path: path, sourceFile: source, annotations: annotations(d)) }
                                     shared.withLock { $0.documents += chunk.count }
                                     queue.done()

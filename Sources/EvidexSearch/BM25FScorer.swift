@@ -49,6 +49,9 @@ final class BM25FCore<Source: FreqSource> {
     private let n: Int
     private let current: UnsafeMutablePointer<UInt32>
     private let weights: UnsafeMutablePointer<Double>
+    /// Every source's weight is above 0, so a document's sum is 0 exactly when no source has
+    /// it (what the exact windows of `collectWindow` and `windowSums` rely on).
+    private var positiveWeights = true
     private let invNorms: UnsafeMutablePointer<UnsafePointer<Double>?>
     /// Each source's field, for the normalisers of sources scored without a table (NormCache).
     private let scoring: UnsafeMutablePointer<FieldScoring>
@@ -120,6 +123,7 @@ final class BM25FCore<Source: FreqSource> {
             let field = fields[f]
             current[i] = s.doc
             weights[i] = field.weight
+            if field.weight <= 0 { positiveWeights = false }
             (scoring + i).initialize(to: field)
             if f != tableSlot {
                 table = norms.table(reader, field)
@@ -288,8 +292,10 @@ final class BM25FCore<Source: FreqSource> {
         }
         // The sums stay until the next window: when every source was decoded they are the
         // window's scores, which `collectWindow` hands out without stepping the lists again.
+        // Only with every weight positive: a sum of 0 must mean "no posting here" (a document
+        // matched only in a field weighted 0 is still a match, and stepping offers it).
         denseTarget = target
-        if extra == 0 && keep {
+        if extra == 0 && keep && positiveWeights {
             denseSpan = span
             denseExact = upTo
         } else {
@@ -328,9 +334,9 @@ final class BM25FCore<Source: FreqSource> {
     /// it. False, changing nothing, otherwise.
     func collectWindow(from target: UInt32, upTo: UInt32, segment: LiveSegment, segmentIndex: Int, into top: inout TopDocs) -> Bool {
         guard let end = denseExact, end == upTo, denseTarget == target, upTo != PostingsCursor.exhausted else { return false }
-        // Documents come in order and a later document never wins a tie (`ScoredDoc.ranksAbove`),
-        // so leaving out a sum of 0 (there are none: weights and frequencies are positive)
-        // could not change the top k.
+        // Documents come in order and a later document never wins a tie (`ScoredDoc.ranksAbove`);
+        // a sum of 0 is a document no source has (the window is kept only when every weight
+        // is positive, see `denseBest`).
         for k in 0...Int(upTo - target) {
             let t = dense[k]
             if t > 0 {

@@ -175,6 +175,31 @@ struct SearcherTests {
         }
     }
 
+    @Test("a word matched only in a field weighted 0 still counts in a conjunction's top k")
+    func zeroWeightFieldInConjunction() throws {
+        // Title weight 0: a third of the documents have "alpha" only in the title (a lead
+        // score of 0) but "beta" many times, so they lead the top k through "beta" alone. The
+        // exact windows read a sum of 0 as "no posting", so they are used only when every
+        // weight is positive (`BM25FCore.positiveWeights`).
+        var docs: [Document] = []
+        let filler = "report ward staff plan winter delay budget trust board review"
+        for i in 0..<6000 {
+            switch i % 3 {
+            case 0: docs.append(doc("d\(i)", "alpha notes", "beta beta beta beta beta beta " + filler))
+            // body lists of both namespaces ("alpha" and the inflected "alphas")
+            case 1: docs.append(doc("d\(i)", "", (i % 2 == 0 ? "alpha" : "alphas") + " beta " + filler + " " + filler))
+            default: docs.append(doc("d\(i)", "", "beta " + filler))
+            }
+        }
+        var settings = RankingSettings()
+        settings.weights[.title] = 0
+        let s = try Searcher(snapshot: try TestIndex(docs).snapshot, settings: settings)
+        for k in [5, 50] {
+            let pruned = try s.topIDs("+alpha +beta", k: k, count: false)
+            #expect(pruned.ids == (try s.idsScoringEveryMatch("+alpha +beta", k: k)), "k \(k)")
+        }
+    }
+
     @Test("scores are the same with and without the per-document norm tables")
     func normTablesDoNotChangeScores() throws {
         // A fresh searcher scores from field lengths (a table would cost a pass over the
