@@ -43,7 +43,7 @@ public enum CorpusIndexer {
         let files = discovery.files.filter { !unchanged.contains($0.relativePath) }
         // the sizes the stamps above already read (FileManager's attributes cost ~20K
         // instructions a file, mostly dynamic casts)
-        let sizes = files.map { f in stamps[f.relativePath].map { Int($0.size) } ?? IndexDirectory.fileSize(f.url.path) }
+        let sizes = files.map { f in stamps[f.relativePath].map { Int($0.size) } ?? 0 }
         let bytesTotal = sizes.reduce(0, +)
 
         let queue = WorkQueue(fileCount: files.count)

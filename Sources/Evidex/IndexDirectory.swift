@@ -13,9 +13,3 @@ public enum IndexDirectory {
         try IndexWriter.destroyIndex(at: directory)
     }
 }
-
-extension IndexDirectory {
-    static func fileSize(_ path: String) -> Int {
-        FileStamp.of(path: path).map { Int($0.size) } ?? 0
-    }
-}
