@@ -1,8 +1,17 @@
 #include "evidex_scan.h"
 
+#include <string.h>
+
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
+
+// Whether any byte of an ASCII word is '"' or '\'' (the classic zero-byte test on w XOR the mark).
+static inline int has_quote_byte(uint64_t w) {
+    const uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
+    uint64_t a = w ^ (ones * '"'), b = w ^ (ones * '\'');
+    return (((a - ones) & ~a) | ((b - ones) & ~b)) & highs ? 1 : 0;
+}
 
 // Swift's SIMD types compiled the widening of bytes to 32-bit lanes into scalar shifts (six
 // instructions a byte); SSE2's unpack instructions do sixteen bytes in eight.
@@ -27,6 +36,17 @@ size_t evx_utf8_decode(const uint8_t *src, size_t n, uint32_t *dst, int *quote_b
         }
         if (i >= n) break;
 #endif
+        // Eight ASCII bytes at a time (the whole text without SSE2, the tail with it).
+        while (i + 8 <= n) {
+            uint64_t w;
+            memcpy(&w, src + i, 8);
+            if (w & 0x8080808080808080ULL) break;
+            if (has_quote_byte(w)) quotes = 1;
+            for (int j = 0; j < 8; j++) dst[k + j] = src[i + j];
+            i += 8;
+            k += 8;
+        }
+        if (i >= n) break;
         uint32_t b0 = src[i];
         uint32_t v;
         if (b0 < 0x80) {
@@ -110,6 +130,17 @@ size_t evx_utf8_count(const uint8_t *src, size_t n, int *ascii) {
         i += 16;
     }
 #endif
+    // Eight bytes at a time (the whole text without SSE2, the tail with it): continuation
+    // bytes are 10xxxxxx, so bit 7 set and bit 6 clear.
+    while (i + 8 <= n) {
+        uint64_t w;
+        memcpy(&w, src + i, 8);
+        if (w & 0x8080808080808080ULL) {
+            high = 1;
+            continuation += (size_t)__builtin_popcountll(w & ~(w << 1) & 0x8080808080808080ULL);
+        }
+        i += 8;
+    }
     for (; i < n; i++) {
         if (src[i] >= 0x80) high = 1;
         if ((src[i] & 0xC0) == 0x80) continuation++;

@@ -37,9 +37,23 @@ struct ScalarScanTests {
 
     @Test("UTF-8 is decoded as String's own scalars, and quotation bytes are reported")
     func decode() {
-        let samples = ["", "plain ascii text without marks, long enough for sixteen-byte blocks",
+        var samples = ["", "plain ascii text without marks, long enough for sixteen-byte blocks",
                        "it's", "say \"no\"", "caf\u{E9} and \u{201C}curly\u{201D}", "\u{1F600} emoji after sixteen bytes....",
                        String(repeating: "abcdefghijklmno", count: 5) + "\u{2019}s"]
+        // every length around the sixteen- and eight-byte blocks, a mark or a non-ASCII
+        // scalar at every place
+        let parts = ["a", "b", " ", "\"", "'", "\u{E9}", "\u{2019}", "\u{1F600}"]
+        var seed: UInt64 = 5
+        for _ in 0..<400 {
+            var text = ""
+            seed = seed &* 6364136223846793005 &+ 1442695040888963407
+            for _ in 0..<Int(seed >> 58) {
+                seed = seed &* 6364136223846793005 &+ 1442695040888963407
+                let r = Int(seed >> 33) % 100
+                text += r < 90 ? parts[r % 3] : parts[r % parts.count]
+            }
+            samples.append(text)
+        }
         for s in samples {
             var copy = s
             var quoteBytes = false
