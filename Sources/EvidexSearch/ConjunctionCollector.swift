@@ -50,19 +50,16 @@ enum ConjunctionCollector {
                     d = c.doc(0)
                     continue
                 }
-                var score = leadScore
-                for i in 1..<c.count {
-                    c.advance(i, to: d)
-                    let di = c.doc(i)
-                    if di == PostingsCursor.exhausted { break outer }
-                    if di > d {
-                        c.advance(0, to: di)
-                        d = c.doc(0)
-                        continue window
-                    }
-                    score += c.score(i)
+                switch others(c, at: d, adding: leadScore) {
+                case .exhausted:
+                    break outer
+                case .skip(let next):
+                    c.advance(0, to: next)
+                    d = c.doc(0)
+                    continue window
+                case .match(let score):
+                    if !segment.isDeleted(d) { top.offer(ScoredDoc(score: score, segment: segmentIndex, doc: d)) }
                 }
-                if !segment.isDeleted(d) { top.offer(ScoredDoc(score: score, segment: segmentIndex, doc: d)) }
                 c.next(0)
                 d = c.doc(0)
                 // Once the top k fills, leave the unbounded window to start bounding.
@@ -94,22 +91,44 @@ enum ConjunctionCollector {
                 k += 1
                 continue
             }
-            var score = leadScore
-            for i in 1..<c.count {
-                c.advance(i, to: d)
-                let di = c.doc(i)
-                if di == PostingsCursor.exhausted { return false }
-                if di > d {
-                    // The next candidate is the lead's first document at or after di.
-                    if di > upTo { return true }
-                    k = Int(di - target)
-                    continue scan
-                }
-                score += c.score(i)
+            switch others(c, at: d, adding: leadScore) {
+            case .exhausted:
+                return false
+            case .skip(let next):
+                // The next candidate is the lead's first document at or after `next`.
+                if next > upTo { return true }
+                k = Int(next - target)
+                continue scan
+            case .match(let score):
+                if !segment.isDeleted(d) { top.offer(ScoredDoc(score: score, segment: segmentIndex, doc: d)) }
             }
-            if !segment.isDeleted(d) { top.offer(ScoredDoc(score: score, segment: segmentIndex, doc: d)) }
             k += 1
         }
         return true
+    }
+
+    /// What the clauses after the lead say of document `d`.
+    enum Others {
+        /// Every clause has `d`: the lead's score plus theirs, in clause order.
+        case match(Double)
+        /// A clause's next document is this one, past `d`: no document before it can match.
+        case skip(UInt32)
+        /// A clause has no documents left: nothing further can match.
+        case exhausted
+    }
+
+    /// Advances the other clauses to `d` and adds their scores to `leadScore` (the one test
+    /// both ways of reading the lead make).
+    @inline(__always)
+    private static func others(_ c: ScorerList, at d: UInt32, adding leadScore: Double) -> Others {
+        var score = leadScore
+        for i in 1..<c.count {
+            c.advance(i, to: d)
+            let di = c.doc(i)
+            if di == PostingsCursor.exhausted { return .exhausted }
+            if di > d { return .skip(di) }
+            score += c.score(i)
+        }
+        return .match(score)
     }
 }
