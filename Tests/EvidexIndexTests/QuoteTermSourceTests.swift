@@ -37,25 +37,6 @@ import Testing
         return (reused, analysed)
     }
 
-    /// Code points are counted as String counts them, at every length around the C kernel's
-    /// sixteen-byte blocks, with the ASCII flag right.
-    @Test func scalarCountMatchesString() {
-        let parts = ["a", "é", "\u{2019}", "\u{1F600}", " ", "Z"]
-        var seed: UInt64 = 3
-        for _ in 0..<400 {
-            var text = ""
-            seed = seed &* 6364136223846793005 &+ 1442695040888963407
-            for _ in 0..<Int(seed >> 58) {
-                seed = seed &* 6364136223846793005 &+ 1442695040888963407
-                let r = Int(seed >> 33) % 100
-                text += r < 80 ? parts[r % 2 == 0 ? 0 : 4] : parts[r % parts.count]
-            }
-            let (count, ascii) = QuoteTermSource.scalarCount(text)
-            #expect(count == text.unicodeScalars.count, "\(text)")
-            #expect(ascii == text.utf8.allSatisfy { $0 < 0x80 }, "\(text)")
-        }
-    }
-
     @Test func shippedArticleQuotesGetTheirOwnTerms() throws {
         let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
             .appendingPathComponent("../../corpus/ics-discrimination-2021-06-08.txt").standardized.path

@@ -1,3 +1,4 @@
+import CEvidexScan
 import Testing
 @testable import EvidexQuotes
 
@@ -35,7 +36,7 @@ struct ScalarScanTests {
         }
     }
 
-    @Test("UTF-8 is decoded as String's own scalars, and quotation bytes are reported")
+    @Test("UTF-8 is decoded and counted as String's own scalars, and quotation bytes are reported")
     func decode() {
         var samples = ["", "plain ascii text without marks, long enough for sixteen-byte blocks",
                        "it's", "say \"no\"", "caf\u{E9} and \u{201C}curly\u{201D}", "\u{1F600} emoji after sixteen bytes....",
@@ -64,6 +65,11 @@ struct ScalarScanTests {
             }
             #expect(scalars == Array(s.unicodeScalars), "\(s)")
             #expect(quoteBytes == s.utf8.contains { $0 >= 0x80 || $0 == 0x22 || $0 == 0x27 }, "\(s)")
+            // the counting kernel (`QuoteTermSource.scalarCount`) on the same texts
+            var ascii: Int32 = 0
+            let count = copy.withUTF8 { evx_utf8_count($0.baseAddress, $0.count, &ascii) }
+            #expect(count == s.unicodeScalars.count, "\(s)")
+            #expect((ascii != 0) == s.utf8.allSatisfy { $0 < 0x80 }, "\(s)")
         }
     }
 }
