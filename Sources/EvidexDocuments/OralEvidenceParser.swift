@@ -33,10 +33,7 @@ struct OralEvidenceParser {
             return next >= 0x80 || next == 0x20 || next == 0x09 || next == 0x0D
         } ?? line.utf8.prefix(401).contains(UInt8(ascii: ":"))
         guard colonNear else { return nil }
-        // trimmed as `trimmingSpaces` does, without copying the line
-        var s = Substring(line)
-        while let f = s.first, f == " " || f == "\t" || f == "\r" || f == "\u{FEFF}" { s = s.dropFirst() }
-        while let l = s.last, l == " " || l == "\t" || l == "\r" { s = s.dropLast() }
+        var s = line.trimmedSpaces
         var q: Int?
         if s.first == "Q" {
             let digits = s.dropFirst().prefix(while: { $0.isASCII && $0.isNumber })

@@ -1,10 +1,13 @@
 extension StringProtocol {
     /// Trims spaces and tabs (and stray \r) from both ends.
-    var trimmingSpaces: String {
+    var trimmingSpaces: String { String(trimmedSpaces) }
+
+    /// `trimmingSpaces` as a view of the text, without copying it.
+    var trimmedSpaces: Substring {
         var sub = Substring(self)
         while let f = sub.first, f == " " || f == "\t" || f == "\r" || f == "\u{FEFF}" { sub = sub.dropFirst() }
         while let l = sub.last, l == " " || l == "\t" || l == "\r" { sub = sub.dropLast() }
-        return String(sub)
+        return sub
     }
 }
 
