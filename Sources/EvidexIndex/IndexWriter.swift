@@ -294,7 +294,7 @@ public final class IndexWriter: @unchecked Sendable {
         // to the system before the merge needs memory of its own.
         evx_memory_trim()
         let name = allocateSegmentName()
-        try SegmentMerger.merge(inputs, to: directory + "/" + name + ".evx")
+        try SegmentMerger.merge(inputs, to: directory + "/" + name + ".evx", threads: options.threads)
         let reader = try SegmentReader(path: directory + "/" + name + ".evx", name: name + ".evx")
         let hook = commitHook
         try state.withLock { (s) throws(IndexError) in

@@ -19,12 +19,14 @@ struct PostingsEncoder {
     private var pairs: [ImpactCode.Pair] = []
     private var allPairs: [ImpactCode.Pair] = []
 
-    /// `spillDirectory` nil keeps both sections in memory.
-    init(spillDirectory: String? = nil) {
+    /// `spillDirectory` nil keeps both sections in memory. `continuing` makes an encoder for
+    /// lists that will follow another encoder's in the same sections (a merge's second half):
+    /// its positions stream does not begin with the byte that keeps offset 0 free.
+    init(spillDirectory: String? = nil, continuing: Bool = false) {
         postingsStream = SpillFile(directory: spillDirectory, capacity: 1 << 20)
         positionsStream = SpillFile(directory: spillDirectory, capacity: 1 << 20)
         // Offset 0 means "no positions"; keep real streams from starting there.
-        positionsStream.tail.append(0)
+        if !continuing { positionsStream.tail.append(0) }
     }
 
     /// Moves finished lists to disk when enough have collected.

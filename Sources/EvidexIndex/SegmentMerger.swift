@@ -1,7 +1,11 @@
+import Dispatch
+import Synchronization
+
 /// Merges segments into one, dropping deleted documents. Posting lists are decoded and
 /// re-encoded with remapped doc ids (no re-analysis), stored documents are copied as bytes.
 enum SegmentMerger {
-    static func merge(_ inputs: [LiveSegment], to path: String) throws(IndexError) {
+    /// `threads` > 1 merges the terms in two key ranges at once.
+    static func merge(_ inputs: [LiveSegment], to path: String, threads: Int = 1) throws(IndexError) {
         let spillDirectory = FrozenSegment.directory(of: path)
         var parts = SegmentParts(spillDirectory: spillDirectory)
         // Old doc → new doc per input (UInt32.max = deleted).
@@ -54,65 +58,30 @@ enum SegmentMerger {
             remap.append(map)
         }
 
-        // The union of the inputs' dictionaries in key order, walked block by block: memory
-        // stays at a block per input instead of every distinct key of the merged segment.
-        var cursors = inputs.map { TermDictionaryCursor($0.reader.dictionary) }
-        var encoder = PostingsEncoder(spillDirectory: spillDirectory)
-        var dictionary = TermDictionaryBuilder()
-        var docs: [UInt32] = []
-        var freqs: [UInt32] = []
-        var positions: [UInt32] = []
-        var exactDocs: [UInt32] = []
-        var scratchFreqs: [UInt32] = []
-        var scratchPositions: [UInt32] = []
-        var holders: [(input: Int, info: TermInfo)] = []
-        // The inputs are read front to back: every so many postings and positions read, their
-        // pages read so far leave the resident set. (Counting keys instead, every 32,768 keys,
-        // let a merge of 1M documents hold 300 MB of input pages: a window of keys holding a
-        // few frequent words reads far more than one of rare ones.)
-        for seg in inputs { seg.reader.file.dropResidentPages() }
-        var valuesSinceDrop = 0
-        while true {
-            if valuesSinceDrop >= SegmentMerger.valuesBetweenDrops {
-                valuesSinceDrop = 0
-                for seg in inputs { seg.reader.file.dropResidentPages() }
+        // The terms in one or two key ranges, each on its own thread, the second range's lists
+        // following the first's in the file (the result is byte for byte the one-range merge).
+        let lengths = parts.fieldLengths
+        let split = threads > 1 ? splitKey(inputs) : nil
+        let ranges: [([UInt8]?, [UInt8]?)] = split.map { [(nil, $0), ($0, nil)] } ?? [(nil, nil)]
+        let slots = RangeSlots(count: ranges.count)
+        let remapped = remap
+        let work = { @Sendable (r: Int) in
+            let result = Result { () throws(IndexError) -> RangeMerge in
+                try mergeTerms(inputs, remapped, lengths, spillDirectory: spillDirectory,
+                               from: ranges[r].0, to: ranges[r].1, continuing: r > 0)
             }
-            var smallest: [UInt8]?
-            for c in cursors {
-                if let k = c.current?.key, smallest.map({ k.lexicographicallyPrecedes($0) }) ?? true { smallest = k }
-            }
-            guard let key = smallest else { break }
-            holders.removeAll(keepingCapacity: true)
-            for i in cursors.indices {
-                if let cur = cursors[i].current, cur.key == key {
-                    holders.append((i, cur.info))
-                    cursors[i].next()
-                }
-            }
-            let withPositions = key[1] == TermNamespace.exact.rawValue
-            collect(holders, inputs, remap, &docs, &freqs, &positions, wantPositions: withPositions)
-            valuesSinceDrop += 2 * docs.count + positions.count
-            if docs.isEmpty { continue }  // only deleted documents held it
-            let lengths = parts.fieldLengths[Int(key[0])]
-            var info = docs.withUnsafeBufferPointer { d in
-                freqs.withUnsafeBufferPointer { f in
-                    positions.withUnsafeBufferPointer { p in
-                        encoder.encode(docs: d, freqs: f, positions: withPositions ? p : nil, length: { lengths[Int($0)] })
-                    }
-                }
-            }
-            if key[1] == TermNamespace.stem.rawValue {
-                var exactKey = key
-                exactKey[1] = TermNamespace.exact.rawValue
-                let tk = TermKey(raw: exactKey)
-                var exactHolders: [(input: Int, info: TermInfo)] = []
-                for (i, seg) in inputs.enumerated() { if let info = seg.reader.termInfo(tk) { exactHolders.append((i, info)) } }
-                collect(exactHolders, inputs, remap, &exactDocs, &scratchFreqs, &scratchPositions, wantPositions: false)
-                valuesSinceDrop += 2 * exactDocs.count
-                info.groupDocFreq = UInt32(unionCount(docs, exactDocs))
-            }
-            dictionary.add(key, info)
-            encoder.spillIfLarge()
+            slots.set(r, result)
+        }
+        if ranges.count == 1 { work(0) } else { DispatchQueue.concurrentPerform(iterations: ranges.count, execute: work) }
+        let results = slots.results
+        var first = try results[0].get()
+        var encoders = [first.encoder]
+        for r in 1..<ranges.count {
+            let next = try results[r].get()
+            try next.dictionary.appendEntries(to: &first.dictionary,
+                                              postingsShift: UInt64(first.encoder.postingsStream.count),
+                                              positionsShift: UInt64(first.encoder.positionsStream.count))
+            encoders.append(next.encoder)
         }
         var stamps: [String: FileStamp] = [:]
         for seg in inputs {
@@ -122,7 +91,153 @@ enum SegmentMerger {
         // The file is assembled from memory and spill files: the inputs' pages are not needed.
         for seg in inputs { seg.reader.file.dropResidentPages() }
         remap = []
-        try parts.write(to: path, dictionary: dictionary, encoder: encoder, stamps: stamps)
+        try parts.write(to: path, dictionary: first.dictionary, encoders: encoders, stamps: stamps)
+    }
+
+    /// The ranges' results, each set once by the thread that merged it.
+    private final class RangeSlots: @unchecked Sendable {
+        private let lock = Mutex(())
+        private var slots: [Result<RangeMerge, IndexError>?]
+
+        init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+        func set(_ r: Int, _ result: Result<RangeMerge, IndexError>) {
+            lock.withLock { _ in slots[r] = result }
+        }
+
+        /// Every slot, once all are set.
+        var results: [Result<RangeMerge, IndexError>] {
+            lock.withLock { _ in slots.map { $0! } }
+        }
+    }
+
+    /// What merging one key range produced.
+    struct RangeMerge {
+        var dictionary: TermDictionaryBuilder
+        let encoder: PostingsEncoder
+    }
+
+    /// Merges the posting lists of the keys k with start ≤ k < end (nil: unbounded).
+    private static func mergeTerms(
+        _ inputs: [LiveSegment], _ remap: [[UInt32]], _ fieldLengths: [[UInt32]], spillDirectory: String,
+        from start: [UInt8]?, to end: [UInt8]?, continuing: Bool
+    ) throws(IndexError) -> RangeMerge {
+        // The union of the inputs' dictionaries in key order, walked block by block: memory
+        // stays at a block per input instead of every distinct key of the merged segment.
+        var union = TermUnion(inputs.map(\.reader.dictionary), from: start, to: end)
+        // A second walk of each input, kept at the exact-namespace key of the stem key being
+        // merged: a stem key's group count needs its exact twin in every input, and both walks
+        // only move forward (stem keys are in term order, as are exact ones).
+        // They start at the exact namespace of the range's first field.
+        let exactStart = start.map { [$0[0]] }
+        var exactCursors = inputs.map { TermDictionaryCursor($0.reader.dictionary, from: exactStart) }
+        let hasDeletions = inputs.map { ($0.deletes?.count ?? 0) > 0 }
+        var encoder = PostingsEncoder(spillDirectory: spillDirectory, continuing: continuing)
+        var dictionary = TermDictionaryBuilder()
+        var key: [UInt8] = []
+        var exactKey: [UInt8] = []
+        var docs: [UInt32] = []
+        var freqs: [UInt32] = []
+        var positions: [UInt32] = []
+        var oneStem: [UInt32] = []
+        var oneExact: [UInt32] = []
+        var scratchFreqs: [UInt32] = []
+        var scratchPositions: [UInt32] = []
+        var holders: [(input: Int, info: TermInfo)] = []
+        // The inputs are read front to back: every so many postings and positions read, their
+        // pages read so far leave the resident set. (Counting keys instead, every 32,768 keys,
+        // let a merge of 1M documents hold 300 MB of input pages: a window of keys holding a
+        // few frequent words reads far more than one of rare ones.)
+        for seg in inputs { seg.reader.file.dropResidentPages() }
+        var valuesSinceDrop = 0
+        while union.next(key: &key, holders: &holders) {
+            if valuesSinceDrop >= SegmentMerger.valuesBetweenDrops {
+                valuesSinceDrop = 0
+                for seg in inputs { seg.reader.file.dropResidentPages() }
+            }
+            let withPositions = key[1] == TermNamespace.exact.rawValue
+            collect(holders, inputs, remap, &docs, &freqs, &positions, wantPositions: withPositions)
+            valuesSinceDrop += 2 * docs.count + positions.count
+            if docs.isEmpty { continue }  // only deleted documents held it
+            let lengths = fieldLengths[Int(key[0])]
+            var info = docs.withUnsafeBufferPointer { d in
+                freqs.withUnsafeBufferPointer { f in
+                    positions.withUnsafeBufferPointer { p in
+                        encoder.encode(docs: d, freqs: f, positions: withPositions ? p : nil, length: { lengths[Int($0)] })
+                    }
+                }
+            }
+            if key[1] == TermNamespace.stem.rawValue {
+                exactKey.removeAll(keepingCapacity: true)
+                exactKey.append(contentsOf: key)
+                exactKey[1] = TermNamespace.exact.rawValue
+                // The merged documents of the inputs are disjoint ranges, so the group count is
+                // the sum over inputs of |exact ∪ stem| there: the input's own group count
+                // unless it has deleted documents, which need the lists read.
+                var group = 0
+                var h = 0
+                for i in inputs.indices {
+                    let exactInfo: TermInfo? = exactKey.withUnsafeBytes { k in
+                        exactCursors[i].advance(toAtLeast: k)
+                        return !exactCursors[i].isAtEnd && exactCursors[i].compare(to: k) == 0 ? exactCursors[i].info : nil
+                    }
+                    var stemInfo: TermInfo?
+                    if h < holders.count && holders[h].input == i {
+                        stemInfo = holders[h].info
+                        h += 1
+                    }
+                    if stemInfo == nil && exactInfo == nil { continue }
+                    if !hasDeletions[i] {
+                        let n = stemInfo?.groupDocFreq ?? exactInfo?.docFreq ?? 0
+                        group += Int(min(n, UInt32(inputs[i].reader.docCount)))
+                    } else {
+                        collect(stemInfo.map { [(i, $0)] } ?? [], inputs, remap, &oneStem, &scratchFreqs, &scratchPositions, wantPositions: false)
+                        collect(exactInfo.map { [(i, $0)] } ?? [], inputs, remap, &oneExact, &scratchFreqs, &scratchPositions, wantPositions: false)
+                        valuesSinceDrop += 2 * (oneStem.count + oneExact.count)
+                        group += unionCount(oneStem, oneExact)
+                    }
+                }
+                info.groupDocFreq = UInt32(group)
+            }
+            dictionary.add(key, info)
+            encoder.spillIfLarge()
+        }
+        if union.isDamaged || exactCursors.contains(where: \.isDamaged) {
+            throw .corrupt("a term dictionary block of a segment being merged is damaged; run `evidex verify` and rebuild the index with `evidex index --rebuild`")
+        }
+        return RangeMerge(dictionary: dictionary, encoder: encoder)
+    }
+
+    /// A key that cuts the merge's work in two, from the largest input's dictionary: each key
+    /// weighs its documents (three times for the exact namespace, whose lists carry
+    /// positions) plus a fixed cost. Nil when the dictionary is too small to be worth it.
+    static func splitKey(_ inputs: [LiveSegment]) -> [UInt8]? {
+        guard let largest = inputs.max(by: { $0.reader.docCount < $1.reader.docCount }) else { return nil }
+        let dictionary = largest.reader.dictionary
+        guard dictionary.blockCount >= 4 else { return nil }
+        func weight(_ key: UnsafeRawBufferPointer, _ info: TermInfo) -> Int {
+            16 + Int(info.docFreq) * (key.count >= 2 && key[1] == TermNamespace.exact.rawValue ? 3 : 1)
+        }
+        var total = 0
+        for b in 0..<dictionary.blockCount {
+            _ = dictionary.decode(block: b) { _, key, info in
+                total += weight(key, info)
+                return true
+            }
+        }
+        var sum = 0
+        var split: [UInt8]?
+        for b in 0..<dictionary.blockCount where split == nil {
+            _ = dictionary.decode(block: b) { t, key, info in
+                sum += weight(key, info)
+                if sum >= total / 2 && t > 0 {
+                    split = Array(key)
+                    return false
+                }
+                return true
+            }
+        }
+        return split
     }
 
     /// Postings and positions (decoded values) read between two drops of the inputs' pages:

@@ -53,6 +53,14 @@ struct SegmentParts {
     /// the source files' stamps by path.
     mutating func write(to path: String, dictionary: TermDictionaryBuilder, encoder: PostingsEncoder,
                         stamps: [String: FileStamp]) throws(IndexError) {
+        try write(to: path, dictionary: dictionary, encoders: [encoder], stamps: stamps)
+    }
+
+    /// `write` with the postings and positions sections made of several encoders' streams,
+    /// one after another (the dictionary's offsets already account for that).
+    mutating func write(to path: String, dictionary: TermDictionaryBuilder, encoders: [PostingsEncoder],
+                        stamps: [String: FileStamp]) throws(IndexError) {
+        let encoder = encoders[encoders.count - 1]
         let n = ids.count
         var sections: [(SegmentSection, SectionBytes)] = []
         var stats = ByteBuffer()
@@ -66,9 +74,9 @@ struct SegmentParts {
         sections.append((.termBlocks, .memory(blocks)))
         // Slack for the 8-byte unaligned loads of unpacking.
         for _ in 0..<16 { encoder.postingsStream.tail.append(0) }
-        sections.append((.postings, .stream(encoder.postingsStream)))
+        sections.append((.postings, .streams(encoders.map(\.postingsStream))))
         for _ in 0..<16 { encoder.positionsStream.tail.append(0) }
-        sections.append((.positions, .stream(encoder.positionsStream)))
+        sections.append((.positions, .streams(encoders.map(\.positionsStream))))
 
         // Each column is let go once encoded: the parts of a merged segment of millions of
         // documents are the largest memory of a merge, and the copies would double them.
@@ -111,7 +119,7 @@ struct SegmentParts {
         storeIndex.appendLE(store.blockCount)
         storeIndex.append(contentsOf: store.index.bytes)
         sections.append((.storeIndex, .memory(storeIndex)))
-        sections.append((.storeData, .stream(store.data)))
+        sections.append((.storeData, .streams([store.data])))
         sections.append((.sourceFiles, .memory(StringTableWriter.encode(sourceFiles.map { Array($0.utf8) }))))
 
         let idOrder = ids.indices.sorted { ids[$0].utf8.lexicographicallyPrecedes(ids[$1].utf8) }
@@ -148,7 +156,8 @@ struct SegmentParts {
 /// A section's bytes: built in memory, or a stream that may have spilled to disk.
 enum SectionBytes {
     case memory(ByteBuffer)
-    case stream(SpillFile)
+    /// Streams written one after another as one section.
+    case streams([SpillFile])
 }
 
 /// Places sections in a segment file: header, 8-aligned sections, directory, footer. Sections
@@ -207,9 +216,11 @@ enum SegmentFileLayout {
             case .memory(let buf):
                 directory.appendLE(UInt64(buf.count))
                 try put(buf)
-            case .stream(let stream):
-                directory.appendLE(UInt64(stream.count))
-                try stream.forEachChunk { (raw) throws(IndexError) in try put(raw) }
+            case .streams(let streams):
+                directory.appendLE(UInt64(streams.reduce(0) { $0 + $1.count }))
+                for stream in streams {
+                    try stream.forEachChunk { (raw) throws(IndexError) in try put(raw) }
+                }
             }
         }
         try padding()

@@ -68,6 +68,31 @@ struct TermDictionaryBuilder {
         prevKey.append(contentsOf: k)
     }
 
+    /// Adds this builder's terms after `other`'s, their offsets moved by the given amounts (for
+    /// lists written after the other builder's; positions only for exact-namespace terms, the
+    /// ones with positions: the first of them may well be at offset 0 here).
+    func appendEntries(to other: inout TermDictionaryBuilder, postingsShift: UInt64, positionsShift: UInt64) throws(IndexError) {
+        guard count > 0 else { return }
+        let (keys, offsets, blocks) = finish()
+        try keys.bytes.withRawBytes { (k) throws(IndexError) in
+            try offsets.bytes.withRawBytes { (o) throws(IndexError) in
+                try blocks.bytes.withRawBytes { (b) throws(IndexError) in
+                    let dictionary = try TermDictionary(firstKeys: try StringTable(k), offsets: o, blocks: b)
+                    var cursor = TermDictionaryCursor(dictionary)
+                    while !cursor.isAtEnd {
+                        var info = cursor.info
+                        info.postingsOffset += postingsShift
+                        let key = cursor.key
+                        if !TermDictionaryWriter.isStem(key) { info.positionsOffset += positionsShift }
+                        other.add(key, info)
+                        cursor.next()
+                    }
+                    if cursor.isDamaged { throw .corrupt("a merged term dictionary failed to decode") }
+                }
+            }
+        }
+    }
+
     /// (block first keys as a string table, u32 term count and u64 block offsets, blocks).
     func finish() -> (ByteBuffer, ByteBuffer, ByteBuffer) {
         var o = ByteBuffer(capacity: 4 + offsets.count * 8)

@@ -184,3 +184,69 @@ struct FormatVersionTests {
         #expect(try IndexSnapshot(directory: dir.path).liveDocCount == 1)
     }
 }
+
+@Suite("Merging in two key ranges")
+struct ParallelMergeTests {
+    /// Paragraphs of the shipped sample corpus, one document each: real sentences with
+    /// inflected words, so both namespaces have many keys.
+    static func corpusParagraphs() throws -> [Document] {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("corpus").path
+        var texts: [String] = []
+        let files = FileManager.default.enumerator(atPath: root)?.compactMap { $0 as? String }.sorted() ?? []
+        for f in files where f.hasSuffix(".txt") || f.hasSuffix(".md") || f.hasSuffix(".jsonl") || f.hasSuffix(".rst") {
+            let text = try String(contentsOfFile: root + "/" + f, encoding: .utf8)
+            texts += text.split(separator: "\n").map(String.init).filter { $0.count > 40 }
+        }
+        return texts.enumerated().map { i, t in makeDocument("p\(i)", title: String(t.prefix(30)), body: [t]) }
+    }
+
+    @Test("two ranges give the same segment, byte for byte, as one; group counts match the lists")
+    func sameBytes() throws {
+        let docs = try Self.corpusParagraphs()
+        #expect(docs.count > 150, "the sample corpus should give a couple of hundred paragraphs")
+        let dir = TemporaryDirectory()
+        // Four segments, then deletions in two of them (the group count reads their lists).
+        let quarter = docs.count / 4
+        for s in 0..<4 {
+            let w = try IndexWriter(directory: dir.path, options: IndexWriterOptions(threads: 1))
+            let worker = try w.makeWorker()
+            for d in docs[(s * quarter)..<(s == 3 ? docs.count : (s + 1) * quarter)] { try worker.add(d, path: "") }
+            try worker.finish()
+            _ = try w.commit()
+        }
+        let w = try IndexWriter(directory: dir.path, options: IndexWriterOptions(threads: 1))
+        for i in stride(from: 3, to: 2 * quarter, by: 7) { #expect(w.delete(id: "p\(i)")) }
+        _ = try w.commit()
+        let snapshot = try IndexSnapshot(directory: dir.path)
+        #expect(snapshot.segments.count == 4)
+        #expect(SegmentMerger.splitKey(snapshot.segments) != nil, "the test must exercise the two-range merge")
+
+        let one = dir.path + "/one.evx"
+        let two = dir.path + "/two.evx"
+        try SegmentMerger.merge(snapshot.segments, to: one, threads: 1)
+        try SegmentMerger.merge(snapshot.segments, to: two, threads: 2)
+        let a = try Data(contentsOf: URL(fileURLWithPath: one))
+        let b = try Data(contentsOf: URL(fileURLWithPath: two))
+        #expect(a == b)
+
+        // Each stem key's group count is |exact ∪ stem| of the merged lists.
+        let merged = try SegmentReader(path: two, name: "two.evx")
+        try merged.verify()
+        #expect(merged.docCount == snapshot.liveDocCount)
+        var checked = 0
+        merged.dictionary.forEach { _, key, info in
+            guard TermDictionaryWriter.isStem(key) else { return }
+            var exactKey = key
+            exactKey[1] = TermNamespace.exact.rawValue
+            var docs = Set<UInt32>()
+            for i in [merged.termInfo(TermKey(raw: exactKey)), info].compactMap({ $0 }) {
+                let c = merged.postings(i)
+                while c.doc != PostingsCursor.exhausted { docs.insert(c.doc); c.next() }
+            }
+            #expect(Int(info.groupDocFreq) == docs.count, "group count of \(String(decoding: key.dropFirst(2), as: UTF8.self))")
+            checked += 1
+        }
+        #expect(checked > 100)
+    }
+}
