@@ -70,7 +70,7 @@ let package = Package(
 
         .testTarget(name: "EvidexTextTests", dependencies: ["EvidexText"]),
         .testTarget(name: "EvidexDocumentsTests", dependencies: ["EvidexDocuments"]),
-        .testTarget(name: "EvidexIndexTests", dependencies: ["EvidexIndex"], exclude: ["Fixtures"]),
+        .testTarget(name: "EvidexIndexTests", dependencies: ["EvidexIndex", "CEvidexZlib"], exclude: ["Fixtures"]),
         .testTarget(name: "EvidexQuotesTests", dependencies: ["EvidexQuotes"], exclude: ["Fixtures"]),
         .testTarget(name: "EvidexSearchTests", dependencies: ["EvidexSearch"]),
         .testTarget(name: "EvidexIntegrationTests", dependencies: ["Evidex"]),

@@ -100,4 +100,8 @@ uint32_t evx_crc32(uint32_t crc, const uint8_t *buf, size_t len) {
     return (uint32_t)c;
 }
 
+uint32_t evx_crc32_combine(uint32_t crc1, uint32_t crc2, uint64_t len2) {
+    return (uint32_t)crc32_combine((uLong)crc1, (uLong)crc2, (z_off_t)len2);  /* z_off_t is 64-bit on LP64 */
+}
+
 void evx_free(void *p) { free(p); }

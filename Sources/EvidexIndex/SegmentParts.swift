@@ -219,7 +219,14 @@ enum SegmentFileLayout {
             case .streams(let streams):
                 directory.appendLE(UInt64(streams.reduce(0) { $0 + $1.count }))
                 for stream in streams {
-                    try stream.forEachChunk { (raw) throws(IndexError) in try put(raw) }
+                    // Spilled bytes go file to file, their CRC taken when they were spilled.
+                    if stream.spilled > 0, try stream.copySpilled(to: fd, path: path) {
+                        crc = evx_crc32_combine(crc, stream.spilledCRC, UInt64(stream.spilled))
+                        offset += stream.spilled
+                        try stream.withTail { (raw) throws(IndexError) in try put(raw) }
+                    } else {
+                        try stream.forEachChunk { (raw) throws(IndexError) in try put(raw) }
+                    }
                 }
             }
         }

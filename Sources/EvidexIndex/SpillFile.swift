@@ -1,6 +1,8 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import CEvidexMemory
+import CEvidexZlib
 
 /// An append-only byte stream for a segment section that may outgrow the memory budget
 /// (postings, positions, the document store): bytes collect in `tail` and move to an unlinked
@@ -18,6 +20,9 @@ final class SpillFile {
     @exclusivity(unchecked) private var fd: Int32 = -1
     private let directory: String?
     private let threshold: Int
+    /// The CRC-32 of the spilled bytes, computed as they leave memory: the segment writer
+    /// combines it instead of reading the bytes back to checksum them.
+    @exclusivity(unchecked) private(set) var spilledCRC: UInt32 = 0
     /// The first write error; reported when the stream is read or checked.
     @exclusivity(unchecked) private var failure: IndexError?
 
@@ -57,6 +62,9 @@ final class SpillFile {
         }
         let fd = self.fd
         try tail.bytes.withRawBytes { (raw) throws(IndexError) in
+            if let base = raw.baseAddress {
+                spilledCRC = evx_crc32(spilledCRC, base.assumingMemoryBound(to: UInt8.self), raw.count)
+            }
             var done = 0
             while done < raw.count {
                 let n = pwrite(fd, raw.baseAddress! + done, raw.count - done, off_t(spilled + done))
@@ -69,6 +77,32 @@ final class SpillFile {
         }
         spilled += tail.count
         tail = ByteBuffer(capacity: threshold + threshold / 2)
+    }
+
+    /// Copies the spilled bytes to the end of the file `out` inside the kernel (one copy instead
+    /// of a read and a write through a buffer). Returns false, having copied nothing, when the
+    /// file system cannot (the caller then reads the bytes with `forEachChunk`).
+    func copySpilled(to out: Int32, path: String) throws(IndexError) -> Bool {
+        if let failure { throw failure }
+        guard spilled > 0 else { return true }
+        var inOffset: Int64 = 0
+        while inOffset < Int64(spilled) {
+            let n = evx_copy_file_range(fd, &inOffset, out, UInt(spilled - Int(inOffset)))
+            if n < 0 {
+                if errno == EINTR { continue }
+                // Nothing copied yet: the caller can still take the slow path.
+                if inOffset == 0 && [EXDEV, ENOSYS, EINVAL, EOPNOTSUPP, EBADF].contains(errno) { return false }
+                throw .io(path: path, operation: "copy a temporary file into", errno: errno)
+            }
+            if n == 0 { throw .io(path: path, operation: "copy a temporary file into", errno: EIO) }
+        }
+        return true
+    }
+
+    /// Calls `body` with the unspilled bytes.
+    func withTail(_ body: (UnsafeRawBufferPointer) throws(IndexError) -> Void) throws(IndexError) {
+        if let failure { throw failure }
+        try tail.bytes.withRawBytes { (raw) throws(IndexError) in try body(raw) }
     }
 
     /// Calls `body` with the stream's bytes in order, in chunks of a few megabytes.

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import CEvidexZlib
 @testable import EvidexIndex
 
 @Suite("Spill files")
@@ -29,6 +30,23 @@ struct SpillFileTests {
         #expect(read == expected)
         // The temporary file is unlinked at once: the folder stays empty.
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir).isEmpty)
+
+        // The segment writer's path: the spilled part copied file to file after a prefix, its
+        // CRC combined with the prefix's, then the tail; bytes and CRC as if read back.
+        let out = dir + "/copy"
+        let fd = open(out, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        #expect(fd >= 0)
+        let prefix: [UInt8] = Array("segment".utf8)
+        _ = prefix.withUnsafeBytes { write(fd, $0.baseAddress!, $0.count) }
+        #expect(try stream.copySpilled(to: fd, path: out))
+        try stream.withTail { raw in _ = write(fd, raw.baseAddress!, raw.count) }
+        close(fd)
+        let copied = try [UInt8](Data(contentsOf: URL(fileURLWithPath: out)))
+        #expect(copied == prefix + expected)
+        let prefixCRC = prefix.withUnsafeBufferPointer { evx_crc32(0, $0.baseAddress!, $0.count) }
+        let combined = evx_crc32_combine(prefixCRC, stream.spilledCRC, UInt64(stream.spilled))
+        let whole = copied.withUnsafeBufferPointer { evx_crc32(0, $0.baseAddress!, prefix.count + stream.spilled) }
+        #expect(combined == whole)
     }
 
     @Test("without a folder nothing spills")

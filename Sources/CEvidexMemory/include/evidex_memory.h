@@ -16,6 +16,12 @@ void evx_memory_trim(void);
 /// nothing. A test holds it to 1 on Linux: these functions were once compiled as no-ops.
 int evx_memory_controls_allocator(void);
 
+/// copy_file_range(2) where the C library has it (glibc declares it only with _GNU_SOURCE,
+/// which Swift's Glibc module does not set): copies `len` bytes from `in_fd` at *in_offset
+/// (advanced) to `out_fd` at its file position. Returns the bytes copied or -1 with errno;
+/// ENOSYS where unavailable.
+long evx_copy_file_range(int in_fd, long long *in_offset, int out_fd, unsigned long len);
+
 /// Asks the CPU to bring the cache line holding `p` in for writing (no fault if `p` is not
 /// mapped). Inline, so a Swift loop that issues many pays no call for each.
 static inline void evx_prefetch_write(const void *p) { __builtin_prefetch(p, 1, 3); }

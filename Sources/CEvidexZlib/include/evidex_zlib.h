@@ -23,6 +23,10 @@ int evx_inflate(const uint8_t *in, size_t in_len, uint8_t *out, size_t out_len);
 
 uint32_t evx_crc32(uint32_t crc, const uint8_t *buf, size_t len);
 
+/* The CRC-32 of A followed by B, from crc1 = CRC of A, crc2 = CRC of B and
+   len2 = the length of B. */
+uint32_t evx_crc32_combine(uint32_t crc1, uint32_t crc2, uint64_t len2);
+
 void evx_free(void *p);
 
 #endif
