@@ -26,6 +26,7 @@ public enum ImpactCode {
     public static func length(_ code: UInt8) -> UInt32 { value(code) }
 
     /// The smallest code whose frequency is ≥ freq.
+    @inline(__always)
     public static func freqCode(_ freq: UInt32) -> UInt8 {
         if freq < 16 { return UInt8(freq) }
         var e = 27 - freq.leadingZeroBitCount  // freq >> e has 5 bits: 16...31
@@ -40,6 +41,7 @@ public enum ImpactCode {
     }
 
     /// The largest code whose length is ≤ length.
+    @inline(__always)
     public static func lengthCode(_ length: UInt32) -> UInt8 {
         if length < 16 { return UInt8(length) }
         let e = 27 - length.leadingZeroBitCount
