@@ -15,18 +15,28 @@ public enum BitPacking {
     public static func pack(_ values: UnsafeBufferPointer<UInt32>, width: Int, into out: inout ByteBuffer) {
         precondition(values.count == blockSize)
         if width == 0 { return }
-        var acc: UInt64 = 0
-        var bits = 0
-        for v in values {
-            acc |= UInt64(v) << UInt64(bits)
-            bits += width
-            while bits >= 8 {
-                out.append(UInt8(truncatingIfNeeded: acc))
-                acc >>= 8
-                bits -= 8
+        // Packed in a stack buffer 4 bytes at a time and appended at once: appending byte by byte
+        // checked the array's uniqueness and capacity for each (a third of building a segment's
+        // postings went to this function).
+        let n = packedBytes(width: width)
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: packedBytes(width: 32) + 8) { buffer in
+            let p = UnsafeMutableRawPointer(buffer.baseAddress!)
+            var acc: UInt64 = 0
+            var bits = 0
+            var at = 0
+            for v in values {
+                acc |= UInt64(v) << UInt64(bits)
+                bits += width
+                if bits >= 32 {
+                    p.storeBytes(of: UInt32(truncatingIfNeeded: acc).littleEndian, toByteOffset: at, as: UInt32.self)
+                    at += 4
+                    acc >>= 32
+                    bits -= 32
+                }
             }
+            // 128·w bits is a multiple of 32 (w·16 bytes), so nothing is left over.
+            out.append(contentsOf: UnsafeRawBufferPointer(start: p, count: n))
         }
-        // 128·w is a multiple of 8, so nothing is left over.
     }
 
     /// Unpacks 128 values of `width` bits from `src` (which must have 8 readable bytes of slack
