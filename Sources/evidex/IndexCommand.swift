@@ -18,7 +18,7 @@ struct IndexCommand: ParsableCommand {
     @Argument(help: "Folders or files to index.")
     var paths: [String] = []
 
-    @Option(help: "Indexing threads (default: every core).")
+    @Option(help: "Indexing threads; with more than one, the closing merge also runs on two (default: every core).")
     var threads: Int = IndexWriterOptions.defaultThreads
 
     @Option(name: .customLong("memory-mb"), help: "Memory budget for indexing, in MB: buffered postings, segments being written and caches stay within it.")
