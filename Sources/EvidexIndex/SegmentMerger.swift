@@ -60,14 +60,30 @@ enum SegmentMerger {
 
         // The terms in one or two key ranges, each on its own thread, the second range's lists
         // following the first's in the file (the result is byte for byte the one-range merge).
-        let lengths = parts.fieldLengths
+        // In a function of its own, so that what the threads share (the remap, a copy of the
+        // field lengths) is let go before the file is written.
+        let (dictionary, encoders) = try mergeTerms(inputs, remap, parts.fieldLengths, spillDirectory: spillDirectory, threads: threads)
+        var stamps: [String: FileStamp] = [:]
+        for seg in inputs {
+            let r = seg.reader
+            for (o, p) in r.distinctPaths.enumerated() { if let s = r.stamp(pathOrdinal: o) { stamps[p] = s } }
+        }
+        // The file is assembled from memory and spill files: the inputs' pages are not needed.
+        for seg in inputs { seg.reader.file.dropResidentPages() }
+        remap = []
+        try parts.write(to: path, dictionary: dictionary, encoders: encoders, stamps: stamps)
+    }
+
+    /// The merged terms: their dictionary and the encoders holding their lists, in file order.
+    private static func mergeTerms(
+        _ inputs: [LiveSegment], _ remap: [[UInt32]], _ fieldLengths: [[UInt32]], spillDirectory: String, threads: Int
+    ) throws(IndexError) -> (TermDictionaryBuilder, [PostingsEncoder]) {
         let split = threads > 1 ? splitKey(inputs) : nil
         let ranges: [([UInt8]?, [UInt8]?)] = split.map { [(nil, $0), ($0, nil)] } ?? [(nil, nil)]
         let slots = RangeSlots(count: ranges.count)
-        let remapped = remap
         let work = { @Sendable (r: Int) in
             let result = Result { () throws(IndexError) -> RangeMerge in
-                try mergeTerms(inputs, remapped, lengths, spillDirectory: spillDirectory,
+                try mergeTerms(inputs, remap, fieldLengths, spillDirectory: spillDirectory,
                                from: ranges[r].0, to: ranges[r].1, continuing: r > 0)
             }
             slots.set(r, result)
@@ -83,15 +99,7 @@ enum SegmentMerger {
                                               positionsShift: UInt64(first.encoder.positionsStream.count))
             encoders.append(next.encoder)
         }
-        var stamps: [String: FileStamp] = [:]
-        for seg in inputs {
-            let r = seg.reader
-            for (o, p) in r.distinctPaths.enumerated() { if let s = r.stamp(pathOrdinal: o) { stamps[p] = s } }
-        }
-        // The file is assembled from memory and spill files: the inputs' pages are not needed.
-        for seg in inputs { seg.reader.file.dropResidentPages() }
-        remap = []
-        try parts.write(to: path, dictionary: first.dictionary, encoders: encoders, stamps: stamps)
+        return (first.dictionary, encoders)
     }
 
     /// The ranges' results, each set once by the thread that merged it.
