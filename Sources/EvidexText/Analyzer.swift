@@ -166,7 +166,8 @@ public final class Analyzer {
                         for j in 0..<m {
                             let start = t[2 &* (from + j)]
                             let len = Int(t[2 &* (from + j) &+ 1] &- start)
-                            let h = len > Self.maxCachedSurfaceBytes ? 0 : hashBytes(UnsafeRawPointer(base + Int(start)), len)
+                            let h = len > Self.maxCachedSurfaceBytes ? 0
+                                : hashBytes(UnsafeRawPointer(base + Int(start)), len, readable: utf8.count - Int(start))
                             hashes[j] = h
                             cache.prefetch(hash: h)
                         }
