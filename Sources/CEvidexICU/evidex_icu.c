@@ -4,6 +4,9 @@
 
 #include <stdlib.h>
 #include <string.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include <unicode/utypes.h>
 #include <unicode/ubrk.h>
@@ -200,6 +203,28 @@ static int32_t evx_segment_chunk(EvidexSegmenter *g, int32_t from, int32_t to) {
     // UTF-8 -> UTF-16 with offset maps; zero-width characters are left out.
     int32_t n = 0;
     for (int32_t i = from; i < to;) {
+#if defined(__SSE2__)
+        // Sixteen ASCII bytes at once (most text): widened to UTF-16, their maps counted up
+        // from i. Byte by byte this loop was a third of this function.
+        if (to - i >= 16) {
+            __m128i v = _mm_loadu_si128((const __m128i *)(s + i));
+            if (_mm_movemask_epi8(v) == 0) {
+                __m128i zero = _mm_setzero_si128();
+                _mm_storeu_si128((__m128i *)(u + n), _mm_unpacklo_epi8(v, zero));
+                _mm_storeu_si128((__m128i *)(u + n + 8), _mm_unpacklo_epi8(_mm_srli_si128(v, 8), zero));
+                __m128i at = _mm_add_epi32(_mm_set1_epi32(i), _mm_setr_epi32(0, 1, 2, 3));
+                __m128i four = _mm_set1_epi32(4), one = _mm_set1_epi32(1);
+                for (int q = 0; q < 4; q++) {
+                    _mm_storeu_si128((__m128i *)(ms + n + 4 * q), at);
+                    _mm_storeu_si128((__m128i *)(me + n + 4 * q), _mm_add_epi32(at, one));
+                    at = _mm_add_epi32(at, four);
+                }
+                n += 16;
+                i += 16;
+                continue;
+            }
+        }
+#endif
         uint8_t b = s[i];
         if (b < 0x80) {
             u[n] = b;
