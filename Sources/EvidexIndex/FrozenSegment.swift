@@ -86,8 +86,8 @@ final class FrozenSegment: @unchecked Sendable {
         return slash == path.startIndex ? "/" : String(path[..<slash])
     }
 
-    /// |a ∪ b| of two ascending document lists.
-    private static func unionCount(_ a: [UInt32], _ b: [UInt32]) -> UInt32 {
+    /// |a ∪ b| of two ascending document lists (a stem key's group count; merges use it too).
+    static func unionCount(_ a: [UInt32], _ b: [UInt32]) -> UInt32 {
         var i = 0
         var j = 0
         var n: UInt32 = 0

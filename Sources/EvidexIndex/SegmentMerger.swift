@@ -202,7 +202,7 @@ enum SegmentMerger {
                         collect(stemInfo.map { [(i, $0)] } ?? [], inputs, remap, &oneStem, &scratchFreqs, &scratchPositions, wantPositions: false)
                         collect(exactInfo.map { [(i, $0)] } ?? [], inputs, remap, &oneExact, &scratchFreqs, &scratchPositions, wantPositions: false)
                         valuesSinceDrop += 2 * (oneStem.count + oneExact.count)
-                        group += unionCount(oneStem, oneExact)
+                        group += Int(FrozenSegment.unionCount(oneStem, oneExact))
                     }
                 }
                 info.groupDocFreq = UInt32(group)
@@ -276,16 +276,5 @@ enum SegmentMerger {
                 c.next()
             }
         }
-    }
-
-    private static func unionCount(_ a: [UInt32], _ b: [UInt32]) -> Int {
-        var i = 0
-        var j = 0
-        var n = 0
-        while i < a.count && j < b.count {
-            if a[i] < b[j] { i += 1 } else if b[j] < a[i] { j += 1 } else { i += 1; j += 1 }
-            n += 1
-        }
-        return n + (a.count - i) + (b.count - j)
     }
 }

@@ -123,6 +123,6 @@ final class SpillFile {
                 at += n
             }
         }
-        try tail.bytes.withRawBytes { (raw) throws(IndexError) in try body(raw) }
+        try withTail(body)
     }
 }
