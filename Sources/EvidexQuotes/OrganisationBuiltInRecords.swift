@@ -6,7 +6,7 @@ enum OrganisationBuiltInRecords {
 
     private static func make() -> [OrganisationRecord] {
         var list: [OrganisationRecord] = []
-        list.reserveCapacity(260)
+        list.reserveCapacity(380)
         func add(
             _ id: String, _ name: String, _ acronyms: [String] = [], aliases: [String] = [],
             kind: String, former: [String] = [], successor: String? = nil
@@ -109,6 +109,18 @@ enum OrganisationBuiltInRecords {
         add("ofsted", "Office for Standards in Education, Children's Services and Skills", ["Ofsted", "OFSTED"],
             kind: reg)
         add("phso", "Parliamentary and Health Service Ombudsman", ["PHSO"], kind: "ombudsman")
+        add("opss", "Office for Product Safety and Standards", ["OPSS"], kind: reg)
+        add("cma", "Competition and Markets Authority", ["CMA"], kind: reg)
+        add("osr", "Office for Statistics Regulation", ["OSR"], kind: reg)
+        add("gld", "Government Legal Department", ["GLD"], kind: dept, former: ["Treasury Solicitor's Department"])
+        add("ols", "Office for Life Sciences", [], kind: "government unit")
+        add("ukvi", "UK Visas and Immigration", ["UKVI"], kind: "government unit")
+        add("border-force", "Border Force", [], aliases: ["UK Border Force"], kind: "government unit")
+        add("gla", "Greater London Authority", ["GLA"], kind: "local government")
+        add("tfl", "Transport for London", ["TfL", "TFL"], kind: "local government")
+        add("ofs", "Office for Students", ["OfS"], kind: reg)
+        add("ofqual", "Office of Qualifications and Examinations Regulation", ["Ofqual"], kind: reg)
+        add("ofcom", "Office of Communications", ["Ofcom"], kind: reg)
 
         // MARK: Devolved governments and their health bodies
         add("scottish-government", "Scottish Government", [], kind: dev,
@@ -163,7 +175,7 @@ enum OrganisationBuiltInRecords {
         add("patient-client-council", "Patient and Client Council", [], kind: alb)
         add("tac-wales", "Technical Advisory Cell", ["TAC"], kind: adv)
         add("tag-wales", "Technical Advisory Group", ["TAG"], kind: adv)
-        add("nss", "NHS National Services Scotland", ["NSS"], kind: alb)
+        add("nss", "NHS National Services Scotland", ["NSS", "NHS NSS"], kind: alb)
         add("nes", "NHS Education for Scotland", ["NES"], kind: alb)
         add("care-inspectorate", "Care Inspectorate", [], kind: reg)
         add("his", "Healthcare Improvement Scotland", ["HIS"], kind: reg)
@@ -171,6 +183,11 @@ enum OrganisationBuiltInRecords {
         add("hiw", "Healthcare Inspectorate Wales", ["HIW"], kind: reg)
         add("rqia", "Regulation and Quality Improvement Authority", ["RQIA"], kind: reg)
         add("social-care-wales", "Social Care Wales", [], kind: reg)
+        add("niscc", "Northern Ireland Social Care Council", ["NISCC"], kind: reg)
+        add("scottish-covid-advisory-group", "Scottish Government COVID-19 Advisory Group", [],
+            aliases: ["Scottish Government Covid-19 Advisory Group", "Scottish Covid-19 Advisory Group",
+                      "Scottish Covid Advisory Group", "Scottish Government Covid Advisory Group"], kind: adv)
+        add("welsh-hssg", "Health and Social Services Group", ["HSSG"], kind: "government unit")
 
         // MARK: NHS England and national NHS bodies
         add("nhs", "National Health Service", ["NHS"], kind: "health service")
@@ -205,6 +222,8 @@ enum OrganisationBuiltInRecords {
         add("hssib", "Health Services Safety Investigations Body", ["HSSIB"], kind: alb)
         add("hsib", "Healthcare Safety Investigation Branch", ["HSIB"], kind: alb, successor: "hssib")
         add("nhs-111", "NHS 111", [], kind: "health service")
+        add("nhscfa", "NHS Counter Fraud Authority", ["NHSCFA"], kind: alb)
+        add("nhs-sbs", "NHS Shared Business Services", ["NHS SBS"], kind: company)
 
         // MARK: Public health, regulators and advisory bodies
         add("ukhsa", "UK Health Security Agency", ["UKHSA"],
@@ -243,6 +262,15 @@ enum OrganisationBuiltInRecords {
         add("ukri", "UK Research and Innovation", ["UKRI"], kind: alb)
         add("skills-for-care", "Skills for Care", [], kind: charity)
         add("scie", "Social Care Institute for Excellence", ["SCIE"], kind: charity)
+        add("social-work-england", "Social Work England", [], kind: reg)
+        add("hra", "Health Research Authority", ["HRA"], kind: alb)
+        add("hta", "Human Tissue Authority", [], kind: reg)
+        add("hfea", "Human Fertilisation and Embryology Authority", ["HFEA"], kind: reg)
+        add("psa", "Professional Standards Authority for Health and Social Care", [],
+            aliases: ["Professional Standards Authority"], kind: reg)
+        add("genomics-england", "Genomics England", [], kind: company)
+        add("uk-biobank", "UK Biobank", [], kind: charity)
+        add("hdruk", "Health Data Research UK", ["HDR UK"], kind: "research institute")
 
         // MARK: Parliament's committees (the bodies, not the chambers)
         add("hsc-committee", "Health and Social Care Committee", [],
@@ -297,6 +325,21 @@ enum OrganisationBuiltInRecords {
         add("cpe", "Community Pharmacy England", [], kind: rep,
             former: ["Pharmaceutical Services Negotiating Committee"])
         add("sign", "Scottish Intercollegiate Guidelines Network", ["SIGN"], kind: "guideline body")
+        add("rsph", "Royal Society for Public Health", ["RSPH"], kind: rep)
+        add("royal-statistical-society", "Royal Statistical Society", [], kind: "learned society")
+        add("bts", "British Thoracic Society", ["BTS"], kind: rep)
+        add("bsi-immunology", "British Society for Immunology", [], kind: "learned society")
+        add("qni", "Queen's Nursing Institute", ["QNI"], aliases: ["The Queen's Nursing Institute"], kind: charity)
+        add("fom", "Faculty of Occupational Medicine", [], kind: college)
+        add("som", "Society of Occupational Medicine", [], kind: rep)
+        add("council-of-deans", "Council of Deans of Health", [], kind: rep)
+        add("medical-schools-council", "Medical Schools Council", [], kind: rep)
+        add("uuk", "Universities UK", ["UUK"], kind: rep)
+        add("basw", "British Association of Social Workers", ["BASW"], kind: rep)
+        add("psni-pharm", "Pharmaceutical Society of Northern Ireland", [], kind: reg)
+        add("abpi", "Association of the British Pharmaceutical Industry", ["ABPI"], kind: rep)
+        add("bia", "BioIndustry Association", ["BIA"], kind: rep)
+        add("bivda", "British In Vitro Diagnostics Association", ["BIVDA"], kind: rep)
 
         // MARK: Trade unions
         add("bma", "British Medical Association", ["BMA"], kind: union)
@@ -359,6 +402,26 @@ enum OrganisationBuiltInRecords {
             aliases: ["Covid Bereaved Families for Justice", "COVID-19 Bereaved Families for Justice",
                       "Covid-19 Bereaved Families for Justice UK", "Covid Bereaved Families for Justice UK"],
             kind: "campaign group")
+        add("ni-covid-bereaved", "Northern Ireland Covid Bereaved Families for Justice", ["NICBFFJ", "NI CBFFJ"],
+            aliases: ["Northern Irish Covid Bereaved Families for Justice", "NI Covid Bereaved Families for Justice",
+                      "Northern Ireland Covid-19 Bereaved Families for Justice",
+                      "Northern Irish Covid-19 Bereaved Families for Justice"], kind: "campaign group")
+        add("scottish-covid-bereaved", "Scottish Covid Bereaved", [], aliases: ["Scottish Covid-19 Bereaved"],
+            kind: "campaign group")
+        add("cbffj-cymru", "Covid-19 Bereaved Families for Justice Cymru", [],
+            aliases: ["Covid Bereaved Families for Justice Cymru"], kind: "campaign group")
+        add("learning-disability-england", "Learning Disability England", [], kind: charity)
+        add("independent-care-group", "Independent Care Group", [], kind: rep)
+        add("runnymede", "Runnymede Trust", [], aliases: ["The Runnymede Trust"], kind: think)
+        add("ippr", "Institute for Public Policy Research", ["IPPR"], kind: think)
+        add("centre-for-ageing-better", "Centre for Ageing Better", [], kind: charity)
+        add("policy-exchange", "Policy Exchange", [], kind: think)
+        add("nesta", "Nesta", [], kind: charity)
+        add("full-fact", "Full Fact", [], kind: charity)
+        add("gates-foundation", "Bill & Melinda Gates Foundation", [],
+            aliases: ["Gates Foundation", "Bill and Melinda Gates Foundation"], kind: charity)
+        add("msf", "Médecins Sans Frontières", ["MSF"], aliases: ["Medecins Sans Frontieres", "Doctors Without Borders"],
+            kind: charity)
         add("inclusion-scotland", "Inclusion Scotland", [], kind: charity)
         add("disability-wales", "Disability Wales", [], kind: charity)
         add("disability-action-ni", "Disability Action Northern Ireland", [], aliases: ["Disability Action"], kind: charity)
@@ -391,6 +454,10 @@ enum OrganisationBuiltInRecords {
         add("cog-uk", "COVID-19 Genomics UK Consortium", ["COG-UK"], aliases: ["Covid-19 Genomics UK Consortium"],
             kind: "research consortium")
         add("francis-crick", "Francis Crick Institute", [], aliases: ["Crick Institute"], kind: "research institute")
+        add("lstm", "Liverpool School of Tropical Medicine", ["LSTM"], kind: uni)
+        add("jenner", "Jenner Institute", [], kind: "research institute")
+        add("oxford-vaccine-group", "Oxford Vaccine Group", [], kind: "research institute")
+        add("sanger", "Wellcome Sanger Institute", [], aliases: ["Sanger Institute"], kind: "research institute")
 
         // MARK: International bodies
         add("who", "World Health Organization", ["WHO"], aliases: ["World Health Organisation"], kind: intl)
@@ -408,6 +475,21 @@ enum OrganisationBuiltInRecords {
         add("gavi", "Gavi, the Vaccine Alliance", [], aliases: ["Gavi"], kind: intl)
         add("oecd", "Organisation for Economic Co-operation and Development", ["OECD"],
             aliases: ["Organisation for Economic Cooperation and Development"], kind: intl)
+        add("imf", "International Monetary Fund", ["IMF"], kind: intl)
+        add("world-bank", "World Bank", [], aliases: ["World Bank Group"], kind: intl)
+        add("global-fund", "Global Fund to Fight AIDS, Tuberculosis and Malaria", [], aliases: ["Global Fund"], kind: intl)
+        add("gpmb", "Global Preparedness Monitoring Board", ["GPMB"], kind: intl)
+        add("africa-cdc", "Africa Centres for Disease Control and Prevention", ["Africa CDC"],
+            aliases: ["Africa Centers for Disease Control and Prevention"], kind: intl)
+        add("rki", "Robert Koch Institute", ["RKI"], aliases: ["Robert Koch Institut"], kind: "public health agency")
+        add("spf", "Santé publique France", [], aliases: ["Sante publique France", "Santé publique"], kind: "public health agency")
+        add("rivm", "National Institute for Public Health and the Environment", ["RIVM"], kind: "public health agency")
+        add("kdca", "Korea Disease Control and Prevention Agency", ["KDCA"], kind: "public health agency")
+        add("cda-singapore", "Communicable Diseases Agency", [], aliases: ["Communicable Disease Agency"],
+            kind: "public health agency")
+        add("promed", "ProMED", [], aliases: ["ProMED-mail", "Program for Monitoring Emerging Diseases"],
+            kind: "surveillance network")
+        add("icrc", "International Committee of the Red Cross", ["ICRC"], kind: intl)
 
         // MARK: Companies that health-policy evidence keeps naming
         add("astrazeneca", "AstraZeneca", [], aliases: ["Astra Zeneca"], kind: company)
@@ -422,6 +504,21 @@ enum OrganisationBuiltInRecords {
         add("mckinsey", "McKinsey & Company", [], aliases: ["McKinsey"], kind: company)
         add("ppe-medpro", "PPE Medpro", [], kind: company)
         add("roche", "Roche", [], kind: company)
+        add("abbott", "Abbott Laboratories", [], kind: company)
+        add("innova", "Innova Medical Group", [], aliases: ["Innova"], kind: company)
+        add("thermo-fisher", "Thermo Fisher Scientific", [], aliases: ["Thermo Fisher"], kind: company)
+        add("oxford-nanopore", "Oxford Nanopore Technologies", [], aliases: ["Oxford Nanopore"], kind: company)
+        add("pwc", "PricewaterhouseCoopers", ["PwC"], kind: company)
+        add("kpmg", "KPMG", [], kind: company)
+        add("accenture", "Accenture", [], kind: company)
+        add("boston-consulting-group", "Boston Consulting Group", [], kind: company)
+        add("capita", "Capita", [], kind: company)
+        add("g4s", "G4S", [], kind: company)
+        add("ipsos", "Ipsos", [], aliases: ["Ipsos MORI", "Ipsos Mori"], kind: company)
+        add("yougov", "YouGov", [], kind: company)
+        add("google", "Google", [], kind: company)
+        add("microsoft", "Microsoft", [], kind: company)
+        add("amazon", "Amazon", [], kind: company)
         return list
     }
 }

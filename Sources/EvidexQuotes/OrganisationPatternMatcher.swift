@@ -49,6 +49,8 @@ enum OrganisationPatternMatcher {
         (["forum"], "forum"),
         (["brigade"], "fire and rescue service"),
         (["and", "company"], "company"),
+        // "PA Duffy & Co": "&" reads as "and"
+        (["and", "co"], "company"),
         (["foundation"], "foundation"),
         (["trust"], "trust"),
     ]
