@@ -147,6 +147,9 @@ enum OrganisationBuiltInRecords {
         add("pha-ni", "Public Health Agency", ["PHA"], aliases: ["Public Health Agency for Northern Ireland"], kind: alb)
         add("nhs-scotland", "NHS Scotland", [], aliases: ["NHSScotland"], kind: "health service")
         add("nhs-wales", "NHS Wales", [], kind: "health service")
+        // Swansea Bay and Cwm Taf Morgannwg took their names when Bridgend moved between them (2019).
+        let formerWelshBoards = ["sbuhb": ["Abertawe Bro Morgannwg University Health Board"],
+                                 "ctmuhb": ["Cwm Taf University Health Board"]]
         // Health boards: Wales (7, with the short names used in Senedd and Inquiry evidence;
         // "Aneurin Bevan" and "Hywel Dda" alone are also people, so only their full names).
         for (id, name, short) in [
@@ -158,7 +161,11 @@ enum OrganisationBuiltInRecords {
             ("cavuhb", "Cardiff and Vale University Health Board", "Cardiff and Vale"),
             ("pthb", "Powys Teaching Health Board", ""),
         ] {
-            add(id, name, [], aliases: short.isEmpty ? [] : [short], kind: "health board")
+            // spoken and written without "University"/"Teaching": "Aneurin Bevan Health Board"
+            let plain = name.replacingOccurrences(of: " University Health Board", with: " Health Board")
+                .replacingOccurrences(of: " Teaching Health Board", with: " Health Board")
+            add(id, name, [], aliases: (short.isEmpty ? [] : [short]) + (plain == name ? [] : [plain]), kind: "health board",
+                former: formerWelshBoards[id] ?? [])
         }
         // Scotland's 14 territorial health boards, officially "NHS <area>".
         for area in ["Ayrshire and Arran", "Borders", "Dumfries and Galloway", "Fife", "Forth Valley",
@@ -262,6 +269,24 @@ enum OrganisationBuiltInRecords {
         add("ukri", "UK Research and Innovation", ["UKRI"], kind: alb)
         add("skills-for-care", "Skills for Care", [], kind: charity)
         add("scie", "Social Care Institute for Excellence", ["SCIE"], kind: charity)
+        add("jdac", "Joint Data and Analysis Centre", ["JDAC"], kind: "government unit")
+        // MARK: Education bodies and unions (schools' closures and exams run through pandemic evidence)
+        add("sqa", "Scottish Qualifications Authority", ["SQA"], kind: alb)
+        add("qualifications-wales", "Qualifications Wales", [], kind: reg)
+        add("ccea", "Council for the Curriculum, Examinations and Assessment", ["CCEA"], kind: alb)
+        add("jcq", "Joint Council for Qualifications", ["JCQ"], kind: rep)
+        add("education-scotland", "Education Scotland", [], kind: alb)
+        add("estyn", "Estyn", [], kind: reg)
+        add("oak-national-academy", "Oak National Academy", [], aliases: ["Oak Academy"], kind: alb)
+        add("neu", "National Education Union", ["NEU"], kind: union)
+        add("nasuwt", "NASUWT", [], aliases: ["NASUWT The Teachers' Union"], kind: union)
+        add("naht", "National Association of Head Teachers", ["NAHT"], kind: union)
+        add("ascl", "Association of School and College Leaders", ["ASCL"], kind: union)
+        add("eis", "Educational Institute of Scotland", ["EIS"], kind: union)
+        add("ucu", "University and College Union", ["UCU"], kind: union)
+        add("cc-wales", "Children's Commissioner for Wales", [], kind: "statutory body")
+        add("cyp-commissioner-scotland", "Children and Young People's Commissioner Scotland", [], kind: "statutory body")
+        add("niccy", "Northern Ireland Commissioner for Children and Young People", ["NICCY"], kind: "statutory body")
         add("social-work-england", "Social Work England", [], kind: reg)
         add("hra", "Health Research Authority", ["HRA"], kind: alb)
         add("hta", "Human Tissue Authority", [], kind: reg)
@@ -475,6 +500,8 @@ enum OrganisationBuiltInRecords {
         add("gavi", "Gavi, the Vaccine Alliance", [], aliases: ["Gavi"], kind: intl)
         add("oecd", "Organisation for Economic Co-operation and Development", ["OECD"],
             aliases: ["Organisation for Economic Cooperation and Development"], kind: intl)
+        add("health-canada", "Health Canada", [], kind: "government department")
+        add("phac", "Public Health Agency of Canada", ["PHAC"], kind: "public health agency")
         add("imf", "International Monetary Fund", ["IMF"], kind: intl)
         add("world-bank", "World Bank", [], aliases: ["World Bank Group"], kind: intl)
         add("global-fund", "Global Fund to Fight AIDS, Tuberculosis and Malaria", [], aliases: ["Global Fund"], kind: intl)

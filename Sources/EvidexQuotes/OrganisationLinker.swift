@@ -16,10 +16,12 @@ public struct OrganisationLinker: Sendable, OrganisationResolving {
     }
 
     /// Words whose presence in a long form makes it an organisation's name (issue list plus
-    /// the other heads UK bodies use), so "Chief Medical Officer (CMO)" stays unlinked.
+    /// the other heads UK bodies use), so "Chief Medical Officer (CMO)" stays unlinked. Not
+    /// "fund": a defined "… Fund" is mostly a scheme ("Covid Additional Relief Fund, CARF"), and
+    /// the funds that are bodies (The King's Fund, the IMF) are in the gazetteer.
     static let organisationHeads: WordSet = [
         "department", "agency", "association", "committee", "council", "trust", "college",
-        "institute", "service", "services", "board", "foundation", "fund", "office", "society",
+        "institute", "service", "services", "board", "foundation", "office", "society",
         "group", "authority", "commission", "union", "federation", "confederation", "ministry",
         "university", "centre", "center", "organisation", "organization", "alliance", "network",
         "forum", "inspectorate", "executive", "directorate", "unit", "taskforce", "panel",
@@ -55,10 +57,19 @@ public struct OrganisationLinker: Sendable, OrganisationResolving {
         var learnt: [String: Target] = [:]
         var blocked: Set<String> = []
         var localLongForms: [(Range<Int>, Target)] = []
-        for def in AcronymDefinitionFinder().definitions(in: scalars) {
+        let tokens = OrganisationTokenizer.tokens(in: scalars)
+        if tokens.isEmpty { return [] }
+        // Bracketed definitions first; one by apposition ("the Scottish Qualifications Authority,
+        // the SQA,") only adds an acronym that no bracket defined, and never blocks a known one:
+        // without brackets a near-miss is more likely a coincidence than a redefinition.
+        let bracketed = AcronymDefinitionFinder().definitions(in: scalars)
+        let appositions = AcronymAppositionFinder(tokens: tokens, scalars: scalars).definitions()
+        for (n, def) in (bracketed + appositions).enumerated() {
+            let apposition = n >= bracketed.count
             let shortScalars = Array(def.short.unicodeScalars)
             let shortKey = OrganisationTokenizer.tokens(in: shortScalars).map { $0.base(shortScalars) }
                 .joined(separator: " ")
+            if apposition && (learnt[shortKey] != nil || blocked.contains(shortKey)) { continue }
             if let r = gazetteer.recordIndex(named: def.long) {
                 learnt[shortKey] = .record(r)
             } else if let r = gazetteer.acronymIndex[shortKey], Self.similar(def.long, gazetteer.records[r]) {
@@ -69,14 +80,12 @@ public struct OrganisationLinker: Sendable, OrganisationResolving {
             } else if let target = localTarget(def.long) {
                 learnt[shortKey] = target
                 localLongForms.append((def.longRange, target))
-            } else if gazetteer.acronymIndex[shortKey] != nil {
+            } else if !apposition && gazetteer.acronymIndex[shortKey] != nil {
                 // The document uses a known acronym for something else ("CO (carbon monoxide)").
                 blocked.insert(shortKey)
             }
         }
 
-        let tokens = OrganisationTokenizer.tokens(in: scalars)
-        if tokens.isEmpty { return [] }
         // First words of the learnt acronyms: most tokens start none, and a bit test says so
         // before any string is made.
         var learntFirst = KeyFilter(words: 16)

@@ -229,3 +229,44 @@ private typealias S = OrganisationTestSupport
         #expect(S.names("Levels of carbon monoxide (CO) rose; CO alarms and the Cabinet Office.") == ["Cabinet Office"])
     }
 }
+
+/// Acronyms defined aloud, without brackets, as evidence transcripts define them.
+@Suite struct AcronymAppositionTests {
+    func definitions(_ text: String) -> [String] {
+        let scalars = Array(text.unicodeScalars)
+        return AcronymAppositionFinder(tokens: OrganisationTokenizer.tokens(in: scalars), scalars: scalars)
+            .definitions().map { "\($0.short)=\($0.long)" }
+    }
+
+    @Test func longFormThenShortForm() {
+        #expect(definitions("You are the Chief Operations Officer at the Scottish Qualifications Authority, the SQA, and have been since 2014?")
+            == ["SQA=Scottish Qualifications Authority"])
+        #expect(definitions("supported by the National Ambulance Coordination Centre, or the NACC, from March")
+            == ["NACC=National Ambulance Coordination Centre"])
+        // a connective may give its letter ("DfE") or none ("ONS")
+        #expect(definitions("the Department for Education, DfE, and the Office for National Statistics, ONS.")
+            == ["DfE=Department for Education", "ONS=Office for National Statistics"])
+    }
+
+    @Test func shortFormThenLongForm() {
+        #expect(definitions("we received a letter from BAPIO, British Association of Physicians of Indian Origin, which we were aware of")
+            == ["BAPIO=British Association of Physicians of Indian Origin"])
+    }
+
+    @Test func notDefinitions() {
+        // initials that do not spell the short form, lower-case words, a title, a sentence break
+        #expect(definitions("In Leeds, the NHS was under pressure.").isEmpty)
+        #expect(definitions("said Boris Johnson, the PM, at the time").isEmpty)
+        #expect(definitions("the social care sector, SCS, was short of staff").isEmpty)
+        #expect(definitions("It was Scottish. Qualifications, SQ, came later.").isEmpty)
+    }
+
+    @Test func learntByApposition() {
+        let text = "I was chief executive of the Federation of Ethnic Minority Healthcare Organisations, FEMHO, "
+            + "in 2020. FEMHO wrote to NHS England."
+        #expect(S.links(text).map(\.0) == ["Federation of Ethnic Minority Healthcare Organisations", "FEMHO", "FEMHO", "NHS England"])
+        // an apposition never blocks a known acronym: "the Clinical Operations team, CO" is no
+        // organisation, and CO still links with support
+        #expect(S.names("the Cabinet Office, CO, said; later the CO agreed.") == ["Cabinet Office", "Cabinet Office", "Cabinet Office"])
+    }
+}
