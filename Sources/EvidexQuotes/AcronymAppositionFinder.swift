@@ -14,7 +14,9 @@ struct AcronymAppositionFinder {
 
     func definitions() -> [AcronymDefinition] {
         var out: [AcronymDefinition] = []
-        for i in tokens.indices where isShortForm(tokens[i]) {
+        // Most tokens are lower-case words; the flags rule them out before any scalar is read.
+        for i in tokens.indices where tokens[i].isCapitalised && tokens[i].isASCII && !tokens[i].isDigitsOnly
+            && isShortForm(tokens[i]) {
             if let d = longBefore(short: i) ?? longAfter(short: i) { out.append(d) }
         }
         return out
