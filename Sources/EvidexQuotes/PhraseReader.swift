@@ -278,6 +278,9 @@ struct PhraseReader: Sendable {
                 if result == nil { return nil }
             } else if k >= floor && tokens[k].isWord {
                 result = phraseBefore(k + 1, floor: floor)
+                // "Trump at the time said", "Beck, who has in the past described": a noun phrase
+                // after a preposition is its object; the subject is before the prepositional phrase
+                if let r = result, !r.isPronoun, let alt = subjectBeforePreposition(r, floor: floor) { result = alt }
                 // "X, a spokesman for Y told" — an appositive without its closing comma
                 if let r = result, let f = r.words.first, ["a", "an", "the"].contains(f), !r.isPronoun {
                     let startTok = tokens.firstIndex { $0.range.lowerBound == r.mention.lowerBound } ?? k
@@ -294,6 +297,11 @@ struct PhraseReader: Sendable {
             } else if k >= floor && tokens[k].isPunct(","), let inv = invertedName(after: v, limit: limit) {
                 // "…” that Sanders can catch Clinton, said Steve Elmendorf, deputy campaign manager"
                 result = inv
+            } else if k >= floor && tokens[k].isPunct(","), tokens[v].lowerHasSuffix("ing", scalars),
+                      let main = sentenceSubject(from: floor, before: k), main.isPronoun || !main.nameWords.isEmpty {
+                // "…, Mrs. Clinton tried to expand on her statement, saying": a participle's
+                // subject is the main clause's
+                result = main
             } else if k >= floor && tokens[k].isPunct(",") {
                 // "Suzie Bailey, director of … at The King's Fund, said"
                 var j = k - 1
@@ -327,6 +335,24 @@ struct PhraseReader: Sendable {
         result?.cue = cue(v)
         return result
     }
+
+    /// The subject before a prepositional phrase that ends at the verb, when `r` is that
+    /// phrase's object: a pronoun (the relative "who" included) or a phrase with a name.
+    private func subjectBeforePreposition(_ r: SpeakerCandidate, floor: Int) -> SpeakerCandidate? {
+        guard let s = tokens.firstIndex(where: { $0.range.lowerBound == r.mention.lowerBound }), s - 1 > floor,
+              tokens[s - 1].isWord, !tokens[s - 1].capitalised, Self.prepositions.contains(tokens[s - 1], scalars) else { return nil }
+        var p = s - 2
+        while p >= floor && tokens[p].isWord && Self.isAdverb(tokens[p], scalars) { p -= 1 }
+        guard p >= floor, tokens[p].isWord, let alt = phraseBefore(p + 1, floor: floor) else { return nil }
+        return alt.isPronoun || !alt.nameWords.isEmpty ? alt : nil
+    }
+
+    static let conjunctions: WordSet = ["but", "and", "so", "yet", "still", "then", "now", "also"]
+
+    static let prepositions: WordSet = [
+        "in", "on", "at", "during", "after", "before", "since", "for", "with", "over", "under", "from", "by",
+        "through", "among", "amid", "throughout", "within", "across", "around", "toward", "towards", "upon", "into",
+    ]
 
     static let leadWords: WordSet = [
         "in", "on", "at", "during", "after", "before", "while", "when", "since", "as", "earlier", "later", "last",
@@ -370,9 +396,28 @@ struct PhraseReader: Sendable {
            toks[k..<comma].count > 1 || !toks[k].capitalised || Self.isOpener(toks[k], scalars) {
             k = comma + 1
         }
+        // "But Obama, making it clear …, stood": a conjunction, then the subject
+        if k + 1 < t, Self.conjunctions.contains(toks[k], scalars), toks[k + 1].isWord,
+           (toks[k + 1].capitalised && !Self.isOpener(toks[k + 1], scalars) && !Lexicon.determiners.contains(toks[k + 1], scalars))
+            || Lexicon.subjectPronouns.contains(toks[k + 1], scalars) {
+            k += 1
+        }
         if Self.leadWords.contains(toks[k], scalars) {
-            guard let comma = toks[k..<t].firstIndex(where: { $0.isPunct(",") }) else { return nil }
-            k = comma + 1
+            // "At a campaign event in Ames, Iowa, on Sunday, Mrs. Clinton tried …": the lead
+            // phrase runs over commas; the subject is the first phrase after one that a word
+            // (its verb) follows rather than another comma
+            var from = k
+            for _ in 0..<4 {
+                guard let comma = toks[from..<t].firstIndex(where: { $0.isPunct(",") }) else { return nil }
+                k = comma + 1
+                guard k < t, toks[k].isWord else { return nil }
+                if !Self.leadWords.contains(toks[k], scalars), let c = phraseAfter(k, limit: t),
+                   let end = toks[k..<t].firstIndex(where: { $0.range.upperBound == c.mention.upperBound }),
+                   end + 1 < t, toks[end + 1].isWord {
+                    break
+                }
+                from = k
+            }
         }
         guard let c = phraseAfter(k, limit: t) else { return nil }
         if c.isPronoun || !c.nameWords.isEmpty || Lexicon.determiners.contains(c.words[0]) { return c }
