@@ -298,7 +298,7 @@ struct PhraseReader: Sendable {
                 // "…” that Sanders can catch Clinton, said Steve Elmendorf, deputy campaign manager"
                 result = inv
             } else if k >= floor && tokens[k].isPunct(","), tokens[v].lowerHasSuffix("ing", scalars),
-                      let main = sentenceSubject(from: floor, before: k), main.isPronoun || !main.nameWords.isEmpty {
+                      let main = sentenceSubject(from: floor, before: k) {
                 // "…, Mrs. Clinton tried to expand on her statement, saying": a participle's
                 // subject is the main clause's
                 result = main
@@ -318,7 +318,15 @@ struct PhraseReader: Sendable {
                     result = r
                 }
             }
-            if result == nil && v + 1 < limit {
+            // "The town released a statement Wednesday saying …": a participle's subject is the
+            // main clause's, with or without a comma
+            if result == nil && tokens[v].lowerHasSuffix("ing", scalars), v > floor {
+                result = sentenceSubject(from: floor, before: v)
+            }
+            // A participle ("saying Trump's comments …") or a naming verb ("calling the reports
+            // …") has its object after it, never an inverted speaker.
+            if result == nil && v + 1 < limit && !tokens[v].lowerHasSuffix("ing", scalars)
+                && !Self.namingVerbs.contains(tokens[v], scalars) {
                 // "…,” said Caddell" / "said Ms Bailey"
                 var s = v + 1
                 while s < limit && tokens[s].isWord && Self.isAdverb(tokens[s], scalars) { s += 1 }
@@ -346,6 +354,8 @@ struct PhraseReader: Sendable {
         guard p >= floor, tokens[p].isWord, let alt = phraseBefore(p + 1, floor: floor) else { return nil }
         return alt.isPronoun || !alt.nameWords.isEmpty ? alt : nil
     }
+
+    static let namingVerbs: WordSet = ["call", "calls", "called", "dubbed", "labeled", "labelled", "termed", "branded", "deemed"]
 
     static let conjunctions: WordSet = ["but", "and", "so", "yet", "still", "then", "now", "also"]
 
