@@ -82,7 +82,8 @@ struct Tokenizer: Sendable {
                 // "(D-Wis.)" and "Inc.," : a dot right before a bracket or comma ends no sentence
                 if j < end && text[j] == "." {
                     let beforeBracket = j + 1 < end && (text[j + 1] == ")" || text[j + 1] == ",")
-                    if single || beforeBracket || Self.isAbbreviation(text, all, i, j, ascii: ascii, hash: hash) {
+                    if beforeBracket || ((single || Self.isAbbreviation(text, all, i, j, ascii: ascii, hash: hash))
+                        && !(Self.hasInnerDot(text, i, j) && Self.opensSentence(text, after: j + 1, end: end))) {
                         j += 1
                         hash = WordSet.step(hash, 0x2E)
                     }
@@ -138,6 +139,33 @@ struct Tokenizer: Sendable {
         }
         return i
     }
+
+    /// "U.S.", "D.C.", "a.m.": an abbreviation with a dot inside, which can end a sentence.
+    static func hasInnerDot(_ text: UnsafeBufferPointer<Unicode.Scalar>, _ a: Int, _ b: Int) -> Bool {
+        (a..<b).contains { text[$0] == "." }
+    }
+
+    /// Whether the word after `start` (past spaces) is one that begins sentences and rarely
+    /// follows such an abbreviation inside one: "… terrorist attacks in the U.S. He says …".
+    static func opensSentence(_ text: UnsafeBufferPointer<Unicode.Scalar>, after start: Int, end: Int) -> Bool {
+        var k = start
+        while k < end && text[k] == " " { k += 1 }
+        guard k < end, k > start else { return false }
+        var e = k
+        var hash = WordSet.seed
+        while e < end, text[e].value < 0x80, ScalarClass.isAlnum(text[e]) {
+            hash = WordSet.step(hash, asciiLower(text[e].value))
+            e += 1
+        }
+        guard e > k, ScalarClass.isUpper(text[k]), e == end || !ScalarClass.isAlnum(text[e]) else { return false }
+        return sentenceOpeners.contains(hash: hash) { word in
+            word.utf8.count == e - k && zip(word.utf8, k..<e).allSatisfy { UInt32($0.0) == asciiLower(text[$0.1].value) }
+        } string: {
+            asciiString(text, k, e, lower: true)
+        }
+    }
+
+    static let sentenceOpeners: WordSet = ["he", "she", "it", "they", "we", "i", "the", "but", "this", "that", "in", "his", "her"]
 
     @inline(__always)
     static func asciiLower(_ v: UInt32) -> UInt32 {
