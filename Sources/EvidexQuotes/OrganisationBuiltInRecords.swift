@@ -221,7 +221,7 @@ enum OrganisationBuiltInRecords {
         add("nhs-property-services", "NHS Property Services", [], kind: company)
         add("nhs-professionals", "NHS Professionals", [], kind: company)
         add("nhs-providers", "NHS Providers", [], kind: rep)
-        add("nhs-confederation", "NHS Confederation", [], aliases: ["NHS Confed"], kind: rep)
+        add("nhs-confederation", "NHS Confederation", [], aliases: ["NHS Confed", "Confed"], kind: rep)
         add("nhs-employers", "NHS Employers", [], kind: rep)
         add("nhscc", "NHS Clinical Commissioners", [], kind: rep, successor: "nhs-confederation")
         add("nhs-race-health-observatory", "NHS Race and Health Observatory", [], kind: alb)
@@ -314,7 +314,7 @@ enum OrganisationBuiltInRecords {
         add("rcs-england", "Royal College of Surgeons of England", ["RCS", "RCS England", "RCSEng"],
             aliases: ["Royal College of Surgeons"], kind: college)
         add("rcsed", "Royal College of Surgeons of Edinburgh", ["RCSEd"], kind: college)
-        add("rcgp", "Royal College of General Practitioners", ["RCGP"], kind: college)
+        add("rcgp", "Royal College of General Practitioners", ["RCGP"], aliases: ["Royal College of GPs"], kind: college)
         add("rcpsych", "Royal College of Psychiatrists", ["RCPsych"], kind: college)
         add("rcpch", "Royal College of Paediatrics and Child Health", ["RCPCH"], kind: college)
         add("rcog", "Royal College of Obstetricians and Gynaecologists", ["RCOG"], kind: college)
