@@ -126,7 +126,9 @@ enum OrganisationBuiltInRecords {
         add("scottish-government", "Scottish Government", [], kind: dev,
             former: ["Scottish Executive"])
         add("welsh-government", "Welsh Government", [], kind: dev, former: ["Welsh Assembly Government"])
-        add("ni-executive", "Northern Ireland Executive", [], aliases: ["NI Executive"], kind: dev)
+        add("ni-executive", "Northern Ireland Executive", [], aliases: ["NI Executive", "Executive", "Executive Committee"],
+            kind: dev)
+        add("ect-ni", "Executive Covid Taskforce", ["ECT"], kind: "government unit")
         add("teo", "The Executive Office", ["TEO"], aliases: ["Executive Office"], kind: dept)
         add("irish-government", "Government of Ireland", [], aliases: ["Irish Government"], kind: "government")
         add("cosla", "Convention of Scottish Local Authorities", ["COSLA"], kind: rep)
@@ -317,7 +319,8 @@ enum OrganisationBuiltInRecords {
         add("rcgp", "Royal College of General Practitioners", ["RCGP"], aliases: ["Royal College of GPs"], kind: college)
         add("rcpsych", "Royal College of Psychiatrists", ["RCPsych"], kind: college)
         add("rcpch", "Royal College of Paediatrics and Child Health", ["RCPCH"], kind: college)
-        add("rcog", "Royal College of Obstetricians and Gynaecologists", ["RCOG"], kind: college)
+        add("rcog", "Royal College of Obstetricians and Gynaecologists", ["RCOG"], aliases: ["Royal College of Obstetricians"],
+            kind: college)
         add("rcem", "Royal College of Emergency Medicine", ["RCEM"], kind: college,
             former: ["College of Emergency Medicine"])
         add("rcr", "Royal College of Radiologists", ["RCR"], kind: college)
@@ -391,6 +394,7 @@ enum OrganisationBuiltInRecords {
         add("care-england", "Care England", [], kind: rep)
         add("care-providers-alliance", "Care Providers Alliance", [], kind: rep)
         add("ncf", "National Care Forum", ["NCF"], kind: rep)
+        add("national-care-association", "National Care Association", [], kind: rep)
         add("homecare-association", "Homecare Association", [], kind: rep,
             former: ["United Kingdom Homecare Association", "UK Homecare Association"])
         add("patients-association", "Patients Association", [], aliases: ["The Patients Association"], kind: charity)

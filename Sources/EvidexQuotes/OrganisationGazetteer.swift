@@ -33,12 +33,14 @@ public struct OrganisationGazetteer: Sendable, OrganisationResolving {
         "DH", "DoH", "CO", "HO", "CCS", "GOS", "PHS", "HPS", "PHA", "NSS", "NES", "HIS",
         "CIW", "TDA", "AMS", "EMA", "PAC", "RPS", "CSP", "BIS", "GOC", "NCF", "RSM", "BGS", "Sage",
         "HMG", "GDS", "BDA", "RCS", "RCR", "RCM", "RCP", "JBC", "FPH", "IfG", "DBT", "HIW", "SIGN", "UN", "NSC", "HSC", "BSO", "TAC", "TAG", "GAD", "DIT", "FSA", "FCA", "BoE", "TEO", "CVF",
-        "CMA", "OSR", "GLD", "HRA", "OfS", "BTS", "BIA", "LSTM", "MSF", "GLA", "HSSG", "EIS",
+        "CMA", "OSR", "GLD", "HRA", "OfS", "BTS", "BIA", "LSTM", "MSF", "GLA", "HSSG", "EIS", "ECT",
     ]
     /// One-word names that are also ordinary words; "Monitor" is also too common to link at all
     /// without support.
-    static let commonWordNames: Set<String> = ["unite", "unison", "monitor", "mind", "scope"]
-    static let supportNames: Set<String> = ["monitor"]
+    static let commonWordNames: Set<String> = ["unite", "unison", "monitor", "mind", "scope", "executive"]
+    /// Names that link only with support: "Monitor" is too common a word, and "the Executive"
+    /// or "the Executive Committee" is Northern Ireland's only where the text is about it.
+    static let supportNames: Set<String> = ["monitor", "executive", "executive committee"]
 
     /// Devolved-nation bodies of the built-in list. An ambiguous acronym of one of them ("NSS",
     /// "TAC", "PHA") is also supported when the document names another body of the same
@@ -56,7 +58,7 @@ public struct OrganisationGazetteer: Sendable, OrganisationResolving {
                    "qualifications-wales", "estyn", "cc-wales"] { map[id] = "wales" }
         for id in ["ni-executive", "doh-ni", "pha-ni", "hscni", "hscb", "bso-ni", "nias", "rqia", "teo",
                    "patient-client-council", "disability-action-ni", "niscc",
-                   "ni-covid-bereaved", "psni-pharm", "ccea", "niccy"] { map[id] = "northern-ireland" }
+                   "ni-covid-bereaved", "psni-pharm", "ccea", "niccy", "ect-ni"] { map[id] = "northern-ireland" }
         return map
     }()
 
@@ -130,14 +132,15 @@ public struct OrganisationGazetteer: Sendable, OrganisationResolving {
     static func nameVariant(_ name: String, record: Int) -> OrganisationNameVariant? {
         let (tokens, scalars) = nameTokens(name)
         guard !tokens.isEmpty else { return nil }
-        let single = tokens.count == 1 ? tokens[0].key(scalars) : ""
+        let keys = tokens.map { $0.key(scalars) }
+        let key = keys.joined(separator: " ")
         return OrganisationNameVariant(
-            tokens: tokens.map { $0.key(scalars) },
+            tokens: keys,
             capitalised: tokens.map { $0.isCapitalised },
             gapBefore: tokens.enumerated().map { $0.offset > 0 && $0.element.breakBefore },
             recordIndex: record, isAcronym: false,
-            needsSupport: supportNames.contains(single),
-            commonWord: commonWordNames.contains(single))
+            needsSupport: supportNames.contains(key),
+            commonWord: commonWordNames.contains(key))
     }
 
     static func acronymVariant(_ acronym: String, record: Int) -> OrganisationNameVariant? {

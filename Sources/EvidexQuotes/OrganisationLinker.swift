@@ -134,6 +134,10 @@ public struct OrganisationLinker: Sendable, OrganisationResolving {
                 guard let n = OrganisationGazetteer.nations[gazetteer.records[r].id], nations.contains(n) else { continue }
             }
             if c.commonWord && (tokens[c.first].sentenceInitial || insideTitle(tokens, c.first, c.last)) { continue }
+            if Self.namesAnAct(tokens, scalars, after: c.last) { continue }
+            // "the Executive Committee of the Welsh Government": a name that needs support,
+            // followed by "of" and a name, is that other body's
+            if c.needsSupport && !c.isAcronym && Self.ofAName(tokens, scalars, after: c.last) { continue }
             if c.isAcronym && isHeadline(tokens, scalars, c.first, c.last, learnt: learnt) { continue }
             let range = tokens[c.first].start..<tokens[c.last].baseEnd
             let surface = ScalarInfo.string(scalars, range)
@@ -146,6 +150,32 @@ public struct OrganisationLinker: Sendable, OrganisationResolving {
             }
         }
         return out
+    }
+
+    /// "the National Health Service (Scotland) Act 1978": a name followed by "Act" (after an
+    /// optional bracketed jurisdiction) is part of a law's title, not a mention of the body.
+    static func namesAnAct(_ tokens: [OrganisationToken], _ scalars: [Unicode.Scalar], after last: Int) -> Bool {
+        var n = last + 1
+        guard n < tokens.count else { return false }
+        if tokens[n].breakBefore {
+            // only "(Scotland)"-style brackets may sit between the name and "Act"
+            let gap = scalars[tokens[last].end..<tokens[n].start]
+            guard gap.allSatisfy({ $0 == " " || $0 == "(" }), gap.contains("("), n + 1 < tokens.count,
+                  scalars[tokens[n].end..<tokens[n + 1].start].contains(")") else { return false }
+            n += 1
+        }
+        return tokens[n].isCapitalised && tokens[n].hasKey("act", hash: actHash, scalars)
+    }
+
+    static let actHash = OrganisationToken.hash(of: "act")
+
+    static func ofAName(_ tokens: [OrganisationToken], _ scalars: [Unicode.Scalar], after last: Int) -> Bool {
+        var n = last + 1
+        guard n + 1 < tokens.count, !tokens[n].breakBefore,
+              tokens[n].hasKey("of", hash: OrganisationPatternMatcher.ofHash, scalars) else { return false }
+        n += 1
+        if tokens[n].hasKey("the", hash: OrganisationToken.theHash, scalars) && n + 1 < tokens.count { n += 1 }
+        return tokens[n].isCapitalised && !tokens[n].breakBefore
     }
 
     /// Whether a long form shares most of its content words with one of the record's names.
