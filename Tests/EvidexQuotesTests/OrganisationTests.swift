@@ -270,3 +270,23 @@ private typealias S = OrganisationTestSupport
         #expect(S.names("the Cabinet Office, CO, said; later the CO agreed.") == ["Cabinet Office", "Cabinet Office", "Cabinet Office"])
     }
 }
+
+/// Names that only context makes organisations, and names inside other names.
+@Suite struct OrganisationContextTests {
+    @Test func aNameBeforeActIsALawsTitle() {
+        #expect(S.names("Powers under the National Health Service (Scotland) Act 1978 passed to the NHS in Scotland.")
+            == ["National Health Service"])
+        #expect(S.names("the Greater London Authority Act of 1999 set up the Greater London Authority")
+            == ["Greater London Authority"])
+    }
+
+    @Test func theExecutiveNeedsNorthernIrelandContext() {
+        // Northern Ireland bodies in the same text support it
+        #expect(S.names("TEO and the Public Health Agency briefed the Executive, and the Executive Committee agreed.")
+            .filter { $0 == "Northern Ireland Executive" }.count == 2)
+        // without them, or when it is another body's executive, it is no mention
+        #expect(!S.names("The board briefed the Executive on Monday.").contains("Northern Ireland Executive"))
+        #expect(!S.names("TEO noted that the Executive Committee of the Welsh Government met.")
+            .contains("Northern Ireland Executive"))
+    }
+}
