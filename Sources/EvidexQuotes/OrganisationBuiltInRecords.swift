@@ -100,6 +100,21 @@ enum OrganisationBuiltInRecords {
         add("hmip", "HM Inspectorate of Prisons", ["HMIP"], aliases: ["His Majesty's Inspectorate of Prisons",
             "Her Majesty's Inspectorate of Prisons"], kind: reg)
         add("yjb", "Youth Justice Board", ["YJB"], aliases: ["Youth Justice Board for England and Wales"], kind: alb)
+        // MARK: Police and justice bodies (enforcement of the Covid regulations)
+        add("npcc", "National Police Chiefs' Council", ["NPCC"], aliases: ["National Police Chiefs Council"], kind: rep)
+        add("college-of-policing", "College of Policing", [], kind: alb)
+        add("hmicfrs", "HM Inspectorate of Constabulary and Fire & Rescue Services", ["HMICFRS"],
+            aliases: ["His Majesty's Inspectorate of Constabulary and Fire & Rescue Services",
+                      "Her Majesty's Inspectorate of Constabulary and Fire & Rescue Services"], kind: reg)
+        add("met-police", "Metropolitan Police Service", [], aliases: ["Metropolitan Police", "Met Police"], kind: "police force")
+        add("police-scotland", "Police Scotland", [], kind: "police force")
+        add("psni", "Police Service of Northern Ireland", ["PSNI"], kind: "police force")
+        add("cps", "Crown Prosecution Service", ["CPS"], kind: "prosecutor")
+        add("copfs", "Crown Office and Procurator Fiscal Service", ["COPFS"], kind: "prosecutor")
+        add("hmcts", "HM Courts and Tribunals Service", ["HMCTS"],
+            aliases: ["His Majesty's Courts and Tribunals Service", "Her Majesty's Courts and Tribunals Service",
+                      "HM Courts & Tribunals Service"], kind: alb)
+        add("acro", "ACRO Criminal Records Office", ["ACRO"], kind: "police unit")
         add("ons", "Office for National Statistics", ["ONS"], aliases: ["Office of National Statistics"], kind: alb)
         add("uksa", "UK Statistics Authority", ["UKSA"], kind: alb)
         add("obr", "Office for Budget Responsibility", ["OBR"], kind: alb)
@@ -197,6 +212,7 @@ enum OrganisationBuiltInRecords {
             aliases: ["Scottish Government Covid-19 Advisory Group", "Scottish Covid-19 Advisory Group",
                       "Scottish Covid Advisory Group", "Scottish Government Covid Advisory Group"], kind: adv)
         add("welsh-hssg", "Health and Social Services Group", ["HSSG"], kind: "government unit")
+        add("academi-wales", "Academi Wales", [], kind: "government unit")
 
         // MARK: NHS England and national NHS bodies
         add("nhs", "National Health Service", ["NHS"], kind: "health service")
@@ -440,6 +456,7 @@ enum OrganisationBuiltInRecords {
         add("cbffj-cymru", "Covid-19 Bereaved Families for Justice Cymru", [],
             aliases: ["Covid Bereaved Families for Justice Cymru"], kind: "campaign group")
         add("learning-disability-england", "Learning Disability England", [], kind: charity)
+        add("article-39", "Article 39", [], kind: charity)
         add("independent-care-group", "Independent Care Group", [], kind: rep)
         add("runnymede", "Runnymede Trust", [], aliases: ["The Runnymede Trust"], kind: think)
         add("ippr", "Institute for Public Policy Research", ["IPPR"], kind: think)

@@ -152,8 +152,9 @@ public struct OrganisationLinker: Sendable, OrganisationResolving {
         return out
     }
 
-    /// "the National Health Service (Scotland) Act 1978": a name followed by "Act" (after an
-    /// optional bracketed jurisdiction) is part of a law's title, not a mention of the body.
+    /// "the National Health Service (Scotland) Act 1978": a name followed by "Act" or another
+    /// law word (after an optional bracketed jurisdiction) is part of a law's or a treaty's
+    /// title, not a mention of the body.
     static func namesAnAct(_ tokens: [OrganisationToken], _ scalars: [Unicode.Scalar], after last: Int) -> Bool {
         var n = last + 1
         guard n < tokens.count else { return false }
@@ -164,10 +165,12 @@ public struct OrganisationLinker: Sendable, OrganisationResolving {
                   scalars[tokens[n].end..<tokens[n + 1].start].contains(")") else { return false }
             n += 1
         }
-        return tokens[n].isCapitalised && tokens[n].hasKey("act", hash: actHash, scalars)
+        return tokens[n].isCapitalised && lawWords.contains(key: tokens[n], scalars)
     }
 
-    static let actHash = OrganisationToken.hash(of: "act")
+    /// "… Act", "… Bill", "… Regulations", "… Convention": the last word of a law's or a
+    /// treaty's title ("the United Nations Convention on the Rights of the Child").
+    static let lawWords: WordSet = ["act", "bill", "regulations", "convention"]
 
     static func ofAName(_ tokens: [OrganisationToken], _ scalars: [Unicode.Scalar], after last: Int) -> Bool {
         var n = last + 1

@@ -47,6 +47,7 @@ enum OrganisationPatternMatcher {
         (["working", "group"], "working group"),
         (["group"], "group"),
         (["forum"], "forum"),
+        (["cooperative"], "cooperative"),
         (["brigade"], "fire and rescue service"),
         (["and", "company"], "company"),
         // "PA Duffy & Co": "&" reads as "and"
