@@ -172,6 +172,9 @@ struct PhraseReader: Sendable {
                 if !sawCap {
                     if Lexicon.phraseBreakers.contains(t, scalars) && !Lexicon.breakersInsideNames.contains(t, scalars) { break }
                     if Lexicon.reportingVerbs.contains(t, scalars) { break }
+                    // "The council released …": past of a verb after the noun (an adjective in
+                    // -ed comes before it: "the armed forces")
+                    if count >= 2 && t.lowerHasSuffix("ed", scalars) { break }
                 } else {
                     let joins = Self.nameJoiners.contains(t, scalars) && k + 1 < limit && tokens[k + 1].capitalised
                     if !joins { break }
@@ -280,7 +283,17 @@ struct PhraseReader: Sendable {
                 result = phraseBefore(k + 1, floor: floor)
                 // "Trump at the time said", "Beck, who has in the past described": a noun phrase
                 // after a preposition is its object; the subject is before the prepositional phrase
-                if let r = result, !r.isPronoun, let alt = subjectBeforePreposition(r, floor: floor) { result = alt }
+                if let r = result, !r.isPronoun {
+                    if let alt = subjectBeforePreposition(r, floor: floor) {
+                        result = alt
+                    } else if tokens[v].lowerHasSuffix("ing", scalars), r.nameWords.isEmpty, isPrepositionalObject(r, floor: floor),
+                              let main = sentenceSubject(from: floor, before: v) {
+                        // "…, at one point calling the mayor a ‘liar’": a time or place before a
+                        // participle is no subject; the main clause's is. ("with Trump tweeting"
+                        // and "after the editorial telling him" keep theirs.)
+                        result = main
+                    }
+                }
                 // "X, a spokesman for Y told" — an appositive without its closing comma
                 if let r = result, let f = r.words.first, ["a", "an", "the"].contains(f), !r.isPronoun {
                     let startTok = tokens.firstIndex { $0.range.lowerBound == r.mention.lowerBound } ?? k
@@ -325,8 +338,10 @@ struct PhraseReader: Sendable {
             }
             // A participle ("saying Trump's comments …") or a naming verb ("calling the reports
             // …") has its object after it, never an inverted speaker.
+            // Nor does an infinitive ("tried to explain her view").
             if result == nil && v + 1 < limit && !tokens[v].lowerHasSuffix("ing", scalars)
-                && !Self.namingVerbs.contains(tokens[v], scalars) {
+                && !Self.namingVerbs.contains(tokens[v], scalars)
+                && !(v > floor && tokens[v - 1].isWord && tokens[v - 1].isLower(LowerWord.to, scalars)) {
                 // "…,” said Caddell" / "said Ms Bailey"
                 var s = v + 1
                 while s < limit && tokens[s].isWord && Self.isAdverb(tokens[s], scalars) { s += 1 }
@@ -344,6 +359,15 @@ struct PhraseReader: Sendable {
         return result
     }
 
+    /// Whether `r` follows a lower-case preposition of time or place ("at one point", "in the
+    /// meantime"): the object of an adverbial phrase.
+    private func isPrepositionalObject(_ r: SpeakerCandidate, floor: Int) -> Bool {
+        guard let s = tokens.firstIndex(where: { $0.range.lowerBound == r.mention.lowerBound }), s - 1 >= floor else { return false }
+        return tokens[s - 1].isWord && !tokens[s - 1].capitalised && Self.adverbialPrepositions.contains(tokens[s - 1], scalars)
+    }
+
+    static let adverbialPrepositions: WordSet = ["at", "in", "on", "during", "over"]
+
     /// The subject before a prepositional phrase that ends at the verb, when `r` is that
     /// phrase's object: a pronoun (the relative "who" included) or a phrase with a name.
     private func subjectBeforePreposition(_ r: SpeakerCandidate, floor: Int) -> SpeakerCandidate? {
@@ -353,6 +377,16 @@ struct PhraseReader: Sendable {
         while p >= floor && tokens[p].isWord && Self.isAdverb(tokens[p], scalars) { p -= 1 }
         guard p >= floor, tokens[p].isWord, let alt = phraseBefore(p + 1, floor: floor) else { return nil }
         return alt.isPronoun || !alt.nameWords.isEmpty ? alt : nil
+    }
+
+    /// "Facing mounting criticism …, Mr. Trump released", "Appearing before supporters …, Suu Kyi
+    /// said": a sentence that opens with a participle has its subject after the phrase's comma.
+    /// A capitalised word in -ing followed by a lower-case word is read as one ("King said" is
+    /// a name and its verb).
+    private func isParticipleOpener(_ toks: [Token], _ k: Int, before t: Int) -> Bool {
+        guard toks[k].isWord, toks[k].capitalised, toks[k].range.count > 5, toks[k].lowerHasSuffix("ing", scalars),
+              k + 1 < t, toks[k + 1].isWord, !toks[k + 1].capitalised else { return false }
+        return toks[k..<t].contains { $0.isPunct(",") }
     }
 
     static let namingVerbs: WordSet = ["call", "calls", "called", "dubbed", "labeled", "labelled", "termed", "branded", "deemed"]
@@ -412,7 +446,7 @@ struct PhraseReader: Sendable {
             || Lexicon.subjectPronouns.contains(toks[k + 1], scalars) {
             k += 1
         }
-        if Self.leadWords.contains(toks[k], scalars) {
+        if Self.leadWords.contains(toks[k], scalars) || isParticipleOpener(toks, k, before: t) {
             // "At a campaign event in Ames, Iowa, on Sunday, Mrs. Clinton tried …": the lead
             // phrase runs over commas; the subject is the first phrase after one that a word
             // (its verb) follows rather than another comma

@@ -4,6 +4,22 @@ import Testing
 
 @Suite("Speaker attribution")
 struct AttributionTests {
+    /// Subjects that sit away from their verb: behind a prepositional or participle phrase,
+    /// after a lead phrase over several commas, or in the main clause of a participle.
+    @Test(arguments: [
+        ("Head\n\nMs Ellis at the time said the plan was ‘unworkable’.", "Ellis", "Ms Ellis"),
+        ("Head\n\nFacing criticism from both parties, Mr Grant released a statement on Saturday, insisting that the report was ‘wholly wrong’.",
+         "Grant", "Mr Grant"),
+        ("Head\n\nAt a meeting in Leeds, West Yorkshire, on Monday, Dr Patel tried to explain her view, saying the service was ‘at breaking point’.",
+         "Patel", "Dr Patel"),
+        ("Head\n\nThe council released a statement on Monday, at one point calling the plan ‘a betrayal’.", "The council", "The council"),
+    ])
+    func subjectsAwayFromTheirVerb(text: String, name: String, mention: String) throws {
+        let q = try #require(TestSupport.quotes(text).first)
+        #expect(q.speaker?.name.hasSuffix(name) == true, "speaker \(q.speaker?.name ?? "none")")
+        #expect(TestSupport.slice(text, q.speaker?.mention) == mention)
+    }
+
     @Test func trailingPronounResolvesToTheLatestNamedSpeaker() throws {
         let text = "Head\n\nJane Smith, chief executive of Acme Trust, spoke on Monday.\n\n‘We are ready,’ she said."
         let q = try #require(TestSupport.quotes(text).first)
