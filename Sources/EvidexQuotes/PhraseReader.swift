@@ -89,8 +89,14 @@ struct PhraseReader: Sendable {
     /// Auxiliaries and lowercase -ly adverbs that sit between a subject and its verb.
     static func isAdverb(_ t: Token, _ scalars: [Unicode.Scalar]) -> Bool {
         // capitalised, "Will" or "Long" is a name
-        !t.capitalised && (Lexicon.auxiliaries.contains(t, scalars) || t.hasAdverbEnding(scalars))
+        !t.capitalised && (Lexicon.auxiliaries.contains(t, scalars) || t.hasAdverbEnding(scalars)
+            || timeAdverbs.contains(t, scalars))
     }
+
+    /// Adverbs without -ly that sit between a subject and its verb ("has always claimed",
+    /// "had never said").
+    static let timeAdverbs: WordSet = ["always", "never", "often", "also", "still", "just", "already", "even", "ever",
+                                       "again", "once", "soon", "too"]
 
     /// Index before a parenthetical that ends at `k` ("Rep. Gwen Moore (D-Wis.)"), else `k`.
     func skipParenthetical(_ k: Int, floor: Int) -> Int {
@@ -163,6 +169,7 @@ struct PhraseReader: Sendable {
         var hi = k
         var count = 0
         var sawCap = false
+        var headTaken = false
         if Self.objectPronouns.contains(tokens[k], scalars) && (k + 1 >= limit || !tokens[k + 1].isWord) { return nil }
         while k < limit && tokens[k].isWord && count < 10 {
             let t = tokens[k]
@@ -177,8 +184,17 @@ struct PhraseReader: Sendable {
                     if count >= 2 && t.lowerHasSuffix("ed", scalars) { break }
                 } else {
                     let joins = Self.nameJoiners.contains(t, scalars) && k + 1 < limit && tokens[k + 1].capitalised
-                    if !joins { break }
+                    // "The Vermont senator", "the Trump campaign": after a determiner and a
+                    // capitalised modifier, one common noun ends the phrase
+                    let head = !joins && !headTaken && Lexicon.determiners.contains(tokens[start], scalars)
+                        && !Lexicon.phraseBreakers.contains(t, scalars) && !Lexicon.reportingVerbs.contains(t, scalars)
+                        && !t.lowerHasSuffix("ed", scalars) && !Self.isAdverb(t, scalars)
+                        && !Self.objectPronouns.contains(t, scalars)
+                    if !joins && !head { break }
+                    if head { headTaken = true }
                 }
+            } else if headTaken {
+                break
             }
             hi = k + 1
             count += 1
@@ -286,6 +302,12 @@ struct PhraseReader: Sendable {
                 if let r = result, !r.isPronoun {
                     if let alt = subjectBeforePreposition(r, floor: floor) {
                         result = alt
+                    } else if tokens[v].lowerHasSuffix("ing", scalars), r.nameWords.isEmpty,
+                              !Lexicon.determiners.contains(r.words[0]), r.words.count == 1,
+                              let main = sentenceSubject(from: floor, before: v) {
+                        // "The Vermont senator emailed supporters saying": a bare noun before a
+                        // participle is the main verb's object; the speaker is its subject
+                        result = main
                     } else if tokens[v].lowerHasSuffix("ing", scalars), r.nameWords.isEmpty, isPrepositionalObject(r, floor: floor),
                               let main = sentenceSubject(from: floor, before: v) {
                         // "…, at one point calling the mayor a ‘liar’": a time or place before a

@@ -13,6 +13,8 @@ struct AttributionTests {
         ("Head\n\nAt a meeting in Leeds, West Yorkshire, on Monday, Dr Patel tried to explain her view, saying the service was ‘at breaking point’.",
          "Patel", "Dr Patel"),
         ("Head\n\nThe council released a statement on Monday, at one point calling the plan ‘a betrayal’.", "The council", "The council"),
+        ("Head\n\nThe union has always claimed the rota was ‘unsafe’.", "The union", "The union"),
+        ("Head\n\nThe Scottish senator emailed supporters saying: ‘The struggle continues.’", "The Scottish senator", "The Scottish senator"),
     ])
     func subjectsAwayFromTheirVerb(text: String, name: String, mention: String) throws {
         let q = try #require(TestSupport.quotes(text).first)
