@@ -96,7 +96,8 @@ struct PhraseReader: Sendable {
     /// Adverbs without -ly that sit between a subject and its verb ("has always claimed",
     /// "had never said").
     static let timeAdverbs: WordSet = ["always", "never", "often", "also", "still", "just", "already", "even", "ever",
-                                       "again", "once", "soon", "too"]
+                                       "again", "once", "soon", "too", "however", "instead", "meanwhile", "later",
+                                       "now", "then"]
 
     /// Index before a parenthetical that ends at `k` ("Rep. Gwen Moore (D-Wis.)"), else `k`.
     func skipParenthetical(_ k: Int, floor: Int) -> Int {
