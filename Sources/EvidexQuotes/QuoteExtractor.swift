@@ -419,6 +419,9 @@ public struct QuoteExtractor: Sendable {
     private static let coreVerbs: WordSet = ["said", "says", "told", "tells", "added", "adds", "wrote", "writes",
                                                   "according", "say", "tell"]
 
+    /// Words before a verb that make it hypothetical or intended rather than said.
+    private static let unrealised: WordSet = ["will", "would", "could", "should", "might", "may", "can", "to"]
+
     private static let dashes: WordSet = ["\u{2015}", "\u{2014}", "\u{2013}", "-"]
 
     /// The frame that attributes the quotation token at `t`, nil when the quote has none.
@@ -455,6 +458,12 @@ public struct QuoteExtractor: Sendable {
            !toks[(b.0 + 1)..<t].contains(where: { $0.kind == .punct && !$0.isPunct(",") && !$0.isPunct(":") }) {
             if b.1.isPronoun, let main = before.first(where: { Self.coreVerbs.contains(toks[$0.0], scalars) }), main.0 < b.0,
                !Self.coreVerbs.contains(toks[b.0], scalars) {
+                return (main.1, .mainVerb)
+            }
+            // "Obama said he expected that Americans will say ‘no’": a verb after a modal or "to"
+            // is no utterance; the main clause's verb before it is
+            if b.0 > sStart, toks[b.0 - 1].isWord, Self.unrealised.contains(toks[b.0 - 1], scalars),
+               let main = before.first(where: { Self.coreVerbs.contains(toks[$0.0], scalars) }), main.0 < b.0 {
                 return (main.1, .mainVerb)
             }
             return (b.1, .adjacentVerb)

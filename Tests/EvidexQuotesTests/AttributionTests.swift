@@ -15,6 +15,7 @@ struct AttributionTests {
         ("Head\n\nThe council released a statement on Monday, at one point calling the plan ‘a betrayal’.", "The council", "The council"),
         ("Head\n\nThe union has always claimed the rota was ‘unsafe’.", "The union", "The union"),
         ("Head\n\nDr Okafor however said he would welcome a ‘principled settlement’.", "Okafor", "Dr Okafor"),
+        ("Head\n\nMr Grant said he expected that voters will say ‘no’ to the plan.", "Grant", "Mr Grant"),
         ("Head\n\nThe Scottish senator emailed supporters saying: ‘The struggle continues.’", "The Scottish senator", "The Scottish senator"),
     ])
     func subjectsAwayFromTheirVerb(text: String, name: String, mention: String) throws {
