@@ -25,8 +25,8 @@ struct AcronymAppositionFinder {
     /// "LONG, the SF" / "LONG, or SF" / "LONG, SF".
     private func longBefore(short i: Int) -> AcronymDefinition? {
         var j = i - 1
-        if j >= 0 && !tokens[j + 1].breakBefore && isWord(tokens[j], "the", OrganisationToken.theHash) { j -= 1 }
-        if j >= 0 && !tokens[j + 1].breakBefore && isWord(tokens[j], "or", Self.orHash) { j -= 1 }
+        if j >= 0 && !tokens[j + 1].breakBefore && tokens[j].hasKey("the", hash: OrganisationToken.theHash, scalars) { j -= 1 }
+        if j >= 0 && !tokens[j + 1].breakBefore && tokens[j].hasKey("or", hash: Self.orHash, scalars) { j -= 1 }
         guard j >= 0, commaOnly(between: j, and: j + 1) else { return nil }
         let letters = shortLetters(tokens[i])
         // the nearest run of words before the comma that spells the short form
@@ -118,10 +118,6 @@ struct AcronymAppositionFinder {
 
     private func isConnective(_ t: OrganisationToken) -> Bool {
         t.isAmpersand || Self.connectives.contains(key: t, scalars)
-    }
-
-    private func isWord(_ t: OrganisationToken, _ word: String, _ hash: UInt64) -> Bool {
-        t.hasKey(word, hash: hash, scalars)
     }
 
     /// Only spaces and one comma between two tokens.

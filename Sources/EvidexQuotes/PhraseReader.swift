@@ -300,23 +300,7 @@ struct PhraseReader: Sendable {
                 result = phraseBefore(k + 1, floor: floor)
                 // "Trump at the time said", "Beck, who has in the past described": a noun phrase
                 // after a preposition is its object; the subject is before the prepositional phrase
-                if let r = result, !r.isPronoun {
-                    if let alt = subjectBeforePreposition(r, floor: floor) {
-                        result = alt
-                    } else if tokens[v].lowerHasSuffix("ing", scalars), r.nameWords.isEmpty,
-                              !Lexicon.determiners.contains(r.words[0]), r.words.count == 1,
-                              let main = sentenceSubject(from: floor, before: v) {
-                        // "The Vermont senator emailed supporters saying": a bare noun before a
-                        // participle is the main verb's object; the speaker is its subject
-                        result = main
-                    } else if tokens[v].lowerHasSuffix("ing", scalars), r.nameWords.isEmpty, isPrepositionalObject(r, floor: floor),
-                              let main = sentenceSubject(from: floor, before: v) {
-                        // "…, at one point calling the mayor a ‘liar’": a time or place before a
-                        // participle is no subject; the main clause's is. ("with Trump tweeting"
-                        // and "after the editorial telling him" keep theirs.)
-                        result = main
-                    }
-                }
+                if let r = result, !r.isPronoun, let alt = subjectBeforePreposition(r, floor: floor) { result = alt }
                 // "X, a spokesman for Y told" — an appositive without its closing comma
                 if let r = result, let f = r.words.first, ["a", "an", "the"].contains(f), !r.isPronoun {
                     let startTok = tokens.firstIndex { $0.range.lowerBound == r.mention.lowerBound } ?? k
@@ -333,11 +317,6 @@ struct PhraseReader: Sendable {
             } else if k >= floor && tokens[k].isPunct(","), let inv = invertedName(after: v, limit: limit) {
                 // "…” that Sanders can catch Clinton, said Steve Elmendorf, deputy campaign manager"
                 result = inv
-            } else if k >= floor && tokens[k].isPunct(","), tokens[v].lowerHasSuffix("ing", scalars),
-                      let main = sentenceSubject(from: floor, before: k) {
-                // "…, Mrs. Clinton tried to expand on her statement, saying": a participle's
-                // subject is the main clause's
-                result = main
             } else if k >= floor && tokens[k].isPunct(",") {
                 // "Suzie Bailey, director of … at The King's Fund, said"
                 var j = k - 1
@@ -353,11 +332,6 @@ struct PhraseReader: Sendable {
                 } else if let r = phraseBefore(k, floor: Swift.max(floor, j + 1)) {
                     result = r
                 }
-            }
-            // "The town released a statement Wednesday saying …": a participle's subject is the
-            // main clause's, with or without a comma
-            if result == nil && tokens[v].lowerHasSuffix("ing", scalars), v > floor {
-                result = sentenceSubject(from: floor, before: v)
             }
             // A participle ("saying Trump's comments …") or a naming verb ("calling the reports
             // …") has its object after it, never an inverted speaker.
@@ -380,6 +354,14 @@ struct PhraseReader: Sendable {
         }
         result?.cue = cue(v)
         return result
+    }
+
+    /// Whether the phrase read before a participle is no subject of it: a bare noun, the main
+    /// verb's object ("emailed supporters saying"), or a time or place ("at one point calling").
+    /// "with Trump tweeting" and "after the editorial telling him" keep theirs.
+    func isObjectBeforeParticiple(_ r: SpeakerCandidate, floor: Int) -> Bool {
+        guard !r.isPronoun, r.nameWords.isEmpty else { return false }
+        return (r.words.count == 1 && !Lexicon.determiners.contains(r.words[0])) || isPrepositionalObject(r, floor: floor)
     }
 
     /// Whether `r` follows a lower-case preposition of time or place ("at one point", "in the
@@ -414,6 +396,7 @@ struct PhraseReader: Sendable {
 
     static let namingVerbs: WordSet = ["call", "calls", "called", "dubbed", "labeled", "labelled", "termed", "branded", "deemed"]
 
+    /// Conjunctions and linking adverbs that may open a sentence before its subject.
     static let conjunctions: WordSet = ["but", "and", "so", "yet", "still", "then", "now", "also"]
 
     static let prepositions: WordSet = [

@@ -377,7 +377,12 @@ public struct QuoteExtractor: Sendable {
             // "footage of Hillary Clinton asking, ‘…’": a reduced clause right after its subject
             if v - 1 >= floor, toks[v - 1].isWord, !PhraseReader.isAdverb(toks[v - 1], scalars),
                !PhraseReader.leadWords.contains(toks[v - 1], scalars), !Lexicon.phraseBreakers.contains(toks[v - 1], scalars) {
-                return reader.subject(ofVerb: v, floor: floor, limit: limit)
+                // unless that phrase is the main verb's object or an adverbial ("emailed supporters
+                // saying", "at one point calling"), or there is none ("a statement Wednesday
+                // saying"): then the main clause's subject
+                let reduced = reader.subject(ofVerb: v, floor: floor, limit: limit)
+                if let r = reduced, !reader.isObjectBeforeParticiple(r, floor: floor) { return r }
+                return reader.sentenceSubject(from: floor, before: v) ?? reduced
             }
             // "…, saying ‘…’" / "adding that": the subject of the clause's main verb
             var k = v - 1

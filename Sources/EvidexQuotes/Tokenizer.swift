@@ -158,11 +158,7 @@ struct Tokenizer: Sendable {
             e += 1
         }
         guard e > k, ScalarClass.isUpper(text[k]), e == end || !ScalarClass.isAlnum(text[e]) else { return false }
-        return sentenceOpeners.contains(hash: hash) { word in
-            word.utf8.count == e - k && zip(word.utf8, k..<e).allSatisfy { UInt32($0.0) == asciiLower(text[$0.1].value) }
-        } string: {
-            asciiString(text, k, e, lower: true)
-        }
+        return sentenceOpeners.contains(asciiWord: text, k, e, hash: hash)
     }
 
     static let sentenceOpeners: WordSet = ["he", "she", "it", "they", "we", "i", "the", "but", "this", "that", "in", "his", "her"]
@@ -177,17 +173,7 @@ struct Tokenizer: Sendable {
     static func isAbbreviation(_ text: UnsafeBufferPointer<Unicode.Scalar>, _ all: [Unicode.Scalar], _ a: Int, _ b: Int,
                                ascii: Bool, hash: UInt64) -> Bool {
         guard ascii else { return abbreviations.contains(ScalarInfo.string(all, a..<b).lowercased()) }
-        return abbreviations.contains(hash: hash) { word in
-            guard word.utf8.count == b - a else { return false }
-            var k = a
-            for byte in word.utf8 {
-                if UInt32(byte) != asciiLower(text[k].value) { return false }
-                k += 1
-            }
-            return true
-        } string: {
-            asciiString(text, a, b, lower: true)
-        }
+        return abbreviations.contains(asciiWord: text, a, b, hash: hash)
     }
 
     /// ASCII scalars a..<b as a string, lower-cased if asked.
@@ -199,6 +185,24 @@ struct Tokenizer: Sendable {
                 buf[k - a] = UInt8(truncatingIfNeeded: v)
             }
             return b - a
+        }
+    }
+}
+
+extension WordSet {
+    /// Whether the ASCII word text[a..<b], lower-cased, is in the set; `hash` is its `WordSet`
+    /// hash, so no string is made unless the set holds non-ASCII words.
+    func contains(asciiWord text: UnsafeBufferPointer<Unicode.Scalar>, _ a: Int, _ b: Int, hash: UInt64) -> Bool {
+        contains(hash: hash) { word in
+            guard word.utf8.count == b - a else { return false }
+            var k = a
+            for byte in word.utf8 {
+                if UInt32(byte) != Tokenizer.asciiLower(text[k].value) { return false }
+                k += 1
+            }
+            return true
+        } string: {
+            Tokenizer.asciiString(text, a, b, lower: true)
         }
     }
 }
