@@ -41,8 +41,11 @@ struct AcronymAppositionFinder {
 
     /// "SF, LONG," with the long form ending where the clause does.
     private func longAfter(short i: Int) -> AcronymDefinition? {
-        let first = i + 1
+        var first = i + 1
         guard first < tokens.count, commaOnly(between: i, and: first) else { return nil }
+        // "VDEC, the Vaccine Development and Evaluation Centre,"
+        if tokens[first].hasKey("the", hash: OrganisationToken.theHash, scalars), first + 1 < tokens.count,
+           !tokens[first + 1].breakBefore { first += 1 }
         let letters = shortLetters(tokens[i])
         var k = first
         while k < tokens.count && k - first < Self.maxWords {

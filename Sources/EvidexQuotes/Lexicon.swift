@@ -48,7 +48,7 @@ enum Lexicon {
 
     /// Verbs weak enough that they only count right next to a quotation or a colon
     /// ("went on", "put it", "pointed out", "found").
-    static let weakVerbs: WordSet = ["go", "went", "put", "puts", "point", "pointed", "find", "found", "finds",
+    static let weakVerbs: WordSet = ["go", "went", "put", "puts", "point", "points", "pointed", "find", "found", "finds",
                                          "begin", "began", "call", "calls", "called", "calling",
                                          "describe", "describes", "described", "describing", "report"]
 

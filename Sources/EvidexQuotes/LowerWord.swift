@@ -21,8 +21,10 @@ struct LowerWord: Sendable {
     static let out = LowerWord("out")
     static let pointed = LowerWord("pointed")
     static let that = LowerWord("that")
+    static let by = LowerWord("by")
     static let the = LowerWord("the")
     static let to = LowerWord("to")
+    static let who = LowerWord("who")
     static let went = LowerWord("went")
     static let what = LowerWord("what")
 }

@@ -76,6 +76,7 @@ enum OrganisationBuiltInRecords {
         add("covid-taskforce", "Covid-19 Taskforce", [], aliases: ["Covid Taskforce", "COVID-19 Taskforce"],
             kind: "government unit")
         add("vaccine-taskforce", "Vaccine Taskforce", ["VTF"], aliases: ["UK Vaccine Taskforce"], kind: "government unit")
+        add("uk-vaccine-network", "UK Vaccine Network", ["UKVN"], kind: adv)
         add("jbc", "Joint Biosecurity Centre", ["JBC"], kind: "government unit", successor: "ukhsa")
         add("covid-s", "Covid-S", [], aliases: ["Covid-19 Strategy Committee", "Covid Strategy Committee", "COVID-S"],
             kind: "cabinet committee")

@@ -42,10 +42,12 @@ public struct OrganisationGazetteer: Sendable, OrganisationResolving {
     /// or "the Executive Committee" is Northern Ireland's only where the text is about it.
     static let supportNames: Set<String> = ["monitor", "executive", "executive committee"]
 
-    /// Devolved-nation bodies of the built-in list. An ambiguous acronym of one of them ("NSS",
-    /// "TAC", "PHA") is also supported when the document names another body of the same
-    /// nation unambiguously: "NSS" beside "Scottish Government" is NHS National Services Scotland.
-    static let nations: [String: String] = {
+    /// Groups of built-in bodies that texts name together: each devolved nation's bodies, and the
+    /// medicines regulators. An ambiguous acronym of one of them ("NSS", "TAC", "PHA", "EMA") is
+    /// also supported when the document names another body of the same group unambiguously:
+    /// "NSS" beside "Scottish Government" is NHS National Services Scotland, "the EMA" beside
+    /// "the MHRA" the European Medicines Agency.
+    static let supportGroups: [String: String] = {
         var map: [String: String] = [:]
         for id in ["scottish-government", "public-health-scotland", "health-protection-scotland", "nhs-scotland",
                    "nss", "nes", "his", "care-inspectorate", "cosla", "scottish-care", "sssc",
@@ -59,6 +61,7 @@ public struct OrganisationGazetteer: Sendable, OrganisationResolving {
         for id in ["ni-executive", "doh-ni", "pha-ni", "hscni", "hscb", "bso-ni", "nias", "rqia", "teo",
                    "patient-client-council", "disability-action-ni", "niscc",
                    "ni-covid-bereaved", "psni-pharm", "ccea", "niccy", "ect-ni", "psni"] { map[id] = "northern-ireland" }
+        for id in ["mhra", "ema", "fda"] { map[id] = "medicines-regulation" }
         return map
     }()
 

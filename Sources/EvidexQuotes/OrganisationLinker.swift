@@ -64,7 +64,13 @@ public struct OrganisationLinker: Sendable, OrganisationResolving {
         // without brackets a near-miss is more likely a coincidence than a redefinition.
         let bracketed = AcronymDefinitionFinder().definitions(in: scalars)
         let appositions = AcronymAppositionFinder(tokens: tokens, scalars: scalars).definitions()
-        for (n, def) in (bracketed + appositions).enumerated() {
+        // Last, acronyms used undefined beside their names ("the NIMT", "National Incident
+        // Management Team"): only those that neither the gazetteer nor a definition explains.
+        let defined = Set((bracketed + appositions).map(\.short))
+        let initials = AcronymInitialsFinder(tokens: tokens, scalars: scalars).definitions {
+            gazetteer.acronymIndex[$0] != nil || defined.contains($0)
+        }
+        for (n, def) in (bracketed + appositions + initials).enumerated() {
             let apposition = n >= bracketed.count
             let shortScalars = Array(def.short.unicodeScalars)
             let shortKey = OrganisationTokenizer.tokens(in: shortScalars).map { $0.base(shortScalars) }
@@ -124,14 +130,14 @@ public struct OrganisationLinker: Sendable, OrganisationResolving {
             if case .record(let r) = c.target { supported.insert(r) }
         }
         for case .record(let r) in learnt.values { supported.insert(r) }
-        var nations: Set<String> = []
+        var groups: Set<String> = []
         for r in supported {
-            if let n = OrganisationGazetteer.nations[gazetteer.records[r].id] { nations.insert(n) }
+            if let n = OrganisationGazetteer.supportGroups[gazetteer.records[r].id] { groups.insert(n) }
         }
         var out: [OrganisationMention] = []
         for c in candidates {
             if c.needsSupport, case .record(let r) = c.target, !supported.contains(r) {
-                guard let n = OrganisationGazetteer.nations[gazetteer.records[r].id], nations.contains(n) else { continue }
+                guard let n = OrganisationGazetteer.supportGroups[gazetteer.records[r].id], groups.contains(n) else { continue }
             }
             if c.commonWord && (tokens[c.first].sentenceInitial || insideTitle(tokens, c.first, c.last)) { continue }
             if Self.namesAnAct(tokens, scalars, after: c.last) { continue }

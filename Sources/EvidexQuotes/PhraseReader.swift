@@ -226,8 +226,10 @@ struct PhraseReader: Sendable {
 
     /// A name that opens the clause at `floor` and is followed by a comma before `k`.
     func clauseOpeningName(floor: Int, before k: Int) -> SpeakerCandidate? {
+        // "Of Carson, Levine, who …, said": a prepositional phrase opens the clause, not a name
         guard floor < k, tokens[floor].isWord, tokens[floor].capitalised, !Self.isOpener(tokens[floor], scalars),
-              !Lexicon.determiners.contains(tokens[floor], scalars) else { return nil }
+              !Lexicon.determiners.contains(tokens[floor], scalars), !Self.prepositions.contains(tokens[floor], scalars),
+              !Self.namelessOpeners.contains(tokens[floor], scalars) else { return nil }
         var e = floor
         while e < k && tokens[e].isWord && (tokens[e].capitalised || Self.nameJoiners.contains(tokens[e], scalars)) { e += 1 }
         guard e < k, e > floor, tokens[e].isPunct(",") || tokens[e].isPunct("(") else { return nil }
@@ -252,6 +254,9 @@ struct PhraseReader: Sendable {
               let c = phraseAfter(v + 1, limit: limit), !c.isPronoun, !c.nameWords.isEmpty else { return nil }
         guard let e = tokens.firstIndex(where: { $0.range.upperBound == c.mention.upperBound }) else { return nil }
         let n = e + 1
+        // "…, said Obama “understood he couldn't …”": a name right before a quotation is the
+        // quoted clause's subject, not the verb's (the quotation may end the clause at `limit`)
+        if n < tokens.count && tokens[n].quoteIndex != nil && !endsOpen(c) { return nil }
         if n >= limit || n >= tokens.count { return c }
         let next = tokens[n]
         if next.quoteIndex == nil && (next.endsSentence || next.isPunct(",") || next.isPunct(";") || next.isPunct("(")
@@ -292,15 +297,25 @@ struct PhraseReader: Sendable {
                     && !Lexicon.clauseOpeners.contains(tokens[p], scalars) { p -= 1 }
                 if p >= floor && p > k - 8 && tokens[p].isWord && Lexicon.subjectPronouns.contains(tokens[p], scalars) {
                     result = candidate(p, p + 1)
+                    // "Lazar said he welcomed extradition … and added", "Hayek confirmed she had been
+                    // and said": the pronoun is the subject of a reported clause; the verbs joined by
+                    // "and" share the reporting verb's subject
+                    var r = p - 1
+                    if r > floor, tokens[r].isLower(LowerWord.that, scalars) { r -= 1 }
+                    if r >= floor, isVerb(r), !tokens[r].lowerHasSuffix("ing", scalars), let main = subject(ofVerb: r, floor: floor, limit: limit) {
+                        result = main
+                    }
                 } else {
                     result = sentenceSubject(from: floor, before: k)
                 }
                 if result == nil { return nil }
             } else if k >= floor && tokens[k].isWord {
-                result = phraseBefore(k + 1, floor: floor)
+                result = phraseBefore(k + 1, floor: floor) ?? subjectBeforeTimePhrase(endingAt: k, floor: floor)
                 // "Trump at the time said", "Beck, who has in the past described": a noun phrase
                 // after a preposition is its object; the subject is before the prepositional phrase
                 if let r = result, !r.isPronoun, let alt = subjectBeforePreposition(r, floor: floor) { result = alt }
+                // "a White House official who spoke anonymously … said": the phrase before "who"
+                if result?.isPronoun != true, let alt = relativeClauseAntecedent(before: k, floor: floor) { result = alt }
                 // "X, a spokesman for Y told" — an appositive without its closing comma
                 if let r = result, let f = r.words.first, ["a", "an", "the"].contains(f), !r.isPronoun {
                     let startTok = tokens.firstIndex { $0.range.lowerBound == r.mention.lowerBound } ?? k
@@ -317,6 +332,17 @@ struct PhraseReader: Sendable {
             } else if k >= floor && tokens[k].isPunct(","), let inv = invertedName(after: v, limit: limit) {
                 // "…” that Sanders can catch Clinton, said Steve Elmendorf, deputy campaign manager"
                 result = inv
+            } else if k >= floor && isDash(tokens[k]) {
+                // "A former candidate -- John McCain, who lost … -- said": the phrase before the
+                // parenthetical dashes
+                var j = k - 1
+                while j > floor && isDash(tokens[j]) { j -= 1 }   // "--" is two tokens
+                while j > floor && !isDash(tokens[j]) && !tokens[j].endsSentence && k - j < 30 { j -= 1 }
+                while j - 1 > floor && isDash(tokens[j - 1]) { j -= 1 }
+                if j > floor && isDash(tokens[j]), let named = phraseBefore(j, floor: floor),
+                   named.isPronoun || !named.nameWords.isEmpty || Lexicon.determiners.contains(named.words[0]) {
+                    result = named
+                }
             } else if k >= floor && tokens[k].isPunct(",") {
                 // "Suzie Bailey, director of … at The King's Fund, said"
                 var j = k - 1
@@ -343,17 +369,64 @@ struct PhraseReader: Sendable {
                 var s = v + 1
                 while s < limit && tokens[s].isWord && Self.isAdverb(tokens[s], scalars) { s += 1 }
                 result = phraseAfter(s, limit: limit)
+                // "said the president “offered no changes …”": a phrase right before a quotation
+                // is the quoted clause's subject
+                if let r = result, !endsOpen(r), let e = tokens.firstIndex(where: { $0.range.upperBound == r.mention.upperBound }),
+                   e + 1 < tokens.count, tokens[e + 1].quoteIndex != nil {
+                    result = nil
+                }
             }
         }
         // "address his series of tweets": a lowercase word before a determiner is a verb phrase,
         // so the "verb" found was a noun
+        // Likewise a past verb before a possessive ("decried Trump's repeated calls")
         if let r = result, !r.isPronoun, let f = r.words.first, !Lexicon.determiners.contains(f),
-           r.words.dropFirst().contains(where: { ["his", "her", "their", "its", "the", "a", "an"].contains($0) }),
+           r.words.dropFirst().contains(where: { ["his", "her", "their", "its", "the", "a", "an"].contains($0)
+               || (f.hasSuffix("ed") && ($0.hasSuffix("'s") || $0.hasSuffix("’s"))) }),
            let t0 = tokens.firstIndex(where: { $0.range.lowerBound == r.mention.lowerBound }), !tokens[t0].capitalised {
             return nil
         }
         result?.cue = cue(v)
         return result
+    }
+
+    /// The noun phrase before a "who" whose relative clause, without a comma, sits between the
+    /// subject and the verb ending at `k`: "a White House official who spoke anonymously to
+    /// discuss internal strategy said". ("Rikkie Wells who tweeted" keeps "who", the verb's own
+    /// subject.)
+    private func relativeClauseAntecedent(before k: Int, floor: Int) -> SpeakerCandidate? {
+        var w = k
+        while w > floor && k - w < 14 && tokens[w].isWord && !tokens[w].isLower(LowerWord.who, scalars) {
+            // the verb's own subject, or a clause of its own, comes first
+            if Lexicon.subjectPronouns.contains(tokens[w], scalars) || Lexicon.clauseOpeners.contains(tokens[w], scalars) { return nil }
+            w -= 1
+        }
+        guard w > floor, w < k, tokens[w].isWord, tokens[w].isLower(LowerWord.who, scalars), tokens[w - 1].isWord,
+              let alt = phraseBefore(w, floor: floor), !alt.isPronoun else { return nil }
+        guard !alt.nameWords.isEmpty || Lexicon.determiners.contains(alt.words[0]) else { return nil }
+        return alt
+    }
+
+    /// "the authors of the “Growth and Opportunity Project”": a phrase ending in a joiner or a
+    /// determiner goes on into the quotation after it, a title.
+    private func endsOpen(_ c: SpeakerCandidate) -> Bool {
+        guard let last = c.words.last else { return false }
+        return Self.nameJoiners.contains(last) || Lexicon.determiners.contains(last)
+    }
+
+    private func isDash(_ t: Token) -> Bool {
+        t.isPunct("\u{2014}") || t.isPunct("\u{2013}") || t.isPunct("-") || t.isPunct("\u{2015}")
+    }
+
+    /// "Sanders during a Sunday thanked": the subject before a short prepositional phrase of
+    /// time, which is no speaker itself, ending at `k`.
+    private func subjectBeforeTimePhrase(endingAt k: Int, floor: Int) -> SpeakerCandidate? {
+        guard Lexicon.timeWords.contains(tokens[k], scalars) else { return nil }
+        var j = k - 1
+        while j > floor && k - j < 4 && tokens[j].isWord && !Self.prepositions.contains(tokens[j], scalars) { j -= 1 }
+        guard j > floor, tokens[j].isWord, !tokens[j].capitalised, Self.prepositions.contains(tokens[j], scalars),
+              tokens[j - 1].isWord, let alt = phraseBefore(j, floor: floor) else { return nil }
+        return alt.isPronoun || !alt.nameWords.isEmpty ? alt : nil
     }
 
     /// Whether the phrase read before a participle is no subject of it: a bare noun, the main
@@ -377,11 +450,26 @@ struct PhraseReader: Sendable {
     /// phrase's object: a pronoun (the relative "who" included) or a phrase with a name.
     private func subjectBeforePreposition(_ r: SpeakerCandidate, floor: Int) -> SpeakerCandidate? {
         guard let s = tokens.firstIndex(where: { $0.range.lowerBound == r.mention.lowerBound }), s - 1 > floor,
-              tokens[s - 1].isWord, !tokens[s - 1].capitalised, Self.prepositions.contains(tokens[s - 1], scalars) else { return nil }
+              tokens[s - 1].isWord, !tokens[s - 1].capitalised else { return nil }
+        let to = tokens[s - 1].isLower(LowerWord.to, scalars)
+        guard to || Self.prepositions.contains(tokens[s - 1], scalars) else { return nil }
         var p = s - 2
         while p >= floor && tokens[p].isWord && Self.isAdverb(tokens[p], scalars) { p -= 1 }
+        // "Another intelligence source speaking to Fox News said", "A letter … obtained by The
+        // Associated Press warns": a participle phrase after the subject
+        var participle = false
+        // (a past form only before "by": "a woman asked for a photo and Clinton said" is finite)
+        if p > floor, tokens[p].isWord, !tokens[p].capitalised, tokens[p].range.count > 4,
+           tokens[p].lowerHasSuffix("ing", scalars)
+            || (tokens[p].lowerHasSuffix("ed", scalars) && tokens[s - 1].isLower(LowerWord.by, scalars)),
+           tokens[p - 1].isWord, !Lexicon.phraseBreakers.contains(tokens[p - 1], scalars) {
+            participle = true
+            p -= 1
+        }
         guard p >= floor, tokens[p].isWord, let alt = phraseBefore(p + 1, floor: floor) else { return nil }
-        return alt.isPronoun || !alt.nameWords.isEmpty ? alt : nil
+        if alt.isPronoun || !alt.nameWords.isEmpty { return alt }
+        // "The letter to Trump said": a determined phrase before "to" or a participle is the subject
+        return (to || participle) && Lexicon.determiners.contains(alt.words[0]) ? alt : nil
     }
 
     /// "Facing mounting criticism …, Mr. Trump released", "Appearing before supporters …, Suu Kyi
@@ -393,6 +481,9 @@ struct PhraseReader: Sendable {
               k + 1 < t, toks[k + 1].isWord, !toks[k + 1].capitalised else { return false }
         return toks[k..<t].contains { $0.isPunct(",") }
     }
+
+    /// Prepositions outside `prepositions` that open a sentence before its subject ("Of Carson, …").
+    static let namelessOpeners: WordSet = ["of", "about", "to", "as"]
 
     static let namingVerbs: WordSet = ["call", "calls", "called", "dubbed", "labeled", "labelled", "termed", "branded", "deemed"]
 
@@ -446,7 +537,9 @@ struct PhraseReader: Sendable {
            toks[k..<comma].count > 1 || !toks[k].capitalised || Self.isOpener(toks[k], scalars) {
             k = comma + 1
         }
-        // "But Obama, making it clear …, stood": a conjunction, then the subject
+        // "But Obama, making it clear …, stood": a conjunction, then the subject ("And then Trump")
+        while k + 2 < t, Self.conjunctions.contains(toks[k], scalars), toks[k + 1].isWord, !toks[k + 1].capitalised,
+              Self.conjunctions.contains(toks[k + 1], scalars) { k += 1 }
         if k + 1 < t, Self.conjunctions.contains(toks[k], scalars), toks[k + 1].isWord,
            (toks[k + 1].capitalised && !Self.isOpener(toks[k + 1], scalars) && !Lexicon.determiners.contains(toks[k + 1], scalars))
             || Lexicon.subjectPronouns.contains(toks[k + 1], scalars) {

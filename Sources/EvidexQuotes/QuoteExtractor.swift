@@ -384,10 +384,13 @@ public struct QuoteExtractor: Sendable {
                 if let r = reduced, !reader.isObjectBeforeParticiple(r, floor: floor) { return r }
                 return reader.sentenceSubject(from: floor, before: v) ?? reduced
             }
-            // "…, saying ‘…’" / "adding that": the subject of the clause's main verb
+            // "…, saying ‘…’" / "adding that": the subject of the clause's main verb (a weak verb
+            // after a lower-case noun is a noun: "the same campaign points, calling him …")
             var k = v - 1
             while k >= floor {
-                if reader.isVerb(k), let c = subject(of: k, reader: reader, toks: toks, floor: floor, limit: limit) {
+                if reader.isVerb(k), !(k > floor && Lexicon.weakVerbs.contains(toks[k], scalars) && toks[k - 1].isWord
+                    && !toks[k - 1].capitalised && !PhraseReader.isAdverb(toks[k - 1], scalars)
+                    && !Lexicon.pronouns.contains(toks[k - 1], scalars)), let c = subject(of: k, reader: reader, toks: toks, floor: floor, limit: limit) {
                     return c
                 }
                 k -= 1

@@ -17,6 +17,24 @@ struct AttributionTests {
         ("Head\n\nDr Okafor however said he would welcome a ‘principled settlement’.", "Okafor", "Dr Okafor"),
         ("Head\n\nMr Grant said he expected that voters will say ‘no’ to the plan.", "Grant", "Mr Grant"),
         ("Head\n\nThe Scottish senator emailed supporters saying: ‘The struggle continues.’", "The Scottish senator", "The Scottish senator"),
+        // an inverted name right before the quote is the quoted clause's subject
+        ("Head\n\nJohn Reade, a former adviser who backed the plan, said the minister ‘understood the risk’.", "Reade", "John Reade"),
+        ("Head\n\nA former minister -- Jane Moss, who lost her seat in 2019 -- said the board ‘offered nothing new’.",
+         "A former minister", "A former minister"),
+        // a prepositional phrase opening the sentence; a relative clause or participle phrase
+        // between subject and verb; a time phrase between them
+        ("Head\n\nOf the plan, Levine, who has advised the board, said, ‘It is scary.’", "Levine", "Levine"),
+        ("Head\n\nA senior official who spoke anonymously to discuss the talks said, ‘There are discussions.’",
+         "A senior official", "A senior official"),
+        ("Head\n\nAnother source speaking to the BBC said, ‘The review is under way.’", "Another source", "Another source"),
+        ("Head\n\nA letter from the college obtained by the Guardian warns that ‘further cuts will be ignored’.",
+         "the college", "the college"),
+        ("Head\n\nMs Ellis during a Sunday visit thanked the staff ‘for their support’.", "Ellis", "Ms Ellis"),
+        // verbs joined by "and" share the reporting verb's subject, not the reported clause's
+        ("Head\n\nDr Lazar said he welcomed the review and added, ‘I will cooperate.’", "Lazar", "Dr Lazar"),
+        // a participle after a noun compound: the main clause's subject
+        ("Head\n\nMs Ellis, the chair, repeated claims that the board recites the same talking points, calling it a ‘broken record’.",
+         "Ellis", "Ms Ellis"),
     ])
     func subjectsAwayFromTheirVerb(text: String, name: String, mention: String) throws {
         let q = try #require(TestSupport.quotes(text).first)

@@ -152,6 +152,12 @@ private typealias S = OrganisationTestSupport
         #expect(S.names("The Cabinet Office and CO staff") == ["Cabinet Office", "Cabinet Office"])
     }
 
+    @Test func medicinesRegulatorsSupportEachOther() {
+        #expect(S.names("The EMA said no.").isEmpty)
+        #expect(S.names("No regulator matters more than the MHRA, but look at the EMA.")
+            == ["Medicines and Healthcare products Regulatory Agency", "European Medicines Agency"])
+    }
+
     @Test func devolvedNationContextSupportsItsAcronyms() {
         #expect(S.names("We asked NSS to liaise.").isEmpty)
         #expect(S.names("The Scottish Government asked NSS to liaise.")
@@ -251,6 +257,8 @@ private typealias S = OrganisationTestSupport
     @Test func shortFormThenLongForm() {
         #expect(definitions("we received a letter from BAPIO, British Association of Physicians of Indian Origin, which we were aware of")
             == ["BAPIO=British Association of Physicians of Indian Origin"])
+        #expect(definitions("Is VDEC, the Vaccine Development and Evaluation Centre, an important part of it?")
+            == ["VDEC=Vaccine Development and Evaluation Centre"])
     }
 
     @Test func notDefinitions() {
@@ -268,6 +276,39 @@ private typealias S = OrganisationTestSupport
         // an apposition never blocks a known acronym: "the Clinical Operations team, CO" is no
         // organisation, and CO still links with support
         #expect(S.names("the Cabinet Office, CO, said; later the CO agreed.") == ["Cabinet Office", "Cabinet Office", "Cabinet Office"])
+    }
+}
+
+/// Acronyms used without a definition, beside the name they abbreviate.
+@Suite struct AcronymInitialsTests {
+    func definitions(_ text: String, known: Set<String> = []) -> [String] {
+        let scalars = Array(text.unicodeScalars)
+        return AcronymInitialsFinder(tokens: OrganisationTokenizer.tokens(in: scalars), scalars: scalars)
+            .definitions { known.contains($0) }.map { "\($0.short)=\($0.long)" }
+    }
+
+    @Test func initialsOfANameInTheSameText() {
+        #expect(definitions("Can we look at the minutes from the NIMT? One of the functions of the National Incident "
+            + "Management Team was to provide leadership.") == ["NIMT=National Incident Management Team"])
+        // connectives give no letter; the name may come first
+        #expect(definitions("PHE brought together experts in a Respiratory Evidence Panel. The findings of the REP were clear.")
+            == ["REP=Respiratory Evidence Panel"])
+    }
+
+    @Test func notInitials() {
+        // a known acronym keeps its meaning; a name without a head word; two names that spell it;
+        // a role; letters in another order
+        #expect(definitions("The NIMT met. The National Incident Management Team agreed.", known: ["NIMT"]).isEmpty)
+        #expect(definitions("The RER was published. The Respiratory Evidence Review was late.").isEmpty)
+        #expect(definitions("The NIT met the National Incident Team and the National Investment Team.").isEmpty)
+        #expect(definitions("The CMO wrote to the Chief Medical Office.").isEmpty)
+        #expect(definitions("The MNIT met the National Incident Management Team.").isEmpty)
+    }
+
+    @Test func linkedWithTheirName() {
+        let text = "The REP assessed the evidence. PHE convened a Respiratory Evidence Panel in 2021."
+        #expect(S.links(text).map(\.1) == ["Respiratory Evidence Panel", "Public Health England", "Respiratory Evidence Panel"])
+        #expect(S.names(text).first == "Respiratory Evidence Panel")
     }
 }
 
