@@ -12,30 +12,39 @@ struct AcronymInitialsFinder {
     /// Longest long form tried, in words.
     static let maxWords = 8
 
-    /// Acronyms of roles and hospital units, which a name with a head word can spell by chance
-    /// ("Chief Medical Office", "Minister for the Cabinet Office", "Intensive Care Unit").
-    static let notBodies: Set<String> = ["CMO", "CNO", "CSA", "CEO", "COO", "CFO", "MCO", "SRO", "ICU", "ITU", "HDU", "LGD"]
+    /// Acronyms of roles, hospital units and kinds of service, which a name with a head word can
+    /// spell by chance ("Chief Medical Office", "Minister for the Cabinet Office", "Intensive
+    /// Care Unit", "Child and Adolescent Mental Health Services").
+    static let notBodies: Set<String> = ["CMO", "CNO", "CSA", "CEO", "COO", "CFO", "MCO", "SRO", "ICU", "ITU", "HDU", "LGD",
+                                         "CAMHS"]
 
-    /// `isKnown` says whether an acronym (as written) already has a meaning: the gazetteer's,
-    /// or a definition the text gave.
-    func definitions(isKnown: (String) -> Bool) -> [AcronymDefinition] {
+    /// "MD-TEC": part of a longer acronym, which a name may spell only in part.
+    private func hyphenated(_ t: OrganisationToken) -> Bool {
+        (t.start > 0 && scalars[t.start - 1] == "-") || (t.end < scalars.count && scalars[t.end] == "-")
+    }
+
+    /// `isKnown` says whether an acronym, by the `OrganisationToken.hash` of its written form,
+    /// already has a meaning: the gazetteer's, or a definition the text gave. Short forms and
+    /// initials are compared by hash, so no string is made until a name spells a short form.
+    func definitions(isKnown: (UInt64) -> Bool) -> [AcronymDefinition] {
         // Short forms first: most texts have none that is unknown, and then nothing else is read.
-        var shorts: [String: Int] = [:]
+        var shorts: [UInt64: Int] = [:]
         for i in tokens.indices where tokens[i].isAllCaps && tokens[i].isASCII && !tokens[i].isDigitsOnly {
-            let n = tokens[i].baseEnd - tokens[i].start
-            guard n >= 3 && n <= 6 else { continue }
-            let written = tokens[i].base(scalars)
-            guard shorts[written] == nil, written.unicodeScalars.allSatisfy({ $0.value >= 65 && $0.value <= 90 }),
-                  !Self.notBodies.contains(written), !isKnown(written) else { continue }
-            shorts[written] = i
+            let t = tokens[i]
+            let n = t.baseEnd - t.start
+            guard n >= 3 && n <= 6, shorts[t.baseHash] == nil,
+                  (t.start..<t.baseEnd).allSatisfy({ scalars[$0].value >= 65 && scalars[$0].value <= 90 }),
+                  !isKnown(t.baseHash), !hyphenated(t), !Self.notBodies.contains(t.base(scalars)) else { continue }
+            shorts[t.baseHash] = i
         }
         guard !shorts.isEmpty else { return [] }
         // Names ending in a head word, read back from the head; each start gives one spelling.
-        var found: [String: ClosedRange<Int>] = [:]
-        var ambiguous: Set<String> = []
+        var found: [UInt64: ClosedRange<Int>] = [:]
+        var ambiguous: Set<UInt64> = []
+        var initials: [Unicode.Scalar] = []
         for k in tokens.indices where tokens[k].isCapitalised && !tokens[k].isAllCaps
             && OrganisationLinker.organisationHeads.contains(key: tokens[k], scalars) {
-            var initials: [Unicode.Scalar] = []
+            initials.removeAll(keepingCapacity: true)
             var s = k
             while s >= 0 && k - s < Self.maxWords {
                 let t = tokens[s]
@@ -44,18 +53,16 @@ struct AcronymInitialsFinder {
                 if !connective {
                     guard t.isCapitalised, !t.isAllCaps, !t.hasKey("the", hash: OrganisationToken.theHash, scalars) else { break }
                     let c = scalars[t.start]
-                    guard c.isASCII else { break }
-                    initials.insert(c, at: 0)
-                    if initials.count > 6 { break }
+                    guard c.isASCII, initials.count < 6 else { break }
+                    initials.append(c)   // last word first
                     if initials.count >= 3 {
-                        let short = String(String.UnicodeScalarView(initials))
-                        if shorts[short] != nil {
-                            if let other = found[short], other != s...k,
-                               ScalarInfo.string(scalars, tokens[other.lowerBound].start..<tokens[other.upperBound].end)
-                                != ScalarInfo.string(scalars, tokens[s].start..<tokens[k].end) {
-                                ambiguous.insert(short)
-                            } else if found[short] == nil {
-                                found[short] = s...k
+                        var h = OrganisationToken.hashSeed
+                        for c in initials.reversed() { h = OrganisationToken.hashStep(h, c) }
+                        if let i = shorts[h], spells(i, initials) {
+                            if let other = found[h] {
+                                if other != s...k && text(other) != text(s...k) { ambiguous.insert(h) }
+                            } else {
+                                found[h] = s...k
                             }
                         }
                     }
@@ -64,14 +71,27 @@ struct AcronymInitialsFinder {
             }
         }
         var out: [AcronymDefinition] = []
-        for (short, words) in found where !ambiguous.contains(short) {
-            let i = shorts[short]!
+        for (h, words) in found where !ambiguous.contains(h) {
+            let i = shorts[h]!
             let shortRange = tokens[i].start..<tokens[i].baseEnd
             let longRange = tokens[words.lowerBound].start..<tokens[words.upperBound].baseEnd
-            out.append(AcronymDefinition(short: short, long: ScalarInfo.string(scalars, longRange),
+            out.append(AcronymDefinition(short: ScalarInfo.string(scalars, shortRange), long: ScalarInfo.string(scalars, longRange),
                                          shortRange: shortRange, longRange: longRange))
         }
         // in text order, so that linking is deterministic
         return out.sorted { $0.shortRange.lowerBound < $1.shortRange.lowerBound }
+    }
+
+    /// The short form at token `i` is `initials` read backwards (the hash matched; this rules
+    /// out a collision).
+    private func spells(_ i: Int, _ initials: [Unicode.Scalar]) -> Bool {
+        let t = tokens[i]
+        guard t.baseEnd - t.start == initials.count else { return false }
+        for (n, c) in initials.reversed().enumerated() where scalars[t.start + n] != c { return false }
+        return true
+    }
+
+    private func text(_ words: ClosedRange<Int>) -> String {
+        ScalarInfo.string(scalars, tokens[words.lowerBound].start..<tokens[words.upperBound].end)
     }
 }

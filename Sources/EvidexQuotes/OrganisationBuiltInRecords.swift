@@ -366,6 +366,7 @@ enum OrganisationBuiltInRecords {
         add("adcs", "Association of Directors of Children's Services", ["ADCS"], kind: rep)
         add("aace", "Association of Ambulance Chief Executives", ["AACE"], kind: rep)
         add("bapio", "British Association of Physicians of Indian Origin", ["BAPIO"], kind: rep)
+        add("femho", "Federation of Ethnic Minority Healthcare Organisations", ["FEMHO"], kind: rep)
         add("npa", "National Pharmacy Association", ["NPA"], kind: rep)
         add("cpe", "Community Pharmacy England", [], kind: rep,
             former: ["Pharmaceutical Services Negotiating Committee"])

@@ -66,9 +66,10 @@ public struct OrganisationLinker: Sendable, OrganisationResolving {
         let appositions = AcronymAppositionFinder(tokens: tokens, scalars: scalars).definitions()
         // Last, acronyms used undefined beside their names ("the NIMT", "National Incident
         // Management Team"): only those that neither the gazetteer nor a definition explains.
-        let defined = Set((bracketed + appositions).map(\.short))
+        // (by hash: an acronym that starts a known multi-word one counts as known too)
+        let defined = Set((bracketed + appositions).map { OrganisationToken.hash(of: $0.short) })
         let initials = AcronymInitialsFinder(tokens: tokens, scalars: scalars).definitions {
-            gazetteer.acronymIndex[$0] != nil || defined.contains($0)
+            (gazetteer.acronymFirstFilter.mayContain($0) && gazetteer.acronymFirstByHash[$0] != nil) || defined.contains($0)
         }
         for (n, def) in (bracketed + appositions + initials).enumerated() {
             let apposition = n >= bracketed.count
@@ -207,8 +208,12 @@ public struct OrganisationLinker: Sendable, OrganisationResolving {
         // The head must end the name ("... Response Unit") or start it before "of"/"for"
         // ("Office for ..."): "European Commission Decision Reliance Procedure" is a procedure.
         let headFinal = Self.organisationHeads.contains(tokens[tokens.count - 1].key(longScalars))
-        let headInitial = Self.organisationHeads.contains(tokens[0].key(longScalars))
-            && ["of", "for", "on"].contains(tokens[1].key(longScalars))
+        // (or inside it, after capitalised words: "British Society of Gastroenterology")
+        let headInitial = (0..<(tokens.count - 1)).contains { k in
+            Self.organisationHeads.contains(tokens[k].key(longScalars))
+                && ["of", "for", "on"].contains(tokens[k + 1].key(longScalars))
+                && tokens[0...k].allSatisfy(\.isCapitalised)
+        }
         guard headFinal || headInitial else { return nil }
         let content = tokens.filter {
             !OrganisationPatternMatcher.connectors.contains(key: $0, longScalars)

@@ -284,7 +284,7 @@ private typealias S = OrganisationTestSupport
     func definitions(_ text: String, known: Set<String> = []) -> [String] {
         let scalars = Array(text.unicodeScalars)
         return AcronymInitialsFinder(tokens: OrganisationTokenizer.tokens(in: scalars), scalars: scalars)
-            .definitions { known.contains($0) }.map { "\($0.short)=\($0.long)" }
+            .definitions { h in known.contains { OrganisationToken.hash(of: $0) == h } }.map { "\($0.short)=\($0.long)" }
     }
 
     @Test func initialsOfANameInTheSameText() {
@@ -303,6 +303,13 @@ private typealias S = OrganisationTestSupport
         #expect(definitions("The NIT met the National Incident Team and the National Investment Team.").isEmpty)
         #expect(definitions("The CMO wrote to the Chief Medical Office.").isEmpty)
         #expect(definitions("The MNIT met the National Incident Management Team.").isEmpty)
+        // part of a hyphenated acronym ("MD-TEC")
+        #expect(definitions("Devices went to MD-TEC, the Testing and Evaluation Centre in Birmingham.").isEmpty)
+    }
+
+    @Test func aHeadBeforeOfMakesALongFormAnOrganisation() {
+        #expect(S.names("the British Society of Gastroenterology, or BSG, advised suspending it. BSG said so.")
+            == ["British Society of Gastroenterology", "British Society of Gastroenterology", "British Society of Gastroenterology"])
     }
 
     @Test func linkedWithTheirName() {
