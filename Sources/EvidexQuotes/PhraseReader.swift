@@ -184,7 +184,14 @@ struct PhraseReader: Sendable {
                     // -ed comes before it: "the armed forces")
                     if count >= 2 && t.lowerHasSuffix("ed", scalars) { break }
                 } else {
-                    let joins = Self.nameJoiners.contains(t, scalars) && k + 1 < limit && tokens[k + 1].capitalised
+                    // "CBS moderator Nancy Cordes", "Ohio State University professor Paul Beck": a
+                    // role noun between the names
+                    let role = k + 1 < limit && tokens[k + 1].isWord && tokens[k + 1].capitalised
+                        && !Lexicon.timeWords.contains(tokens[k + 1], scalars) && !Lexicon.phraseBreakers.contains(t, scalars)
+                        && !Lexicon.reportingVerbs.contains(t, scalars) && !t.lowerHasSuffix("ed", scalars)
+                        && !Self.isAdverb(t, scalars) && !Self.objectPronouns.contains(t, scalars)
+                        && !Lexicon.determiners.contains(t, scalars)
+                    let joins = role || Self.nameJoiners.contains(t, scalars) && k + 1 < limit && tokens[k + 1].capitalised
                     // "The Vermont senator", "the Trump campaign": after a determiner and a
                     // capitalised modifier, one common noun ends the phrase
                     let head = !joins && !headTaken && Lexicon.determiners.contains(tokens[start], scalars)
@@ -323,6 +330,7 @@ struct PhraseReader: Sendable {
                        tokens[startTok - 2].isWord, tokens[startTok - 2].capitalised, !tokens[startTok].capitalised,
                        !Self.isOpener(tokens[startTok - 2], scalars),
                        var named = phraseBefore(startTok - 1, floor: floor), !named.nameWords.isEmpty,
+                       !named.words.contains(where: { Lexicon.timeWords.contains($0) }),
                        let namedStart = tokens.firstIndex(where: { $0.range.lowerBound == named.mention.lowerBound }),
                        namedStart == floor || tokens[namedStart - 1].quoteIndex != nil || tokens[namedStart - 1].isPunct(",") {
                         named.role = r.phrase
@@ -347,9 +355,16 @@ struct PhraseReader: Sendable {
                 // "Suzie Bailey, director of … at The King's Fund, said"
                 var j = k - 1
                 while j >= floor && !tokens[j].isPunct(",") && !tokens[j].endsSentence && k - j < 25 { j -= 1 }
+                let segment = skipParenthetical(k - 1, floor: floor)
                 if let opener = clauseOpeningName(floor: floor, before: k) {
                     // "Clinton, during a town hall meeting in Columbus, Ohio, said": the name opening the clause
                     result = opener
+                } else if j >= floor, tokens[j].isPunct(","), segment > j,
+                          (j + 1...segment).allSatisfy({ tokens[$0].isWord && tokens[$0].capitalised }),
+                          let named = phraseBefore(segment + 1, floor: j + 1), !named.nameWords.isEmpty {
+                    // "…, after winning Ohio in the primary, Gov. John Kasich (R-OH), said": a name
+                    // standing alone between the commas is the subject, not an appositive
+                    result = named
                 } else if j >= floor && tokens[j].isPunct(","), var named = phraseBefore(skipParenthetical(j - 1, floor: floor) + 1, floor: floor),
                    !named.nameWords.isEmpty || named.isPronoun || Lexicon.determiners.contains(named.words[0])
                     || tokens.first(where: { $0.range.lowerBound == named.mention.lowerBound })?.capitalised == true {
@@ -518,6 +533,13 @@ struct PhraseReader: Sendable {
             return w.count > 1 && w == w.uppercased() && w.unicodeScalars.contains(where: { $0.properties.isUppercase })
         }
         while d < t && toks[d].isWord && shouted(toks[d]) { d += 1 }
+        // "Washington (AFP) – …": a place and an agency in brackets, then a dash
+        if d == k, k + 4 < t, toks[k].isWord, toks[k].capitalised, toks[k + 1].isPunct("("), toks[k + 2].isWord,
+           shouted(toks[k + 2]), toks[k + 3].isPunct(")"), toks[k + 4].isPunct("\u{2014}") || toks[k + 4].isPunct("\u{2013}")
+            || toks[k + 4].isPunct("-") {
+            k += 5
+            d = k
+        }
         if d > k {
             // a word's text ends in "." exactly when its last scalar is one
             while d < t && (toks[d].kind == .punct || (toks[d].isWord && (toks[d].capitalised || scalars[toks[d].range.upperBound - 1] == ".")))

@@ -375,8 +375,12 @@ public struct QuoteExtractor: Sendable {
         let w = toks[v]
         if w.lowerHasSuffix("ing", scalars) && !w.isLower(LowerWord.according, scalars) {
             // "footage of Hillary Clinton asking, ‘…’": a reduced clause right after its subject
-            if v - 1 >= floor, toks[v - 1].isWord, !PhraseReader.isAdverb(toks[v - 1], scalars),
-               !PhraseReader.leadWords.contains(toks[v - 1], scalars), !Lexicon.phraseBreakers.contains(toks[v - 1], scalars) {
+            // (or after a name and an adverb: "with Cruz recently promising")
+            var q = v - 1
+            while q > floor && toks[q].isWord && PhraseReader.isAdverb(toks[q], scalars) { q -= 1 }
+            if q < v - 1 && !(toks[q].isWord && toks[q].capitalised) { q = v - 1 }
+            if q >= floor, toks[q].isWord, q < v - 1 || !PhraseReader.isAdverb(toks[q], scalars),
+               !PhraseReader.leadWords.contains(toks[q], scalars), !Lexicon.phraseBreakers.contains(toks[q], scalars) {
                 // unless that phrase is the main verb's object or an adverbial ("emailed supporters
                 // saying", "at one point calling"), or there is none ("a statement Wednesday
                 // saying"): then the main clause's subject
@@ -394,6 +398,21 @@ public struct QuoteExtractor: Sendable {
                     return c
                 }
                 k -= 1
+            }
+            // "… but the effort stalled, and he has battled with the paper …, at one point calling":
+            // the subject of the nearest clause joined by "and" or "but", a pronoun, unless a
+            // name opens a clause after it
+            var p = v - 1
+            while p >= floor && toks[p].quoteIndex == nil {
+                if toks[p].isWord && Lexicon.subjectPronouns.contains(toks[p], scalars) {
+                    if p > floor, toks[p - 1].isLower(LowerWord.and, scalars) || toks[p - 1].isLower(LowerWord.but, scalars) {
+                        return reader.phraseBefore(p + 1, floor: p)
+                    }
+                    break
+                }
+                if toks[p].isWord && toks[p].capitalised
+                    && (p == floor || toks[p - 1].isPunct(",") || PhraseReader.conjunctions.contains(toks[p - 1], scalars)) { break }
+                p -= 1
             }
             return reader.sentenceSubject(from: floor, before: v)
         }

@@ -32,6 +32,15 @@ struct AttributionTests {
         ("Head\n\nMs Ellis during a Sunday visit thanked the staff ‘for their support’.", "Ellis", "Ms Ellis"),
         // verbs joined by "and" share the reporting verb's subject, not the reported clause's
         ("Head\n\nDr Lazar said he welcomed the review and added, ‘I will cooperate.’", "Lazar", "Dr Lazar"),
+        // a participle after a name and an adverb; after a clause joined by "and"
+        ("Head\n\nBoth have used strong language, with Ms Ellis recently promising to ‘end the waste’.", "Ellis", "Ms Ellis"),
+        ("Head\n\nMr Grant made the hospital a priority, but the effort stalled, and he has fought the board since, calling it ‘a disgrace’.",
+         "Grant", "he"),
+        // a role noun inside an inverted name; a name alone between commas; a dateline
+        ("Head\n\nIn other words, explained BBC presenter Jane Cole: ‘What does that have to do with it?’", "Jane Cole", "BBC presenter Jane Cole"),
+        ("Head\n\nAfter winning the vote in the council, Cllr Mary Lowe (Lab), said, ‘We are ready.’", "Mary Lowe", "Cllr Mary Lowe"),
+        ("Head\n\nLondon (PA) – Health Secretary Tom Reed has criticised the plan, saying that ‘reckless comments’ do harm.",
+         "Tom Reed", "Health Secretary Tom Reed"),
         // a participle after a noun compound: the main clause's subject
         ("Head\n\nMs Ellis, the chair, repeated claims that the board recites the same talking points, calling it a ‘broken record’.",
          "Ellis", "Ms Ellis"),
