@@ -103,6 +103,7 @@ enum OrganisationBuiltInRecords {
         add("yjb", "Youth Justice Board", ["YJB"], aliases: ["Youth Justice Board for England and Wales"], kind: alb)
         // MARK: Police and justice bodies (enforcement of the Covid regulations)
         add("npcc", "National Police Chiefs' Council", ["NPCC"], aliases: ["National Police Chiefs Council"], kind: rep)
+        add("acpo", "Association of Chief Police Officers", ["ACPO"], kind: rep, successor: "npcc")
         add("college-of-policing", "College of Policing", [], kind: alb)
         add("hmicfrs", "HM Inspectorate of Constabulary and Fire & Rescue Services", ["HMICFRS"],
             aliases: ["His Majesty's Inspectorate of Constabulary and Fire & Rescue Services",
@@ -482,6 +483,10 @@ enum OrganisationBuiltInRecords {
         add("long-covid-kids", "Long Covid Kids", [], kind: "campaign group")
         add("long-covid-sos", "Long Covid SOS", [], kind: "campaign group")
         add("long-covid-support", "Long Covid Support", [], kind: "campaign group")
+        add("long-covid-physio", "Long Covid Physio", [], kind: "campaign group")
+        add("vib-uk", "Vaccine Injured and Bereaved UK", ["VIB UK"], kind: "campaign group")
+        add("uk-cv-family", "UK CV Family", [], kind: "campaign group")
+        add("scottish-vaccine-injury-group", "Scottish Vaccine Injury Group", [], kind: "campaign group")
         add("cvf", "Clinically Vulnerable Families", ["CVF"], kind: "campaign group")
         add("johns-campaign", "John's Campaign", [], kind: "campaign group")
         add("care-rights-uk", "Care Rights UK", [], kind: charity)

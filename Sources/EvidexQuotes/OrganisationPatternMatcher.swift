@@ -54,6 +54,11 @@ enum OrganisationPatternMatcher {
         (["and", "co"], "company"),
         (["foundation"], "foundation"),
         (["trust"], "trust"),
+        (["consortium"], "consortium"),
+        (["alliance"], "alliance"),
+        (["coalition"], "coalition"),
+        (["network"], "network"),
+        (["solicitors"], "law firm"),
     ]
 
     /// `OrganisationToken.hash(of:)` of each word of `finalHeads`, for `OrganisationToken.has`.
@@ -145,6 +150,8 @@ enum OrganisationPatternMatcher {
             if t.breakBefore { break }
             // A number after "and"/"of" starts a new phrase ("... Industry and 400 jobs").
             if t.isDigitsOnly && connectors.contains(key: tokens[j - 1], scalars) { break }
+            // "… Care Research I think": the pronoun "I" ends a name
+            if t.end - t.start == 1 && scalars[t.start] == "I" { break }
             if isNameWord(t, scalars) {
                 last = j
                 j += 1
@@ -161,8 +168,13 @@ enum OrganisationPatternMatcher {
         }
         // Two names joined by "and" when a head comes before it: "Child Trust Fund and
         // Edinburgh's Napier University" (but "Cardiff and Vale University Health Board").
+        // A head followed by "of" or "for" goes on past "and" ("National Association of Care and
+        // Support Workers"), unless a place ends it ("Children's Rights Alliance for England and
+        // Save the Children").
         if let a = (i...last).first(where: { tokens[$0].hasKey("and", hash: OrganisationToken.andWordHash, scalars) }),
-           (i..<a).contains(where: { singleHeads.contains(stemKey: tokens[$0], scalars) }) {
+           let h = (i..<a).first(where: { singleHeads.contains(stemKey: tokens[$0], scalars) }),
+           qualifiers.contains(key: tokens[a - 1], scalars)
+            || !((h + 1)..<a).contains(where: { tokens[$0].has(.key, "of", hash: ofHash, scalars) || tokens[$0].has(.key, "for", hash: forHash, scalars) }) {
             last = a - 1
         }
         // Head-initial: "University of Manchester", "Department for Levelling Up".
@@ -200,6 +212,11 @@ enum OrganisationPatternMatcher {
             c.endToken = last
             c.name = surface(tokens, scalars, i, last)
             chosen = c
+        }
+        // "Terry Wilcox of Hudgell Solicitors": a firm's name holds no "of"; a person's does
+        if let c = chosen, c.kind == "law firm",
+           (i...c.endToken).contains(where: { tokens[$0].has(.key, "of", hash: ofHash, scalars) }) {
+            chosen = nil
         }
         if let c = chosen {
             // Only generic words before the head ("Local Authority", "NHS Trust"): not a name.

@@ -194,6 +194,19 @@ private typealias S = OrganisationTestSupport
     @Test func patternNamesWithOfPhrases() {
         #expect(S.names("the University of Manchester and the Royal National Institute of Blind People")
             == ["University of Manchester", "Royal National Institute of Blind People"])
+        // "and" inside an "of" phrase, unless a place ends the name before it
+        #expect(S.names("We heard from the National Association of Care and Support Workers.")
+            == ["National Association of Care and Support Workers"])
+        #expect(S.names("for the Carers Alliance for England and Age UK")
+            == ["Carers Alliance for England", "Age UK"])
+    }
+
+    @Test func coalitionsNetworksAndLawFirms() {
+        #expect(S.names("the Disability Charities Consortium, the Glasgow Disability Alliance and the Clinical Virology Network")
+            == ["Disability Charities Consortium", "Glasgow Disability Alliance", "Clinical Virology Network"])
+        // a person "of" a firm is not part of its name
+        #expect(S.names("instructed by Thompsons Solicitors and by Terry Wilcox of Hudgell Solicitors")
+            == ["Thompsons Solicitors", "Hudgell Solicitors"])
     }
 }
 
