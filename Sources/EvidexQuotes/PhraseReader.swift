@@ -18,12 +18,28 @@ struct PhraseReader: Sendable {
     func isNounSlot(_ k: Int) -> Bool {
         guard k > 0, tokens[k - 1].isWord else { return false }
         if Self.nounDeterminers.contains(tokens[k - 1], scalars) || Self.isPossessive(tokens[k - 1], scalars) { return true }
+        // "his anti-Muslim remarks", "her latest claims": a possessive, an adjective and a plural
+        // ("the 43-year-old asked" keeps its verb)
+        if k >= 2, tokens[k - 2].isWord, Self.possessiveDeterminers.contains(tokens[k - 2], scalars), !tokens[k - 1].capitalised,
+           tokens[k].lowerHasSuffix("s", scalars),
+           Self.adjectives.contains(tokens[k - 1], scalars) || tokens[k - 1].lowerHasSuffix("est", scalars)
+            || scalars[tokens[k - 1].range].contains("-") { return true }
         // "32% of Republican claims": a word after "of"/"about"/… plus a modifier is a noun
         if k >= 2, tokens[k - 2].isWord, !Lexicon.pronouns.contains(tokens[k - 1], scalars),
            tokens[k - 1].capitalised || ScalarClass.isDigit(scalars[tokens[k - 1].range.lowerBound]),
            Lexicon.nounSlotPrepositions.contains(tokens[k - 2], scalars) { return true }
         return false
     }
+
+    /// Words that open a clause whose verb may follow with no subject ("When asked about …").
+    static let subordinators: Set<String> = ["when", "if", "as", "once", "while", "unless", "although", "though",
+                                             "after", "before", "since", "whether", "that", "which"]
+
+    /// Adjectives that often stand before a reporting verb used as a noun ("his recent remarks").
+    private static let adjectives: WordSet = ["new", "recent", "public", "private", "final", "previous", "repeated",
+                                              "controversial", "earlier", "later", "own", "first", "last", "many", "several"]
+
+    private static let possessiveDeterminers: WordSet = ["his", "her", "their", "its", "our", "my", "your"]
 
     private static let nounDeterminers: WordSet = ["the", "a", "an", "his", "her", "their", "its", "our", "this",
                                                      "these", "those", "my", "your"]
@@ -68,6 +84,10 @@ struct PhraseReader: Sendable {
         guard slice.allSatisfy({ $0.isWord }) else { return nil }
         let words = slice.map { $0.lower(scalars) }
         let pron = hi - lo == 1 && Lexicon.pronouns.contains(words[0])
+        // "When asked about …", "… has declared a ‘caliphate’": a lead word or a determiner
+        // alone names nobody
+        // ("Another", "Several" and "Most" do: they stand for people, and "From" may be a name)
+        if !pron && words.allSatisfy({ Self.subordinators.contains($0) || $0 == "a" || $0 == "an" }) { return nil }
         var names: [String] = []
         for t in slice {
             if t.capitalised && !Lexicon.titles.contains(t, scalars) && !Lexicon.determiners.contains(t, scalars) {

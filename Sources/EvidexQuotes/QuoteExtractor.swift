@@ -448,6 +448,8 @@ public struct QuoteExtractor: Sendable {
 
     /// Words before a verb that make it hypothetical or intended rather than said.
     private static let unrealised: WordSet = ["will", "would", "could", "should", "might", "may", "can", "to"]
+    private static let negations: WordSet = ["cannot", "not", "never", "can't", "won't", "couldn't", "wouldn't", "didn't",
+                                              "can’t", "won’t", "couldn’t", "wouldn’t", "didn’t"]
 
     private static let dashes: WordSet = ["\u{2015}", "\u{2014}", "\u{2013}", "-"]
 
@@ -492,6 +494,12 @@ public struct QuoteExtractor: Sendable {
             if b.0 > sStart, toks[b.0 - 1].isWord, Self.unrealised.contains(toks[b.0 - 1], scalars),
                let main = before.first(where: { Self.coreVerbs.contains(toks[$0.0], scalars) }), main.0 < b.0 {
                 return (main.1, .mainVerb)
+            }
+            // "Comey cannot say that ‘…,’ Lewandowski added": nor is one after "cannot"; a cue
+            // after the quote is
+            if b.0 > sStart, toks[b.0 - 1].isWord, Self.unrealised.contains(toks[b.0 - 1], scalars)
+                || Self.negations.contains(toks[b.0 - 1], scalars), let a = after.first {
+                return (a.1, .trailingCue)
             }
             return (b.1, .adjacentVerb)
         }

@@ -41,6 +41,10 @@ struct AttributionTests {
         ("Head\n\nAfter winning the vote in the council, Cllr Mary Lowe (Lab), said, ‘We are ready.’", "Mary Lowe", "Cllr Mary Lowe"),
         ("Head\n\nLondon (PA) – Health Secretary Tom Reed has criticised the plan, saying that ‘reckless comments’ do harm.",
          "Tom Reed", "Health Secretary Tom Reed"),
+        // a reporting verb after "cannot" is no utterance; a cue after the quote is
+        ("Head\n\nThe board cannot say that ‘nothing was missed’, Dr Lazar added.", "Lazar", "Dr Lazar"),
+        // a possessive, an adjective and a plural is a noun, not a verb
+        ("Head\n\nMs Ellis called the plan ‘a blowhard’s charter’ and said his anti-union remarks were ‘propaganda’.", "Ellis", "Ms Ellis"),
         // a participle after a noun compound: the main clause's subject
         ("Head\n\nMs Ellis, the chair, repeated claims that the board recites the same talking points, calling it a ‘broken record’.",
          "Ellis", "Ms Ellis"),
