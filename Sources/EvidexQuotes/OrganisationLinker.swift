@@ -302,7 +302,8 @@ public struct OrganisationLinker: Sendable, OrganisationResolving {
            next.target == .record(r) {
             return best
         }
-        if let m = OrganisationPatternMatcher.match(tokens, scalars, at: i) {
+        // a pattern needs a head word in the run ahead; most capitalised words have none
+        if OrganisationPatternMatcher.mayHaveHead(tokens, from: i), let m = OrganisationPatternMatcher.match(tokens, scalars, at: i) {
             // A pattern must not swallow a known name joined to the next one by "and":
             // "NHS England and Leeds Teaching Hospitals NHS Trust" is two organisations.
             let knownEnd = best.map(\.last) ?? -1

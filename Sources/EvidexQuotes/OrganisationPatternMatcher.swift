@@ -121,6 +121,29 @@ enum OrganisationPatternMatcher {
         t.isCapitalised && !t.hasKey("the", hash: OrganisationToken.theHash, scalars)
     }
 
+    /// Longest run of words a pattern reads, from its first word.
+    static let runLimit = 14
+
+    /// Head words (the last words of final heads and the initial heads) by the hash of their key.
+    static let headFilter = KeyFilter(finalHeads.map { $0.0[$0.0.count - 1] } + Array(initialHeads.keys))
+
+    /// False when no run that a match starting at `i` could read holds a head word, so the match
+    /// would find nothing: most capitalised words (people, places, sentence starts) are not
+    /// followed by one. Bit tests only; the run is read generously (every capitalised word and
+    /// every short lower-case one, as connectors are), so no match is ever ruled out wrongly.
+    @inline(__always)
+    static func mayHaveHead(_ tokens: [OrganisationToken], from i: Int) -> Bool {
+        var j = i
+        let end = Swift.min(tokens.count, i + runLimit)
+        while j < end {
+            let t = tokens[j]
+            if j > i && (t.breakBefore || (!t.isCapitalised && t.end - t.start > 4)) { return false }
+            if headFilter.mayContain(t.keyHash) || headFilter.mayContain(t.stemHash) { return true }
+            j += 1
+        }
+        return false
+    }
+
     /// The longest pattern match that starts at token `i`.
     static func match(_ tokens: [OrganisationToken], _ scalars: [Unicode.Scalar], at i: Int) -> Match? {
         let first = tokens[i]
@@ -144,7 +167,7 @@ enum OrganisationPatternMatcher {
         // Collect the run of name words and connectors that could form one name.
         var last = i
         var j = i + 1
-        let limit = min(tokens.count, i + 14)
+        let limit = min(tokens.count, i + runLimit)
         while j < limit {
             let t = tokens[j]
             if t.breakBefore { break }
