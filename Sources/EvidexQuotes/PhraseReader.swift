@@ -84,9 +84,8 @@ struct PhraseReader: Sendable {
         guard slice.allSatisfy({ $0.isWord }) else { return nil }
         let words = slice.map { $0.lower(scalars) }
         let pron = hi - lo == 1 && Lexicon.pronouns.contains(words[0])
-        // "When asked about …", "… has declared a ‘caliphate’": a lead word or a determiner
-        // alone names nobody
-        // ("Another", "Several" and "Most" do: they stand for people, and "From" may be a name)
+        // A subordinator or an article alone names nobody ("When asked about …", "… has declared
+        // a ‘caliphate’"); "Another", "Several" and "Most" do, and "From" may be a surname.
         if !pron && words.allSatisfy({ Self.subordinators.contains($0) || $0 == "a" || $0 == "an" }) { return nil }
         var names: [String] = []
         for t in slice {

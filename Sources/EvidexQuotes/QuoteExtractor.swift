@@ -388,33 +388,7 @@ public struct QuoteExtractor: Sendable {
                 if let r = reduced, !reader.isObjectBeforeParticiple(r, floor: floor) { return r }
                 return reader.sentenceSubject(from: floor, before: v) ?? reduced
             }
-            // "…, saying ‘…’" / "adding that": the subject of the clause's main verb (a weak verb
-            // after a lower-case noun is a noun: "the same campaign points, calling him …")
-            var k = v - 1
-            while k >= floor {
-                if reader.isVerb(k), !(k > floor && Lexicon.weakVerbs.contains(toks[k], scalars) && toks[k - 1].isWord
-                    && !toks[k - 1].capitalised && !PhraseReader.isAdverb(toks[k - 1], scalars)
-                    && !Lexicon.pronouns.contains(toks[k - 1], scalars)), let c = subject(of: k, reader: reader, toks: toks, floor: floor, limit: limit) {
-                    return c
-                }
-                k -= 1
-            }
-            // "… but the effort stalled, and he has battled with the paper …, at one point calling":
-            // the subject of the nearest clause joined by "and" or "but", a pronoun, unless a
-            // name opens a clause after it
-            var p = v - 1
-            while p >= floor && toks[p].quoteIndex == nil {
-                if toks[p].isWord && Lexicon.subjectPronouns.contains(toks[p], scalars) {
-                    if p > floor, toks[p - 1].isLower(LowerWord.and, scalars) || toks[p - 1].isLower(LowerWord.but, scalars) {
-                        return reader.phraseBefore(p + 1, floor: p)
-                    }
-                    break
-                }
-                if toks[p].isWord && toks[p].capitalised
-                    && (p == floor || toks[p - 1].isPunct(",") || PhraseReader.conjunctions.contains(toks[p - 1], scalars)) { break }
-                p -= 1
-            }
-            return reader.sentenceSubject(from: floor, before: v)
+            return participleSubject(before: v, reader: reader, toks: toks, floor: floor, limit: limit)
         }
         // "said" used as an adjective ("the said report") or a passive ("was told") has no speaker here
         if v > floor, Lexicon.beForms.contains(toks[v - 1], scalars),
@@ -422,6 +396,37 @@ public struct QuoteExtractor: Sendable {
             return nil
         }
         return reader.subject(ofVerb: v, floor: floor, limit: limit)
+    }
+
+    /// The subject of a participle after a comma ("…, saying ‘…’", "adding that"): the subject of
+    /// the clause's main reporting verb (a weak verb after a lower-case noun is a noun: "the same
+    /// campaign points, calling him …"); else the pronoun of the nearest clause joined by "and" or
+    /// "but" ("… but the effort stalled, and he has battled with the paper …, at one point
+    /// calling"), unless a name opens a clause after it; else the sentence's subject.
+    private func participleSubject(before v: Int, reader: PhraseReader, toks: [Token], floor: Int, limit: Int) -> SpeakerCandidate? {
+        let scalars = reader.scalars
+        var k = v - 1
+        while k >= floor {
+            if reader.isVerb(k), !(k > floor && Lexicon.weakVerbs.contains(toks[k], scalars) && toks[k - 1].isWord
+                && !toks[k - 1].capitalised && !PhraseReader.isAdverb(toks[k - 1], scalars)
+                && !Lexicon.pronouns.contains(toks[k - 1], scalars)), let c = subject(of: k, reader: reader, toks: toks, floor: floor, limit: limit) {
+                return c
+            }
+            k -= 1
+        }
+        var p = v - 1
+        while p >= floor && toks[p].quoteIndex == nil {
+            if toks[p].isWord && Lexicon.subjectPronouns.contains(toks[p], scalars) {
+                if p > floor, toks[p - 1].isLower(LowerWord.and, scalars) || toks[p - 1].isLower(LowerWord.but, scalars) {
+                    return reader.phraseBefore(p + 1, floor: p)
+                }
+                break
+            }
+            if toks[p].isWord && toks[p].capitalised
+                && (p == floor || toks[p - 1].isPunct(",") || PhraseReader.conjunctions.contains(toks[p - 1], scalars)) { break }
+            p -= 1
+        }
+        return reader.sentenceSubject(from: floor, before: v)
     }
 
     func sentenceBounds(_ t: Int, _ toks: [Token]) -> (Int, Int) {
