@@ -86,10 +86,23 @@ struct PhraseReader: Sendable {
         let pron = hi - lo == 1 && Lexicon.pronouns.contains(words[0])
         // A subordinator or an article alone names nobody ("When asked about …", "… has declared
         // a ‘caliphate’"); "Another", "Several" and "Most" do, and "From" may be a surname.
-        if !pron && words.allSatisfy({ Self.subordinators.contains($0) || $0 == "a" || $0 == "an" }) { return nil }
+        if !pron && words.allSatisfy({ Self.subordinators.contains($0) || Self.namelessOpeners.contains($0) || $0 == "a" || $0 == "an" }) {
+            return nil
+        }
         var names: [String] = []
-        for t in slice {
-            if t.capitalised && !Lexicon.titles.contains(t, scalars) && !Lexicon.determiners.contains(t, scalars) {
+        for (n, t) in slice.enumerated() {
+            if t.capitalised && ((n == 0 && Self.leadWords.contains(t, scalars) && !Lexicon.determiners.contains(t, scalars))
+                || (n > 0 && n + 1 < slice.count && Self.headlinePrepositions.contains(t, scalars))) {
+                // "As Politico", "Later Liam Fox": a sentence's lead word is no part of a name;
+                // nor is a headline's "On" or "Of" ("CNN President On Trump"), after which the
+                // name starts again ("Reporters Without Borders" keeps its "Without")
+                names = []
+            } else if t.capitalised && (Lexicon.titles.contains(t, scalars)
+                || (n + 1 < slice.count && Lexicon.timeWords.contains(t, scalars))) {
+                // a title or a day starts the name afresh: "in Harrogate Mr Kennedy", "on Wednesday
+                // Prime Minister Yulia Tymoshenko" (a last word is a surname: "Brian May")
+                names = []
+            } else if t.capitalised && !Lexicon.determiners.contains(t, scalars) {
                 names.append(t.text(scalars))
             } else if !names.isEmpty && !(t.capitalised) {
                 // a lowercase word ends the name run: "House Speaker Paul Ryan" keeps the last run
@@ -518,6 +531,7 @@ struct PhraseReader: Sendable {
 
     /// Prepositions outside `prepositions` that open a sentence before its subject ("Of Carson, …").
     static let namelessOpeners: WordSet = ["of", "about", "to", "as"]
+    static let headlinePrepositions: WordSet = ["on", "of", "as", "at", "to"]
 
     static let namingVerbs: WordSet = ["call", "calls", "called", "dubbed", "labeled", "labelled", "termed", "branded", "deemed"]
 

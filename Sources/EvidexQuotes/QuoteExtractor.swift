@@ -592,6 +592,8 @@ public struct QuoteExtractor: Sendable {
                 // the run's words are word tokens, whose text is their range's
                 var words = run
                 if Self.isThe(run.first!, scalars) && run.first!.range.lowerBound == toks.first?.range.lowerBound { words = words.dropFirst() }
+                // "As BuzzFeed News reported": a sentence's lead word is not part of the name
+                while let f = words.first, words.count > 1, PhraseReader.leadWords.contains(f, scalars) { words = words.dropFirst() }
                 if words.count >= 2 { out.append((run.first!.range.lowerBound, ScalarInfo.joined(scalars, words), true, .unknown)) }
                 return
             }

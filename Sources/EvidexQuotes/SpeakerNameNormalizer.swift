@@ -17,6 +17,12 @@ enum SpeakerNameNormalizer {
         "defender", "goalkeeper", "captain", "skipper", "correspondent", "presenter", "host",
         "professor", "dr", "sir", "dame", "lord", "lady", "baroness", "mr", "mrs", "ms", "miss",
     ]
+    /// Words that open a mention before its role: days and lead words.
+    static let notRoleWords: Set<String> = [
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday",
+        "but", "and", "on", "in", "at", "as", "so", "then", "now", "also", "later", "earlier", "meanwhile",
+    ]
+
     /// Titles that belong with the name as it is usually written; they end the name run but are
     /// not a role on their own.
     static let honorifics: Set<String> = ["professor", "dr", "sir", "dame", "lord", "lady", "baroness", "mr", "mrs", "ms", "miss"]
@@ -26,13 +32,15 @@ enum SpeakerNameNormalizer {
         var checked = Set<String>()
         for q in quotes {
             guard let s = q.speaker, let m = s.mention, !checked.contains(s.name) else { continue }
-            // Three words need two spaces: counted on bytes, the split by characters (most of
-            // this pass's time) is made only for names that may have them.
-            guard Self.hasTwoSpaces(s.name) else { continue }
+            // Two words need a space: tested on bytes, the split by characters (most of this
+            // pass's time) is made only for names that may have them.
+            guard s.name.utf8.contains(0x20) else { continue }
             let nameWords = s.name.split(separator: " ")
-            guard nameWords.count >= 3, let surname = nameWords.last else { continue }
+            guard nameWords.count >= 2, let surname = nameWords.last else { continue }
             let mentionWords = words(scalars, m)
-            guard mentionWords.count >= 3, mentionWords.last.map({ $0 == surname }) ?? false else { continue }
+            // the mention holds more than a name: a title or affiliation may stand before it
+            guard mentionWords.count >= 3, mentionWords.count > nameWords.count || nameWords.count >= 3,
+                  mentionWords.last.map({ $0 == surname }) ?? false else { continue }
             checked.insert(s.name)
             // Walk left from the surname while words are capitalised parts of a name.
             var start = mentionWords.count - 1
@@ -43,10 +51,17 @@ enum SpeakerNameNormalizer {
                 start -= 1
             }
             let run = mentionWords[start...]
-            guard run.count >= 2, run.count < nameWords.count, run.count <= 4 else { continue }
-            let before = mentionWords[..<start]
+            // a shorter name, or the same name with words before it in the mention ("New Home
+            // Secretary Charles Clarke", named "Charles Clarke" already)
+            guard run.count >= 2, run.count <= 4, start > 0,
+                  run.count < nameWords.count || run.elementsEqual(nameWords.map(String.init)) else { continue }
+            var before = mentionWords[..<start]
+            // an honorific goes with the name as usually written, not with the role ("CBI
+            // director-general Sir Digby Jones")
+            while let last = before.last, honorifics.contains(last.lowercased()) { before = before.dropLast() }
+            // nor do a day or a sentence's lead words ("But on Wednesday Prime Minister …")
+            while let first = before.first, Self.notRoleWords.contains(first.lowercased()) { before = before.dropFirst() }
             var role = before.joined(separator: " ")
-            if let last = before.last, honorifics.contains(last.lowercased()), before.count == 1 { role = "" }
             var organisation: String?
             if let last = before.last, isPossessive(last) {
                 let owner = Array(before[before.startIndex..<(before.endIndex - 1)]) + [stripPossessive(last)]
@@ -82,15 +97,6 @@ enum SpeakerNameNormalizer {
         }
         if !current.isEmpty { out.append(String(current)) }
         return out
-    }
-
-    static func hasTwoSpaces(_ name: String) -> Bool {
-        var spaces = 0
-        for b in name.utf8 where b == 0x20 {
-            spaces += 1
-            if spaces == 2 { return true }
-        }
-        return false
     }
 
     static func isCapitalised(_ w: String) -> Bool {

@@ -18,6 +18,18 @@ struct SpeakerNameNormalizerTests {
         #expect(speakers.filter { $0.name == "Boris Johnson" }.count == 2, "\(speakers)")
         #expect(speakers.contains { $0.name == "Boris Johnson" && $0.role == "Tory MP" })
         #expect(speakers.contains { $0.name == "Simon Champion" && $0.organisation == "Deutsche Bank" })
+        // A day, a lead word or a headline's preposition is no part of a name; an honorific
+        // goes with the name, not the role.
+        let more = TextAnnotator().annotate("""
+            Row over tariffs
+
+            But on Wednesday Prime Minister Yulia Petrenko said the plan was "a mistake".
+            As Politico reported, "the talks have stalled".
+            "It is a blow," said CBI director-general Sir Digby Bones.
+            """).quotes.compactMap(\.speaker)
+        #expect(more.contains { $0.name == "Yulia Petrenko" && $0.role == "Prime Minister" }, "\(more)")
+        #expect(more.contains { $0.name == "Politico" }, "\(more)")
+        #expect(more.contains { $0.name == "Digby Bones" && $0.role == "CBI director-general" }, "\(more)")
         // A plain full name is left as it is.
         let plain = TextAnnotator().annotate("Head\n\n\"Yes,\" said Mary Ann Evans.").quotes
         #expect(plain.first?.speaker?.name == "Mary Ann Evans")
