@@ -34,7 +34,9 @@ enum SpeakerNameNormalizer {
             guard let s = q.speaker, let m = s.mention, !checked.contains(s.name) else { continue }
             // Two words need a space: tested on bytes, the split by characters (most of this
             // pass's time) is made only for names that may have them.
-            guard s.name.utf8.contains(0x20) else { continue }
+            // and a mention longer than the name, or a name of three words or more, to have
+            // anything before it (most mentions are the name itself or a pronoun)
+            guard s.name.utf8.contains(0x20), m.count > s.name.unicodeScalars.count || Self.hasTwoSpaces(s.name) else { continue }
             let nameWords = s.name.split(separator: " ")
             guard nameWords.count >= 2, let surname = nameWords.last else { continue }
             let mentionWords = words(scalars, m)
@@ -97,6 +99,15 @@ enum SpeakerNameNormalizer {
         }
         if !current.isEmpty { out.append(String(current)) }
         return out
+    }
+
+    static func hasTwoSpaces(_ name: String) -> Bool {
+        var spaces = 0
+        for b in name.utf8 where b == 0x20 {
+            spaces += 1
+            if spaces == 2 { return true }
+        }
+        return false
     }
 
     static func isCapitalised(_ w: String) -> Bool {
