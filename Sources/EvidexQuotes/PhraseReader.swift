@@ -35,6 +35,13 @@ struct PhraseReader: Sendable {
     static let subordinators: Set<String> = ["when", "if", "as", "once", "while", "unless", "although", "though",
                                              "after", "before", "since", "whether", "that", "which"]
 
+    /// Words that open sentences and are never a speaker on their own ("It’s" may be: "It’s
+    /// denouncing what it calls …").
+    static let sentenceAdverbs: Set<String> = [
+        "ever", "maybe", "perhaps", "likewise", "wait", "see", "latest", "yes", "no", "well", "indeed", "here",
+        "there", "thus", "hence", "again", "finally", "next", "overall", "any", "so", "still", "now", "then", "also",
+    ]
+
     /// Adjectives that often stand before a reporting verb used as a noun ("his recent remarks").
     private static let adjectives: WordSet = ["new", "recent", "public", "private", "final", "previous", "repeated",
                                               "controversial", "earlier", "later", "own", "first", "last", "many", "several"]
@@ -89,6 +96,9 @@ struct PhraseReader: Sendable {
         if !pron && words.allSatisfy({ Self.subordinators.contains($0) || Self.namelessOpeners.contains($0) || $0 == "a" || $0 == "an" }) {
             return nil
         }
+        // Nor does a sentence adverb that opens a sentence before a colon: "Ever since she
+        // endorsed …: ‘…’", "Likewise, a paper … had this to say: ‘…’"
+        if hi - lo == 1 && Self.sentenceAdverbs.contains(words[0]) { return nil }
         var names: [String] = []
         for (n, t) in slice.enumerated() {
             if t.capitalised && ((n == 0 && Self.leadWords.contains(t, scalars) && !Lexicon.determiners.contains(t, scalars))

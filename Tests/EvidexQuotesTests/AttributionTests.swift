@@ -55,6 +55,15 @@ struct AttributionTests {
         #expect(TestSupport.slice(text, q.speaker?.mention) == mention)
     }
 
+    @Test func aSentenceAdverbBeforeAColonIsNoSpeaker() throws {
+        // "Ever since …" opens the sentence; the colon hands the quote to its subject, Ms Ellis
+        let text = "Head\n\nEver since she backed the plan, Ms Ellis has urged staff with one message: ‘Do not give up.’"
+        let q = try #require(TestSupport.quotes(text).first)
+        #expect(q.speaker?.name != "Ever", "speaker \(q.speaker?.name ?? "none")")
+        let likewise = "Head\n\nLikewise, a paper from the institute had this to say: ‘Families would gain.’"
+        #expect(TestSupport.quotes(likewise).first?.speaker?.name != "Likewise")
+    }
+
     @Test func trailingPronounResolvesToTheLatestNamedSpeaker() throws {
         let text = "Head\n\nJane Smith, chief executive of Acme Trust, spoke on Monday.\n\n‘We are ready,’ she said."
         let q = try #require(TestSupport.quotes(text).first)
