@@ -58,10 +58,7 @@ struct AcronymAppositionFinder {
     }
 
     private func definition(short i: Int, long words: ClosedRange<Int>) -> AcronymDefinition {
-        let shortRange = tokens[i].start..<tokens[i].baseEnd
-        let longRange = tokens[words.lowerBound].start..<tokens[words.upperBound].baseEnd
-        return AcronymDefinition(short: ScalarInfo.string(scalars, shortRange), long: ScalarInfo.string(scalars, longRange),
-                                 shortRange: shortRange, longRange: longRange)
+        AcronymDefinition(tokens: tokens, scalars: scalars, short: i, long: words)
     }
 
     /// A plausible spoken acronym: 2–8 letters (digits allowed after the first), starting with

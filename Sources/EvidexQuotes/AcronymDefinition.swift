@@ -13,3 +13,14 @@ public struct AcronymDefinition: Sendable, Codable, Equatable {
         self.longRange = longRange
     }
 }
+
+extension AcronymDefinition {
+    /// The definition whose short form is token `short` and whose long form is the tokens
+    /// `long` (an acronym's possessive left out of both).
+    init(tokens: [OrganisationToken], scalars: [Unicode.Scalar], short: Int, long: ClosedRange<Int>) {
+        let shortRange = tokens[short].start..<tokens[short].baseEnd
+        let longRange = tokens[long.lowerBound].start..<tokens[long.upperBound].baseEnd
+        self.init(short: ScalarInfo.string(scalars, shortRange), long: ScalarInfo.string(scalars, longRange),
+                  shortRange: shortRange, longRange: longRange)
+    }
+}

@@ -72,11 +72,7 @@ struct AcronymInitialsFinder {
         }
         var out: [AcronymDefinition] = []
         for (h, words) in found where !ambiguous.contains(h) {
-            let i = shorts[h]!
-            let shortRange = tokens[i].start..<tokens[i].baseEnd
-            let longRange = tokens[words.lowerBound].start..<tokens[words.upperBound].baseEnd
-            out.append(AcronymDefinition(short: ScalarInfo.string(scalars, shortRange), long: ScalarInfo.string(scalars, longRange),
-                                         shortRange: shortRange, longRange: longRange))
+            out.append(AcronymDefinition(tokens: tokens, scalars: scalars, short: shorts[h]!, long: words))
         }
         // in text order, so that linking is deterministic
         return out.sorted { $0.shortRange.lowerBound < $1.shortRange.lowerBound }

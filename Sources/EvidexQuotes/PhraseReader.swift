@@ -32,12 +32,12 @@ struct PhraseReader: Sendable {
     }
 
     /// Words that open a clause whose verb may follow with no subject ("When asked about …").
-    static let subordinators: Set<String> = ["when", "if", "as", "once", "while", "unless", "although", "though",
+    static let subordinators: WordSet = ["when", "if", "as", "once", "while", "unless", "although", "though",
                                              "after", "before", "since", "whether", "that", "which"]
 
     /// Words that open sentences and are never a speaker on their own ("It’s" may be: "It’s
     /// denouncing what it calls …").
-    static let sentenceAdverbs: Set<String> = [
+    static let sentenceAdverbs: WordSet = [
         "ever", "maybe", "perhaps", "likewise", "wait", "see", "latest", "yes", "no", "well", "indeed", "here",
         "there", "thus", "hence", "again", "finally", "next", "overall", "any", "so", "still", "now", "then", "also",
     ]
@@ -382,14 +382,14 @@ struct PhraseReader: Sendable {
             } else if k >= floor && tokens[k].isPunct(","), let inv = invertedName(after: v, limit: limit) {
                 // "…” that Sanders can catch Clinton, said Steve Elmendorf, deputy campaign manager"
                 result = inv
-            } else if k >= floor && isDash(tokens[k]) {
+            } else if k >= floor && tokens[k].isDash {
                 // "A former candidate -- John McCain, who lost … -- said": the phrase before the
                 // parenthetical dashes
                 var j = k - 1
-                while j > floor && isDash(tokens[j]) { j -= 1 }   // "--" is two tokens
-                while j > floor && !isDash(tokens[j]) && !tokens[j].endsSentence && k - j < 30 { j -= 1 }
-                while j - 1 > floor && isDash(tokens[j - 1]) { j -= 1 }
-                if j > floor && isDash(tokens[j]), let named = phraseBefore(j, floor: floor),
+                while j > floor && tokens[j].isDash { j -= 1 }   // "--" is two tokens
+                while j > floor && !tokens[j].isDash && !tokens[j].endsSentence && k - j < 30 { j -= 1 }
+                while j - 1 > floor && tokens[j - 1].isDash { j -= 1 }
+                if j > floor && tokens[j].isDash, let named = phraseBefore(j, floor: floor),
                    named.isPronoun || !named.nameWords.isEmpty || Lexicon.determiners.contains(named.words[0]) {
                     result = named
                 }
@@ -469,10 +469,6 @@ struct PhraseReader: Sendable {
     private func endsOpen(_ c: SpeakerCandidate) -> Bool {
         guard let last = c.words.last else { return false }
         return Self.nameJoiners.contains(last) || Lexicon.determiners.contains(last)
-    }
-
-    private func isDash(_ t: Token) -> Bool {
-        t.isPunct("\u{2014}") || t.isPunct("\u{2013}") || t.isPunct("-") || t.isPunct("\u{2015}")
     }
 
     /// "Sanders during a Sunday thanked": the subject before a short prepositional phrase of
@@ -578,8 +574,7 @@ struct PhraseReader: Sendable {
         while d < t && toks[d].isWord && shouted(toks[d]) { d += 1 }
         // "Washington (AFP) – …": a place and an agency in brackets, then a dash
         if d == k, k + 4 < t, toks[k].isWord, toks[k].capitalised, toks[k + 1].isPunct("("), toks[k + 2].isWord,
-           shouted(toks[k + 2]), toks[k + 3].isPunct(")"), toks[k + 4].isPunct("\u{2014}") || toks[k + 4].isPunct("\u{2013}")
-            || toks[k + 4].isPunct("-") {
+           shouted(toks[k + 2]), toks[k + 3].isPunct(")"), toks[k + 4].isDash {
             k += 5
             d = k
         }
@@ -587,7 +582,7 @@ struct PhraseReader: Sendable {
             // a word's text ends in "." exactly when its last scalar is one
             while d < t && (toks[d].kind == .punct || (toks[d].isWord && (toks[d].capitalised || scalars[toks[d].range.upperBound - 1] == ".")))
                 && !(toks[d].isWord && d + 1 < t && toks[d + 1].isWord && !toks[d + 1].capitalised) {
-                if toks[d].isPunct("\u{2014}") || toks[d].isPunct("-") || toks[d].isPunct("\u{2013}") { d += 1; break }
+                if toks[d].isDash { d += 1; break }
                 d += 1
             }
             if d < t { k = d }

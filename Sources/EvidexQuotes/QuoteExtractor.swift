@@ -456,7 +456,6 @@ public struct QuoteExtractor: Sendable {
     private static let negations: WordSet = ["cannot", "not", "never", "can't", "won't", "couldn't", "wouldn't", "didn't",
                                               "can’t", "won’t", "couldn’t", "wouldn’t", "didn’t"]
 
-    private static let dashes: WordSet = ["\u{2015}", "\u{2014}", "\u{2013}", "-"]
 
     /// The frame that attributes the quotation token at `t`, nil when the quote has none.
     private func candidate(forQuoteAt t: Int, toks: [Token], reader: PhraseReader,
@@ -509,12 +508,12 @@ public struct QuoteExtractor: Sendable {
             return (b.1, .adjacentVerb)
         }
         let atClauseStart = t == sStart || toks[t - 1].isPunct(",") || toks[t - 1].isPunct(":")
-            || toks[t - 1].quoteIndex != nil || Self.dashes.contains(toks[t - 1], scalars)
+            || toks[t - 1].quoteIndex != nil || toks[t - 1].isDash
         if let a = after.first, atClauseStart { return (a.1, .trailingCue) }
         // "Pollsters agree - Carl Bialik: ‘…’" / "More from Blumenthal and Cohen: ‘…’": a name standing alone before the colon
         if t > 1, toks[t - 1].isPunct(":"), let c = reader.phraseBefore(t - 1, floor: sStart), !c.nameWords.isEmpty,
            let first = toks.firstIndex(where: { $0.range.lowerBound == c.mention.lowerBound }), toks[first].capitalised,
-           first == sStart || Self.dashes.contains(toks[first - 1], scalars) || Lexicon.fromBy.contains(toks[first - 1], scalars) {
+           first == sStart || toks[first - 1].isDash || Lexicon.fromBy.contains(toks[first - 1], scalars) {
             return (c, .colon)
         }
         // Bailey told MPs: ‘…’ — whatever the verb, a colon hands the quote to the subject
@@ -526,7 +525,7 @@ public struct QuoteExtractor: Sendable {
         if let b = before.first(where: { Self.coreVerbs.contains(toks[$0.0], scalars) }) { return (b.1, .firstCoreVerb) }
         if let b = before.first(where: { reader.isStrongVerb($0.0) || t - $0.0 <= 6 }) { return (b.1, .earlierVerb) }
         // “…” ― Jorge Falcon
-        if t == sStart, t + 2 < toks.count, Self.dashes.contains(toks[t + 1], scalars), let c = reader.phraseAfter(t + 2, limit: toks.count),
+        if t == sStart, t + 2 < toks.count, toks[t + 1].isDash, let c = reader.phraseAfter(t + 2, limit: toks.count),
            !c.nameWords.isEmpty,
            let e = toks.firstIndex(where: { $0.range.upperBound == c.mention.upperBound }),
            e + 1 == toks.count || toks[e + 1].endsSentence {

@@ -102,6 +102,11 @@ struct Token: Sendable, Equatable {
             && Tokenizer.asciiLower(scalars[range.upperBound - 1].value) == 0x79
     }
     var quoteIndex: Int? { if case .quote(let q) = kind { return q }; return nil }
+
+    /// A dash of any width ("-" also stands for one: "--" is two such tokens).
+    var isDash: Bool {
+        isPunct("\u{2014}") || isPunct("\u{2013}") || isPunct("-") || isPunct("\u{2015}")
+    }
     /// A punctuation token's `lowerHash` is a one-to-one function of its one scalar, so the
     /// punctuation tests compare hashes instead of strings (these run in every clause scan).
     var endsSentence: Bool {
