@@ -78,9 +78,19 @@ enum OrganisationBuiltInRecords {
         add("vaccine-taskforce", "Vaccine Taskforce", ["VTF"], aliases: ["UK Vaccine Taskforce"], kind: "government unit")
         add("uk-vaccine-network", "UK Vaccine Network", ["UKVN"], kind: adv)
         add("jbc", "Joint Biosecurity Centre", ["JBC"], kind: "government unit", successor: "ukhsa")
-        add("covid-s", "Covid-S", [], aliases: ["Covid-19 Strategy Committee", "Covid Strategy Committee", "COVID-S"],
+        add("covid-s", "Covid-19 Strategy Committee", [], aliases: ["Covid-S", "Covid Strategy Committee", "COVID-S"],
             kind: "cabinet committee")
-        add("covid-o", "Covid-O", [], aliases: ["Covid-19 Operations Committee", "Covid Operations Committee", "COVID-O"],
+        // The four ministerial implementation groups of March–May 2020 (their names as set up).
+        add("hmig", "Healthcare Ministerial Implementation Group", ["HMIG"],
+            aliases: ["Health Ministerial Implementation Group"], kind: "cabinet committee")
+        add("gpsmig", "General Public Sector Ministerial Implementation Group", ["GPSMIG"],
+            aliases: ["Public Sector Ministerial Implementation Group",
+                      "General Public Services Ministerial Implementation Group",
+                      "General Public Service Ministerial Implementation Group"], kind: "cabinet committee")
+        add("ebmig", "Economic and Business Ministerial Implementation Group", ["EBMIG"],
+            aliases: ["Economic Ministerial Implementation Group"], kind: "cabinet committee")
+        add("imig", "International Ministerial Implementation Group", ["IMIG"], kind: "cabinet committee")
+        add("covid-o", "Covid-19 Operations Committee", [], aliases: ["Covid-O", "Covid Operations Committee", "COVID-O"],
             kind: "cabinet committee")
         add("hmrc", "HM Revenue and Customs", ["HMRC"], aliases: ["Her Majesty's Revenue and Customs",
             "His Majesty's Revenue and Customs", "HM Revenue & Customs"], kind: dept)
@@ -109,7 +119,7 @@ enum OrganisationBuiltInRecords {
             aliases: ["His Majesty's Inspectorate of Constabulary and Fire & Rescue Services",
                       "Her Majesty's Inspectorate of Constabulary and Fire & Rescue Services"], kind: reg)
         add("met-police", "Metropolitan Police Service", [], aliases: ["Metropolitan Police", "Met Police"], kind: "police force")
-        add("police-scotland", "Police Scotland", [], kind: "police force")
+        add("police-scotland", "Police Service of Scotland", [], aliases: ["Police Scotland"], kind: "police force")
         add("psni", "Police Service of Northern Ireland", ["PSNI"], kind: "police force")
         add("cps", "Crown Prosecution Service", ["CPS"], kind: "prosecutor")
         add("copfs", "Crown Office and Procurator Fiscal Service", ["COPFS"], kind: "prosecutor")
@@ -143,7 +153,8 @@ enum OrganisationBuiltInRecords {
         add("scottish-government", "Scottish Government", [], kind: dev,
             former: ["Scottish Executive"])
         add("welsh-government", "Welsh Government", [], kind: dev, former: ["Welsh Assembly Government"])
-        add("ni-executive", "Northern Ireland Executive", [], aliases: ["NI Executive", "Executive", "Executive Committee"],
+        add("ni-executive", "Northern Ireland Executive", [], aliases: ["NI Executive", "Executive", "Executive Committee",
+                                                                          "Northern Ireland Government"],
             kind: dev)
         add("ect-ni", "Executive Covid Taskforce", ["ECT"], kind: "government unit")
         add("teo", "The Executive Office", ["TEO"], aliases: ["Executive Office"], kind: dept)
@@ -438,6 +449,7 @@ enum OrganisationBuiltInRecords {
         add("samaritans", "Samaritans", [], kind: charity)
         add("citizens-advice", "Citizens Advice", [], kind: charity)
         add("barnardos", "Barnardo's", [], kind: charity)
+        add("save-the-children", "Save the Children", [], aliases: ["Save the Children UK"], kind: charity)
         add("nspcc", "National Society for the Prevention of Cruelty to Children", ["NSPCC"], kind: charity)
         add("childrens-commissioner", "Children's Commissioner for England", [], aliases: ["Office of the Children's Commissioner"],
             kind: "statutory body")
@@ -574,6 +586,7 @@ enum OrganisationBuiltInRecords {
         add("google", "Google", [], kind: company)
         add("microsoft", "Microsoft", [], kind: company)
         add("amazon", "Amazon", [], kind: company)
+        add("bbc", "British Broadcasting Corporation", ["BBC"], kind: "public broadcaster")
         return list
     }
 }

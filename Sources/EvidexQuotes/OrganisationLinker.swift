@@ -135,8 +135,10 @@ public struct OrganisationLinker: Sendable, OrganisationResolving {
         for r in supported {
             if let n = OrganisationGazetteer.supportGroups[gazetteer.records[r].id] { groups.insert(n) }
         }
+        let northernIrish = northernIrishDepartments(candidates, tokens, scalars)
         var out: [OrganisationMention] = []
-        for c in candidates {
+        for (n, var c) in candidates.enumerated() {
+            if northernIrish?[n] == true, let r = gazetteer.idIndex["doh-ni"] { c.target = .record(r) }
             if c.needsSupport, case .record(let r) = c.target, !supported.contains(r) {
                 guard let n = OrganisationGazetteer.supportGroups[gazetteer.records[r].id], groups.contains(n) else { continue }
             }
@@ -157,6 +159,58 @@ public struct OrganisationLinker: Sendable, OrganisationResolving {
             }
         }
         return out
+    }
+
+    /// For each candidate, whether it is a bare "Department of Health" (DHSC's name before 2018)
+    /// that means Northern Ireland's department, which keeps that name: the 2,000 code points
+    /// either side name Northern Ireland (or Stormont, Belfast, "NI") at least twice and more
+    /// often than England (or Westminster, Whitehall, the UK Government, DHSC by its current
+    /// name). Hearing days and long articles move between the nations, so the test is local.
+    func northernIrishDepartments(_ candidates: [Candidate], _ tokens: [OrganisationToken],
+                                  _ scalars: [Unicode.Scalar]) -> [Bool]? {
+        guard gazetteer.idIndex["doh-ni"] != nil,
+              candidates.contains(where: { isBareDepartmentOfHealth($0, tokens, scalars) }) else { return nil }
+        var northern: [Int] = []
+        var english: [Int] = []
+        for k in tokens.indices {
+            let t = tokens[k]
+            let next = k + 1 < tokens.count && !tokens[k + 1].breakBefore ? tokens[k + 1] : nil
+            if let next, t.hasKey("northern", hash: Self.northernHash, scalars),
+               next.hasKey("ireland", hash: Self.irelandHash, scalars) {
+                northern.append(t.start)
+            } else if Self.northernIrishWords.contains(key: t, scalars) || (t.isAllCaps && t.has(.base, "NI", hash: Self.niHash, scalars)) {
+                northern.append(t.start)
+            } else if Self.englishWords.contains(key: t, scalars) {
+                english.append(t.start)
+            } else if let next, t.hasKey("uk", hash: Self.ukHash, scalars), next.hasKey("government", hash: Self.governmentHash, scalars) {
+                english.append(t.start)
+            }
+        }
+        let dhsc = gazetteer.idIndex["dhsc"]
+        for c in candidates where c.target == .record(dhsc ?? -1) && !isBareDepartmentOfHealth(c, tokens, scalars) {
+            english.append(tokens[c.first].start)
+        }
+        return candidates.map { c in
+            guard isBareDepartmentOfHealth(c, tokens, scalars) else { return false }
+            let window = (tokens[c.first].start - 2_000)..<(tokens[c.first].start + 2_000)
+            let n = northern.count { window.contains($0) }
+            return n >= 2 && n > english.count { window.contains($0) }
+        }
+    }
+
+    static let northernIrishWords: WordSet = ["stormont", "belfast"]
+    static let englishWords: WordSet = ["england", "westminster", "whitehall"]
+    static let niHash = OrganisationToken.hash(of: "NI")
+    static let ukHash = OrganisationToken.hash(of: "uk")
+    static let governmentHash = OrganisationToken.hash(of: "government")
+    static let irelandHash = OrganisationToken.hash(of: "ireland")
+    static let northernHash = OrganisationToken.hash(of: "northern")
+    static let departmentOfHealth = ["department", "of", "health"].map { ($0, OrganisationToken.hash(of: $0)) }
+
+    /// A DHSC mention written "Department of Health" and nothing more.
+    func isBareDepartmentOfHealth(_ c: Candidate, _ tokens: [OrganisationToken], _ scalars: [Unicode.Scalar]) -> Bool {
+        guard c.target == .record(gazetteer.idIndex["dhsc"] ?? -1), c.last - c.first == 2 else { return false }
+        return (0..<3).allSatisfy { tokens[c.first + $0].hasKey(Self.departmentOfHealth[$0].0, hash: Self.departmentOfHealth[$0].1, scalars) }
     }
 
     /// "the National Health Service (Scotland) Act 1978": a name followed by "Act" or another

@@ -165,6 +165,19 @@ private typealias S = OrganisationTestSupport
         #expect(S.names("The Welsh Government read the TAC advice.") == ["Welsh Government", "Technical Advisory Cell"])
     }
 
+    @Test func departmentOfHealthInNorthernIreland() {
+        // Stormont's department kept the name DHSC had before 2018: near Northern Ireland, the
+        // bare name is that department; elsewhere it is still DHSC's former name.
+        let belfast = "In Northern Ireland, the minister in Belfast took advice from the Chief Medical Officer. "
+            + "The Department of Health led the response for the Northern Ireland Executive."
+        #expect(S.names(belfast) == ["Department of Health (Northern Ireland)", "Northern Ireland Executive"])
+        #expect(S.names("The Department of Health in London wrote to NHS England.")
+            == ["Department of Health and Social Care", "NHS England"])
+        // one mention of Northern Ireland, outnumbered by England's, is not enough
+        #expect(S.names("England and Northern Ireland differ; in England the Department of Health led.")
+            == ["Department of Health and Social Care"])
+    }
+
     @Test func genericReferencesAreNotMentions() {
         #expect(S.names("The hospitals, the trust and the regulators met the department.").isEmpty)
         #expect(S.names("The Trust said the Council and the Department would act.").isEmpty)
