@@ -202,7 +202,7 @@ public struct OrganisationGazetteer: Sendable, OrganisationResolving {
             let written = variants[i].tokens.joined(separator: " ")
             if acronyms.contains(written) && written.unicodeScalars.count <= 3
                 && !Self.curatedAcronyms.contains(written) {
-                variants[i].needsSupport = true
+                variants[i] = variants[i].with(needsSupport: true)
             }
         }
         copy = OrganisationGazetteer(copying: copy, variants: variants)

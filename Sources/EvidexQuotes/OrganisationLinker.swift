@@ -308,27 +308,20 @@ public struct OrganisationLinker: Sendable, OrganisationResolving {
         learnt: [String: Target], learntFirst: KeyFilter, blocked: Set<String>
     ) -> Candidate? {
         var best: Candidate? = nil
-        func offer(_ c: Candidate) {
-            guard let b = best else { best = c; return }
-            if c.last > b.last || (c.last == b.last && c.rank < b.rank) { best = c }
-        }
         let t = tokens[i]
-        // A few variants at most: an array is cheaper than a Set here.
-        var seen: [Int] = []
-        func names(startingWith form: OrganisationToken.Form, hash: UInt64) {
-            // The key's string is made only for the few words the filter lets through.
-            guard gazetteer.nameFirstFilter.mayContain(hash), let found = gazetteer.nameFirstByHash[hash] else { return }
-            for v in found where !seen.contains(v) {
-                seen.append(v)
-                let variant = gazetteer.variants[v]
-                if let last = matchName(variant, tokens, scalars, at: i) {
-                    offer(Candidate(first: i, last: last, target: .record(variant.recordIndex), isAcronym: false,
-                                    needsSupport: variant.needsSupport, commonWord: variant.commonWord, rank: 0))
-                }
+        // Names whose first key is this word's key, then those whose first key is its stem
+        // (a possessive: "Health's"), skipping variants the key already tried. The key string
+        // is never made: the filter and the hash-keyed lists answer from the token's hashes.
+        let byKey = gazetteer.nameFirstFilter.mayContain(t.keyHash) ? gazetteer.nameFirstByHash[t.keyHash] : nil
+        for v in byKey ?? [] {
+            offerName(v, at: i, tokens, scalars, to: &best)
+        }
+        if t.keyDiffersFromStem(scalars), gazetteer.nameFirstFilter.mayContain(t.stemHash),
+           let byStem = gazetteer.nameFirstByHash[t.stemHash] {
+            for v in byStem where !(byKey?.contains(v) ?? false) {
+                offerName(v, at: i, tokens, scalars, to: &best)
             }
         }
-        names(startingWith: .key, hash: t.keyHash)
-        if t.keyDiffersFromStem(scalars) { names(startingWith: .stem, hash: t.stemHash) }
         // Learnt acronyms (one to three tokens: "SPI-M", "NHS TDA").
         if learntFirst.mayContain(t.baseHash) {
             var written = ""
@@ -336,8 +329,8 @@ public struct OrganisationLinker: Sendable, OrganisationResolving {
                 if n > 0 && tokens[i + n].breakBefore { break }
                 written += (n > 0 ? " " : "") + tokens[i + n].base(scalars)
                 if let target = learnt[written] {
-                    offer(Candidate(first: i, last: i + n, target: target, isAcronym: true,
-                                    needsSupport: false, commonWord: false, rank: 1))
+                    Self.offer(Candidate(first: i, last: i + n, target: target, isAcronym: true,
+                                         needsSupport: false, commonWord: false, rank: 1), to: &best)
                 }
             }
         }
@@ -346,8 +339,8 @@ public struct OrganisationLinker: Sendable, OrganisationResolving {
             let variant = gazetteer.variants[v]
             if !blocked.isEmpty && blocked.contains(variant.tokens.joined(separator: " ")) { continue }
             if let last = matchAcronym(variant, tokens, scalars, at: i) {
-                offer(Candidate(first: i, last: last, target: .record(variant.recordIndex), isAcronym: true,
-                                needsSupport: variant.needsSupport, commonWord: false, rank: 2))
+                Self.offer(Candidate(first: i, last: last, target: .record(variant.recordIndex), isAcronym: true,
+                                     needsSupport: variant.needsSupport, commonWord: false, rank: 2), to: &best)
             }
         }
         // "VTF Vaccine Taskforce": an acronym in apposition to its own name is two mentions.
@@ -381,11 +374,28 @@ public struct OrganisationLinker: Sendable, OrganisationResolving {
                     let slug = OrganisationGazetteer.nameKeys(m.name).joined(separator: "-")
                     target = .local(id: "pattern:" + slug, name: m.name)
                 }
-                offer(Candidate(first: i, last: m.endToken, target: target, isAcronym: false,
-                                needsSupport: false, commonWord: false, rank: 4))
+                Self.offer(Candidate(first: i, last: m.endToken, target: target, isAcronym: false,
+                                     needsSupport: false, commonWord: false, rank: 4), to: &best)
             }
         }
         return best
+    }
+
+    /// The longer candidate, or at equal length the better-ranked one.
+    @inline(__always)
+    static func offer(_ c: Candidate, to best: inout Candidate?) {
+        guard let b = best else { best = c; return }
+        if c.last > b.last || (c.last == b.last && c.rank < b.rank) { best = c }
+    }
+
+    /// Offers gazetteer name variant `v` if it matches at token `i`.
+    @inline(__always)
+    func offerName(_ v: Int, at i: Int, _ tokens: [OrganisationToken], _ scalars: [Unicode.Scalar], to best: inout Candidate?) {
+        let variant = gazetteer.variants[v]
+        if let last = matchName(variant, tokens, scalars, at: i) {
+            Self.offer(Candidate(first: i, last: last, target: .record(variant.recordIndex), isAcronym: false,
+                                 needsSupport: variant.needsSupport, commonWord: variant.commonWord, rank: 0), to: &best)
+        }
     }
 
     func matchName(_ v: OrganisationNameVariant, _ tokens: [OrganisationToken], _ scalars: [Unicode.Scalar], at i: Int) -> Int? {

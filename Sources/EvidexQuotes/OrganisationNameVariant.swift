@@ -1,6 +1,8 @@
 /// One matchable form of a record (its name, an alias, a former name or an acronym), stored as
 /// the token keys the linker compares against, so matching never re-tokenises gazetteer text.
-struct OrganisationNameVariant: Sendable {
+/// A class of immutable fields: the linker reads a variant for every candidate word, and a
+/// struct of four arrays was copied (four retains and releases) at each read.
+final class OrganisationNameVariant: Sendable {
     /// Name keys (lower-case, no apostrophes) or, for acronyms, the exact token text.
     let tokens: [String]
     /// `OrganisationToken.hash(of:)` of each ASCII token (nil for others): an ASCII text token
@@ -9,17 +11,17 @@ struct OrganisationNameVariant: Sendable {
     let hashes: [UInt64?]
     /// Which tokens are capitalised in the written form; the text must capitalise them too,
     /// which is what keeps "home office" and "in unison" from linking.
-    var capitalised: [Bool]
+    let capitalised: [Bool]
     /// Whether punctuation separates token k from token k-1 in the written form, so a text
     /// may cross a comma or bracket only where the name itself has one.
-    var gapBefore: [Bool]
-    var recordIndex: Int
-    var isAcronym: Bool
+    let gapBefore: [Bool]
+    let recordIndex: Int
+    let isAcronym: Bool
     /// Ambiguous on its own ("DH", "Sage", "Monitor"): linked only when the document also names
     /// the same organisation unambiguously or defines the acronym.
-    var needsSupport: Bool
+    let needsSupport: Bool
     /// A one-word name that is also an ordinary word ("Unite"): not linked sentence-initially.
-    var commonWord: Bool
+    let commonWord: Bool
 
     init(tokens: [String], capitalised: [Bool], gapBefore: [Bool], recordIndex: Int, isAcronym: Bool,
          needsSupport: Bool, commonWord: Bool) {
@@ -31,6 +33,12 @@ struct OrganisationNameVariant: Sendable {
         self.needsSupport = needsSupport
         self.commonWord = commonWord
         hashes = tokens.map(Self.asciiHash)
+    }
+
+    /// The same variant, needing support or not.
+    func with(needsSupport: Bool) -> OrganisationNameVariant {
+        OrganisationNameVariant(tokens: tokens, capitalised: capitalised, gapBefore: gapBefore, recordIndex: recordIndex,
+                                isAcronym: isAcronym, needsSupport: needsSupport, commonWord: commonWord)
     }
 
     static func asciiHash(_ word: String) -> UInt64? {
