@@ -73,7 +73,7 @@ enum OrganisationBuiltInRecords {
         add("desnz", "Department for Energy Security and Net Zero", ["DESNZ"], kind: dept)
         add("go-science", "Government Office for Science", ["GO-Science", "GOS"], kind: dept)
         add("ccs-secretariat", "Civil Contingencies Secretariat", ["CCS"], kind: "government unit")
-        add("covid-taskforce", "Covid-19 Taskforce", [], aliases: ["Covid Taskforce", "COVID-19 Taskforce"],
+        add("covid-taskforce", "Covid-19 Taskforce", ["CTF"], aliases: ["Covid Taskforce", "COVID-19 Taskforce"],
             kind: "government unit")
         add("vaccine-taskforce", "Vaccine Taskforce", ["VTF"], aliases: ["UK Vaccine Taskforce"], kind: "government unit")
         add("uk-vaccine-network", "UK Vaccine Network", ["UKVN"], kind: adv)
@@ -213,6 +213,8 @@ enum OrganisationBuiltInRecords {
         add("tac-wales", "Technical Advisory Cell", ["TAC"], kind: adv)
         add("tag-wales", "Technical Advisory Group", ["TAG"], kind: adv)
         add("nss", "NHS National Services Scotland", ["NSS", "NHS NSS"], kind: alb)
+        add("arhai-scotland", "Antimicrobial Resistance and Healthcare Associated Infection Scotland", ["ARHAI"],
+            aliases: ["ARHAI Scotland", "Antimicrobial Resistance and Healthcare Associated Infection"], kind: alb)
         add("nes", "NHS Education for Scotland", ["NES"], kind: alb)
         add("care-inspectorate", "Care Inspectorate", [], kind: reg)
         add("his", "Healthcare Improvement Scotland", ["HIS"], kind: reg)
@@ -378,7 +380,8 @@ enum OrganisationBuiltInRecords {
         add("adcs", "Association of Directors of Children's Services", ["ADCS"], kind: rep)
         add("aace", "Association of Ambulance Chief Executives", ["AACE"], kind: rep)
         add("bapio", "British Association of Physicians of Indian Origin", ["BAPIO"], kind: rep)
-        add("femho", "Federation of Ethnic Minority Healthcare Organisations", ["FEMHO"], kind: rep)
+        // its own submissions spell the acronym both ways
+        add("femho", "Federation of Ethnic Minority Healthcare Organisations", ["FEMHO", "FEHMO"], kind: rep)
         add("npa", "National Pharmacy Association", ["NPA"], kind: rep)
         add("cpe", "Community Pharmacy England", [], kind: rep,
             former: ["Pharmaceutical Services Negotiating Committee"])
@@ -405,6 +408,7 @@ enum OrganisationBuiltInRecords {
         add("unite", "Unite the Union", [], aliases: ["Unite"], kind: union)
         add("gmb", "GMB", [], kind: union)
         add("tuc", "Trades Union Congress", ["TUC"], kind: union)
+        add("stuc", "Scottish Trades Union Congress", ["STUC"], kind: union)
         add("hcsa", "Hospital Consultants and Specialists Association", ["HCSA"], kind: union)
         add("bda", "British Dental Association", ["BDA"], kind: union)
         add("dauk", "Doctors' Association UK", ["DAUK"], aliases: ["Doctors Association UK"], kind: rep)
@@ -457,8 +461,10 @@ enum OrganisationBuiltInRecords {
         add("independent-age", "Independent Age", [], kind: charity)
         add("disability-rights-uk", "Disability Rights UK", [], kind: charity)
         add("race-equality-foundation", "Race Equality Foundation", [], kind: charity)
+        add("ihcp", "Independent Health and Care Providers", ["IHCP"], kind: rep)
+        add("nacas", "National Association of Care and Support Workers", ["NACAS"], kind: rep)
         add("healthwatch", "Healthwatch", [], kind: "statutory body")
-        add("covid-bereaved", "Covid-19 Bereaved Families for Justice", [],
+        add("covid-bereaved", "Covid-19 Bereaved Families for Justice", ["CBFFJ", "CBFJ"],
             aliases: ["Covid Bereaved Families for Justice", "COVID-19 Bereaved Families for Justice",
                       "Covid-19 Bereaved Families for Justice UK", "Covid Bereaved Families for Justice UK"],
             kind: "campaign group")
@@ -557,6 +563,8 @@ enum OrganisationBuiltInRecords {
         add("promed", "ProMED", [], aliases: ["ProMED-mail", "Program for Monitoring Emerging Diseases"],
             kind: "surveillance network")
         add("icrc", "International Committee of the Red Cross", ["ICRC"], kind: intl)
+        add("isaric", "International Severe Acute Respiratory and Emerging Infection Consortium", ["ISARIC"],
+            aliases: ["International Severe Acute Respiratory and emerging Infection Consortium"], kind: "research consortium")
 
         // MARK: Companies that health-policy evidence keeps naming
         add("astrazeneca", "AstraZeneca", [], aliases: ["Astra Zeneca"], kind: company)
