@@ -36,6 +36,13 @@ enum OrganisationBuiltInRecords {
                       "Department for Health"],
             kind: dept, former: ["Department of Health"])
         add("cabinet-office", "Cabinet Office", ["CO"], kind: dept)
+        add("disability-unit", "Disability Unit", [], kind: "government unit")
+        add("race-disparity-unit", "Race Disparity Unit", ["RDU"], kind: "government unit")
+        add("geo", "Government Equalities Office", ["GEO"], kind: "government unit")
+        add("sitcen", "National Situation Centre", ["SitCen"], kind: "government unit")
+        add("nio", "Northern Ireland Office", ["NIO"], kind: dept)
+        add("wales-office", "Office of the Secretary of State for Wales", [], aliases: ["Wales Office"], kind: dept)
+        add("scotland-office", "Office of the Secretary of State for Scotland", [], aliases: ["Scotland Office"], kind: dept)
         add("hm-treasury", "HM Treasury", ["HMT"],
             aliases: ["Her Majesty's Treasury", "His Majesty's Treasury", "Treasury"], kind: dept)
         add("hm-government", "HM Government", ["HMG"],
@@ -121,6 +128,7 @@ enum OrganisationBuiltInRecords {
         add("met-police", "Metropolitan Police Service", [], aliases: ["Metropolitan Police", "Met Police"], kind: "police force")
         add("police-scotland", "Police Service of Scotland", [], aliases: ["Police Scotland"], kind: "police force")
         add("psni", "Police Service of Northern Ireland", ["PSNI"], kind: "police force")
+        add("youth-custody-service", "Youth Custody Service", ["YCS"], kind: alb)
         add("cps", "Crown Prosecution Service", ["CPS"], kind: "prosecutor")
         add("copfs", "Crown Office and Procurator Fiscal Service", ["COPFS"], kind: "prosecutor")
         add("hmcts", "HM Courts and Tribunals Service", ["HMCTS"],
@@ -131,6 +139,7 @@ enum OrganisationBuiltInRecords {
         add("uksa", "UK Statistics Authority", ["UKSA"], kind: alb)
         add("obr", "Office for Budget Responsibility", ["OBR"], kind: alb)
         add("nao", "National Audit Office", ["NAO"], kind: alb)
+        add("niao", "Northern Ireland Audit Office", ["NIAO"], kind: alb)
         add("hse", "Health and Safety Executive", ["HSE"], kind: reg)
         add("ehrc", "Equality and Human Rights Commission", ["EHRC"], kind: reg)
         add("ofsted", "Office for Standards in Education, Children's Services and Skills", ["Ofsted", "OFSTED"],
@@ -213,6 +222,8 @@ enum OrganisationBuiltInRecords {
         add("tac-wales", "Technical Advisory Cell", ["TAC"], kind: adv)
         add("tag-wales", "Technical Advisory Group", ["TAG"], kind: adv)
         add("nss", "NHS National Services Scotland", ["NSS", "NHS NSS"], kind: alb)
+        add("nwssp", "NHS Wales Shared Services Partnership", ["NWSSP"], aliases: ["Shared Services Partnership"], kind: alb)
+        add("scottish-resilience-partnership", "Scottish Resilience Partnership", [], kind: "resilience partnership")
         add("arhai-scotland", "Antimicrobial Resistance and Healthcare Associated Infection Scotland", ["ARHAI"],
             aliases: ["ARHAI Scotland", "Antimicrobial Resistance and Healthcare Associated Infection"], kind: alb)
         add("nes", "NHS Education for Scotland", ["NES"], kind: alb)
@@ -279,6 +290,7 @@ enum OrganisationBuiltInRecords {
         add("jcvi", "Joint Committee on Vaccination and Immunisation", ["JCVI"],
             aliases: ["Joint Committee on Vaccination and Immunization"], kind: adv)
         add("sage", "Scientific Advisory Group for Emergencies", ["SAGE", "Sage"], kind: adv)
+        add("sage-social-care", "Social Care Working Group", [], kind: adv)
         add("independent-sage", "Independent SAGE", [], aliases: ["Independent Sage",
             "Independent Scientific Advisory Group for Emergencies"], kind: adv)
         add("spi-m", "Scientific Pandemic Influenza Group on Modelling", ["SPI-M"],
@@ -461,6 +473,9 @@ enum OrganisationBuiltInRecords {
         add("independent-age", "Independent Age", [], kind: charity)
         add("disability-rights-uk", "Disability Rights UK", [], kind: charity)
         add("race-equality-foundation", "Race Equality Foundation", [], kind: charity)
+        add("pilc", "Public Interest Law Centre", ["PILC"], kind: charity)
+        add("social-partnership-forum", "NHS Social Partnership Forum", [], aliases: ["Social Partnership Forum"], kind: rep)
+        add("welsh-rugby-union", "Welsh Rugby Union", ["WRU"], kind: "sports body")
         add("ihcp", "Independent Health and Care Providers", ["IHCP"], kind: rep)
         add("nacas", "National Association of Care and Support Workers", ["NACAS"], kind: rep)
         add("healthwatch", "Healthwatch", [], kind: "statutory body")
