@@ -91,6 +91,26 @@ struct OrganisationToken: Sendable, Equatable {
     func equals(_ form: Form, _ word: String, _ scalars: [Unicode.Scalar]) -> Bool {
         if isAmpersand || !isASCII { return string(form, scalars) == word }
         let upper = form == .key ? end : baseEnd
+        // The word's bytes in place (a native or small string has them contiguous): iterating
+        // its UTF-8 view cost a few hundred instructions a word, and the linker compares a
+        // candidate's words with every gazetteer name that starts the same way.
+        if let same = word.utf8.withContiguousStorageIfAvailable({ bytes -> Bool in
+            scalars.withUnsafeBufferPointer { text in
+                var n = 0
+                for k in start..<upper {
+                    var v = text[k].value
+                    if form != .base {
+                        if v == 39 || v == 96 { continue }
+                        if v >= 65 && v <= 90 { v += 32 }
+                    }
+                    guard n < bytes.count, UInt32(bytes[n]) == v else { return false }
+                    n += 1
+                }
+                return n == bytes.count
+            }
+        }) {
+            return same
+        }
         var bytes = word.utf8.makeIterator()
         for k in start..<upper {
             var v = scalars[k].value

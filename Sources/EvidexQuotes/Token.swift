@@ -62,6 +62,19 @@ struct Token: Sendable, Equatable {
     func isLower(_ word: String, _ scalars: [Unicode.Scalar]) -> Bool {
         guard lowerASCII else { return lower(scalars) == word }
         guard word.utf8.count == range.count else { return false }
+        // the word's bytes in place, as `OrganisationToken.equals` compares them
+        if let same = word.utf8.withContiguousStorageIfAvailable({ bytes -> Bool in
+            scalars.withUnsafeBufferPointer { text in
+                var n = 0
+                for k in range {
+                    if UInt32(bytes[n]) != Tokenizer.asciiLower(text[k].value) { return false }
+                    n += 1
+                }
+                return true
+            }
+        }) {
+            return same
+        }
         var k = range.lowerBound
         for b in word.utf8 {
             if UInt32(b) != Tokenizer.asciiLower(scalars[k].value) { return false }
