@@ -103,6 +103,8 @@ enum OrganisationBuiltInRecords {
             "His Majesty's Revenue and Customs", "HM Revenue & Customs"], kind: dept)
         add("bank-of-england", "Bank of England", ["BoE"], kind: "central bank")
         add("british-business-bank", "British Business Bank", [], kind: alb)
+        add("uk-finance", "UK Finance", [], kind: "trade association")
+        add("lps-ni", "Land & Property Services", ["LPS"], aliases: ["Land and Property Services"], kind: "executive agency")
         add("fca", "Financial Conduct Authority", ["FCA"], kind: reg)
         add("fsa", "Food Standards Agency", ["FSA"], kind: reg)
         add("environment-agency", "Environment Agency", [], kind: alb)
@@ -434,6 +436,10 @@ enum OrganisationBuiltInRecords {
         add("ifs", "Institute for Fiscal Studies", ["IFS"], kind: think)
         add("ifg", "Institute for Government", ["IfG"], kind: think)
         add("resolution-foundation", "Resolution Foundation", [], kind: think)
+        add("ncvo", "National Council for Voluntary Organisations", ["NCVO"], kind: rep)
+        // no acronym: "CPAG" is also the Clinical and Professional Advisory Group, which texts
+        // name without defining
+        add("cpag", "Child Poverty Action Group", [], kind: charity)
         add("jrf", "Joseph Rowntree Foundation", ["JRF"], kind: think)
         add("wellcome", "Wellcome Trust", [], aliases: ["Wellcome"], kind: charity)
         add("lga", "Local Government Association", ["LGA"], kind: rep)
