@@ -75,6 +75,9 @@ struct DocumentEntities: Sendable {
             best = (m.position, canonical(m.name))
         }
         for s in speakerTrail where s.position < position {
+            // only an entry at or after the best so far can replace it (the best's position never
+            // falls), so the gender, a search of `people`, is looked up for those alone
+            if let b = best, s.position < b.0 { continue }
             let g = people.last { $0.name == s.name }?.gender ?? .unknown
             if want != .unknown && g != .unknown && g != want { continue }
             if best == nil || s.position >= best!.0 { best = (s.position, s.name) }
