@@ -110,12 +110,15 @@ public enum CorpusIndexer {
                             if !result.problems.isEmpty { problems.withLock { $0.append(contentsOf: result.problems) } }
                             let docs = result.documents
                             var own = docs[...]
-                            if docs.count > chunkSize * 2 {
-                                own = docs[0..<chunkSize]
-                                var at = chunkSize
+                            // A small batch in smaller chunks, so that the last ones even out
+                            // between the workers (a 512-document chunk is a quarter of BBC News)
+                            let chunk = threads > 1 ? max(64, min(chunkSize, docs.count / (threads * 4))) : chunkSize
+                            if docs.count > chunk * 2 {
+                                own = docs[0..<chunk]
+                                var at = chunk
                                 while at < docs.count {
-                                    queue.push(.documents(Array(docs[at..<min(at + chunkSize, docs.count)]), path: files[i].relativePath, source: sourceFile(files[i])))
-                                    at += chunkSize
+                                    queue.push(.documents(Array(docs[at..<min(at + chunk, docs.count)]), path: files[i].relativePath, source: sourceFile(files[i])))
+                                    at += chunk
                                 }
                             }
                             do throws(IndexError) {
