@@ -3,11 +3,19 @@ import EvidexDocuments
 import EvidexQuotes
 import Synchronization
 
-/// Documents parsed and annotated ahead of the worker that indexes them.
+/// Documents parsed, and usually annotated, ahead of the worker that indexes them. The reader
+/// leaves a batch unannotated (`annotations` nil) when the worker has nothing waiting, and the
+/// worker annotates that one itself, so the two threads share the annotation as their loads
+/// allow (reading a folder's files, the reader is the slower one).
 struct PreparedBatch: Sendable {
     var documents: [Document]
-    var annotations: [TextAnnotations]
+    var annotations: [TextAnnotations]?
     var problems: [DocumentError]
+    /// The file's path relative to its root, and where the index reads its text back.
+    var path: String
+    var source: String?
+    /// Set on the empty batch that follows a file's last one (for progress).
+    var finishedFile: Int? = nil
 }
 
 /// A bounded hand-over between the thread that reads, parses and annotates a file and the
@@ -61,6 +69,9 @@ final class BatchPipe: Sendable {
             if done { return nil }
         }
     }
+
+    /// Whether no batch waits: the worker has taken everything offered so far.
+    var isEmpty: Bool { state.withLock { $0.batches.isEmpty } }
 
     /// Whether the worker has stopped taking batches (the reader may stop preparing them).
     var isCancelled: Bool { state.withLock { $0.cancelled } }

@@ -8,8 +8,10 @@ import Testing
 struct BadInputTests {
     static let isRoot = getuid() == 0
 
-    @Test("a folder of bad files: the good ones are indexed and every bad one is named")
-    func badCorpus() throws {
+    // One thread with a core to spare reads files on a reader thread (`indexPrepared`); two
+    // read them in the workers: both paths must name every bad file and index the rest.
+    @Test("a folder of bad files: the good ones are indexed and every bad one is named", arguments: [1, 2])
+    func badCorpus(threads: Int) throws {
         let scratch = ScratchIndex()
         let corpus = scratch.path + "/corpus"
         let fm = FileManager.default
@@ -29,7 +31,7 @@ struct BadInputTests {
             chmod(corpus + "/unreadable.txt", 0)
         }
 
-        let report = try CorpusIndexer.run(paths: [corpus], indexDirectory: scratch.path + "/index", options: IndexingOptions(threads: 2))
+        let report = try CorpusIndexer.run(paths: [corpus], indexDirectory: scratch.path + "/index", options: IndexingOptions(threads: threads))
         let failed = Set(report.failures.map { URL(fileURLWithPath: $0.path).lastPathComponent })
         #expect(failed.isSuperset(of: ["nul.txt", "huge.txt", "empty.txt", "broken.txt"]), "\(report.failures)")
         if !Self.isRoot { #expect(failed.contains("unreadable.txt")) }
