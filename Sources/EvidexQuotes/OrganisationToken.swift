@@ -62,11 +62,7 @@ struct OrganisationToken: Sendable, Equatable {
             return String(unsafeUninitializedCapacity: upper - start) { buf in
                 var n = 0
                 for k in start..<upper {
-                    var v = scalars[k].value
-                    if form != .base {
-                        if v == 39 || v == 96 { continue }
-                        if v >= 65 && v <= 90 { v += 32 }
-                    }
+                    guard let v = Self.asciiFormValue(scalars[k].value, form) else { continue }
                     buf[n] = UInt8(truncatingIfNeeded: v)
                     n += 1
                 }
@@ -98,11 +94,7 @@ struct OrganisationToken: Sendable, Equatable {
             scalars.withUnsafeBufferPointer { text in
                 var n = 0
                 for k in start..<upper {
-                    var v = text[k].value
-                    if form != .base {
-                        if v == 39 || v == 96 { continue }
-                        if v >= 65 && v <= 90 { v += 32 }
-                    }
+                    guard let v = Self.asciiFormValue(text[k].value, form) else { continue }
                     guard n < bytes.count, UInt32(bytes[n]) == v else { return false }
                     n += 1
                 }
@@ -113,14 +105,19 @@ struct OrganisationToken: Sendable, Equatable {
         }
         var bytes = word.utf8.makeIterator()
         for k in start..<upper {
-            var v = scalars[k].value
-            if form != .base {
-                if v == 39 || v == 96 { continue }
-                if v >= 65 && v <= 90 { v += 32 }
-            }
+            guard let v = Self.asciiFormValue(scalars[k].value, form) else { continue }
             guard let b = bytes.next(), UInt32(b) == v else { return false }
         }
         return bytes.next() == nil
+    }
+
+    /// An ASCII scalar of a word as it stands in `form`: as written in `base`; lower-cased, and
+    /// nil for an apostrophe (dropped), in `key` and `stem`.
+    @inline(__always)
+    static func asciiFormValue(_ v: UInt32, _ form: Form) -> UInt32? {
+        guard form != .base else { return v }
+        if v == 39 || v == 96 { return nil }
+        return v >= 65 && v <= 90 ? v + 32 : v
     }
 
     /// `equals(form, word, scalars)`, where `hash` is `hash(of: word)`: an ASCII token's own hash
