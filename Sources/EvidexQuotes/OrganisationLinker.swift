@@ -138,7 +138,7 @@ public struct OrganisationLinker: Sendable, OrganisationResolving {
         let northernIrish = northernIrishDepartments(candidates, tokens, scalars)
         var out: [OrganisationMention] = []
         for (n, var c) in candidates.enumerated() {
-            if northernIrish?[n] == true, let r = gazetteer.idIndex["doh-ni"] { c.target = .record(r) }
+            if let r = northernIrish?[n] { c.target = .record(r) }
             if c.needsSupport, case .record(let r) = c.target, !supported.contains(r) {
                 guard let n = OrganisationGazetteer.supportGroups[gazetteer.records[r].id], groups.contains(n) else { continue }
             }
@@ -161,15 +161,17 @@ public struct OrganisationLinker: Sendable, OrganisationResolving {
         return out
     }
 
-    /// For each candidate, whether it is a bare "Department of Health" (DHSC's name before 2018)
-    /// that means Northern Ireland's department, which keeps that name: the 2,000 code points
+    /// For each candidate, Northern Ireland's department's record if the candidate is a bare
+    /// "Department of Health" (DHSC's name before 2018) that means that department, which kept
+    /// the name; nil for every other candidate, and no array when there is none. Such a
+    /// mention means it when the 2,000 code points
     /// either side name Northern Ireland (or Stormont, Belfast, "NI") at least twice and more
     /// often than England (or Westminster, Whitehall, the UK Government, DHSC by its current
     /// name). Hearing days and long articles move between the nations, so the test is local.
     func northernIrishDepartments(_ candidates: [Candidate], _ tokens: [OrganisationToken],
-                                  _ scalars: [Unicode.Scalar]) -> [Bool]? {
-        guard gazetteer.idIndex["doh-ni"] != nil,
-              candidates.contains(where: { isBareDepartmentOfHealth($0, tokens, scalars) }) else { return nil }
+                                  _ scalars: [Unicode.Scalar]) -> [Int?]? {
+        guard let ni = gazetteer.idIndex["doh-ni"], let dhsc = gazetteer.idIndex["dhsc"],
+              candidates.contains(where: { Self.isBareDepartmentOfHealth($0, dhsc: dhsc, tokens, scalars) }) else { return nil }
         var northern: [Int] = []
         var english: [Int] = []
         for k in tokens.indices {
@@ -186,15 +188,14 @@ public struct OrganisationLinker: Sendable, OrganisationResolving {
                 english.append(t.start)
             }
         }
-        let dhsc = gazetteer.idIndex["dhsc"]
-        for c in candidates where c.target == .record(dhsc ?? -1) && !isBareDepartmentOfHealth(c, tokens, scalars) {
+        for c in candidates where c.target == .record(dhsc) && !Self.isBareDepartmentOfHealth(c, dhsc: dhsc, tokens, scalars) {
             english.append(tokens[c.first].start)
         }
         return candidates.map { c in
-            guard isBareDepartmentOfHealth(c, tokens, scalars) else { return false }
+            guard Self.isBareDepartmentOfHealth(c, dhsc: dhsc, tokens, scalars) else { return nil }
             let window = (tokens[c.first].start - 2_000)..<(tokens[c.first].start + 2_000)
             let n = northern.count { window.contains($0) }
-            return n >= 2 && n > english.count { window.contains($0) }
+            return n >= 2 && n > english.count { window.contains($0) } ? ni : nil
         }
     }
 
@@ -207,9 +208,9 @@ public struct OrganisationLinker: Sendable, OrganisationResolving {
     static let northernHash = OrganisationToken.hash(of: "northern")
     static let departmentOfHealth = ["department", "of", "health"].map { ($0, OrganisationToken.hash(of: $0)) }
 
-    /// A DHSC mention written "Department of Health" and nothing more.
-    func isBareDepartmentOfHealth(_ c: Candidate, _ tokens: [OrganisationToken], _ scalars: [Unicode.Scalar]) -> Bool {
-        guard c.target == .record(gazetteer.idIndex["dhsc"] ?? -1), c.last - c.first == 2 else { return false }
+    /// A mention of DHSC (record `dhsc`) written "Department of Health" and nothing more.
+    static func isBareDepartmentOfHealth(_ c: Candidate, dhsc: Int, _ tokens: [OrganisationToken], _ scalars: [Unicode.Scalar]) -> Bool {
+        guard c.target == .record(dhsc), c.last - c.first == 2 else { return false }
         return (0..<3).allSatisfy { tokens[c.first + $0].hasKey(Self.departmentOfHealth[$0].0, hash: Self.departmentOfHealth[$0].1, scalars) }
     }
 
