@@ -17,7 +17,10 @@ struct ExtractCommand: ParsableCommand {
             """)
 
     @Argument(help: "Files or folders.")
-    var paths: [String]
+    var paths: [String] = []
+
+    @Option(name: .customLong("files-from"), help: "Also the files or folders listed in FILE, one a line (- for standard input): for many files.")
+    var filesFrom: String?
 
     @Flag(help: "Print JSON lines (the only output format; accepted for scripts that pass it).")
     var jsonl = false
@@ -32,6 +35,11 @@ struct ExtractCommand: ParsableCommand {
         let gazetteer = try OrganisationLists.gazetteer(loading: organisationLists)
         let annotator = DocumentAnnotator(gazetteer: gazetteer)
         let loader = DocumentLoader()
+        var paths = self.paths
+        if let filesFrom {
+            do { paths += try PathList.read(filesFrom) } catch { throw fail(error.description) }
+        }
+        guard !paths.isEmpty else { throw fail("no files: give files or folders, or --files-from LIST") }
         let discovery: Discovery
         do {
             discovery = try loader.discover(paths: paths.map { URL(fileURLWithPath: $0) })

@@ -18,6 +18,9 @@ struct IndexCommand: ParsableCommand {
     @Argument(help: "Folders or files to index.")
     var paths: [String] = []
 
+    @Option(name: .customLong("files-from"), help: "Also the folders or files listed in FILE, one a line (- for standard input): for many files.")
+    var filesFrom: String?
+
     @Option(help: "Indexing threads; with more than one, the closing merge also runs on two (default: every core).")
     var threads: Int = IndexWriterOptions.defaultThreads
 
@@ -49,7 +52,12 @@ struct IndexCommand: ParsableCommand {
     var json = false
 
     func run() throws {
-        let paths = self.paths.isEmpty ? ["corpus"] : self.paths
+        var listed = self.paths
+        if let filesFrom {
+            do { listed += try PathList.read(filesFrom) } catch { throw fail(error.description) }
+        }
+        let paths = listed.isEmpty && filesFrom == nil ? ["corpus"] : listed
+        guard !paths.isEmpty else { throw fail("the path list \(filesFrom ?? "") is empty: give folders or files to index") }
         for p in paths where !FileManager.default.fileExists(atPath: p) {
             throw fail("\(p) does not exist: give a folder or file to index")
         }
