@@ -40,13 +40,18 @@ struct ExtractCommand: ParsableCommand {
             do { paths += try PathList.read(filesFrom) } catch { throw fail(error.description) }
         }
         guard !paths.isEmpty else { throw fail("no files: give files or folders, or --files-from LIST") }
+        // A path that does not exist is named and skipped; the others are still read.
+        let missing = paths.filter { !FileManager.default.fileExists(atPath: $0) }
+        for p in missing { Terminal.error("evidex: \(p): no such file or folder. Check the path.") }
+        let existing = paths.filter { FileManager.default.fileExists(atPath: $0) }
+        guard !existing.isEmpty else { throw ExitStatus.failure }
         let discovery: Discovery
         do {
-            discovery = try loader.discover(paths: paths.map { URL(fileURLWithPath: $0) })
+            discovery = try loader.discover(paths: existing.map { URL(fileURLWithPath: $0) })
         } catch {
             throw fail(error.description)
         }
-        var failed = !discovery.skipped.isEmpty
+        var failed = !discovery.skipped.isEmpty || !missing.isEmpty
         for p in discovery.skipped { Terminal.error(p.description) }
         for file in discovery.files {
             if file.format == .jsonLines || file.format == .html {
