@@ -14,7 +14,8 @@ struct PreparedBatch: Sendable {
     /// The file's path relative to its root, and where the index reads its text back.
     var path: String
     var source: String?
-    /// Set on the empty batch that follows a file's last one (for progress).
+    /// The file this batch finishes (for progress): a single-batch file's one batch, or the
+    /// empty batch after a JSONL file's last.
     var finishedFile: Int? = nil
 }
 

@@ -30,6 +30,12 @@ public enum PathList {
         return parse(String(decoding: data, as: UTF8.self))
     }
 
+    /// The command line's paths followed by those of the list, if one is given.
+    public static func paths(_ arguments: [String], filesFrom list: String?) throws(ReadError) -> [String] {
+        guard let list else { return arguments }
+        return try arguments + read(list)
+    }
+
     public static func parse(_ text: String) -> [String] {
         text.split(whereSeparator: \.isNewline)
             .map { $0.trimmingCharacters(in: .whitespaces) }

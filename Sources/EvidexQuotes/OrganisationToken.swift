@@ -87,10 +87,10 @@ struct OrganisationToken: Sendable, Equatable {
     func equals(_ form: Form, _ word: String, _ scalars: [Unicode.Scalar]) -> Bool {
         if isAmpersand || !isASCII { return string(form, scalars) == word }
         let upper = form == .key ? end : baseEnd
-        // The word's bytes in place (a native or small string has them contiguous): iterating
+        // The word's bytes in place (a native string has them contiguous; `withUTF8` otherwise): iterating
         // its UTF-8 view cost a few hundred instructions a word, and the linker compares a
         // candidate's words with every gazetteer name that starts the same way.
-        if let same = word.utf8.withContiguousStorageIfAvailable({ bytes -> Bool in
+        @inline(__always) func same(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
             scalars.withUnsafeBufferPointer { text in
                 var n = 0
                 for k in start..<upper {
@@ -100,15 +100,10 @@ struct OrganisationToken: Sendable, Equatable {
                 }
                 return n == bytes.count
             }
-        }) {
-            return same
         }
-        var bytes = word.utf8.makeIterator()
-        for k in start..<upper {
-            guard let v = Self.asciiFormValue(scalars[k].value, form) else { continue }
-            guard let b = bytes.next(), UInt32(b) == v else { return false }
-        }
-        return bytes.next() == nil
+        if let r = word.utf8.withContiguousStorageIfAvailable(same) { return r }
+        var word = word
+        return word.withUTF8(same)
     }
 
     /// An ASCII scalar of a word as it stands in `form`: as written in `base`; lower-cased, and

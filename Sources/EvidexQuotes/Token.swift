@@ -63,7 +63,7 @@ struct Token: Sendable, Equatable {
         guard lowerASCII else { return lower(scalars) == word }
         guard word.utf8.count == range.count else { return false }
         // the word's bytes in place, as `OrganisationToken.equals` compares them
-        if let same = word.utf8.withContiguousStorageIfAvailable({ bytes -> Bool in
+        @inline(__always) func same(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
             scalars.withUnsafeBufferPointer { text in
                 var n = 0
                 for k in range {
@@ -72,15 +72,10 @@ struct Token: Sendable, Equatable {
                 }
                 return true
             }
-        }) {
-            return same
         }
-        var k = range.lowerBound
-        for b in word.utf8 {
-            if UInt32(b) != Tokenizer.asciiLower(scalars[k].value) { return false }
-            k += 1
-        }
-        return true
+        if let r = word.utf8.withContiguousStorageIfAvailable(same) { return r }
+        var word = word
+        return word.withUTF8(same)
     }
 
     /// `lower(scalars) == word.text`, ruled out by the hash for nearly every other ASCII word.

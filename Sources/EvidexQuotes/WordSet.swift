@@ -41,9 +41,9 @@ struct WordSet: Sendable, ExpressibleByArrayLiteral {
     /// FNV-1a of the UTF-8, or nil for a word that is not all ASCII.
     @inline(__always)
     static func asciiHash(_ s: String) -> UInt64? {
-        // the bytes in place where the string has them contiguous (native and small strings):
-        // iterating the UTF-8 view costs several times more
-        if let h = s.utf8.withContiguousStorageIfAvailable({ bytes -> UInt64? in
+        // the bytes in place (iterating the UTF-8 view costs several times more); `withUTF8`
+        // only for a string that does not hold them contiguously (it costs a uniqueness check)
+        @inline(__always) func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64? {
             var h = seed
             var high: UInt8 = 0
             for b in bytes {
@@ -51,16 +51,10 @@ struct WordSet: Sendable, ExpressibleByArrayLiteral {
                 h = step(h, UInt32(b))
             }
             return high < 0x80 ? h : nil
-        }) {
-            return h
         }
-        var h = seed
-        var high: UInt8 = 0
-        for b in s.utf8 {
-            high |= b
-            h = step(h, UInt32(b))
-        }
-        return high < 0x80 ? h : nil
+        if let h = s.utf8.withContiguousStorageIfAvailable(hash) { return h }
+        var s = s
+        return s.withUTF8(hash)
     }
 
     static let seed: UInt64 = 0xcbf2_9ce4_8422_2325

@@ -35,15 +35,20 @@ struct ExtractCommand: ParsableCommand {
         let gazetteer = try OrganisationLists.gazetteer(loading: organisationLists)
         let annotator = DocumentAnnotator(gazetteer: gazetteer)
         let loader = DocumentLoader()
-        var paths = self.paths
-        if let filesFrom {
-            do { paths += try PathList.read(filesFrom) } catch { throw fail(error.description) }
-        }
+        let paths: [String]
+        do { paths = try PathList.paths(self.paths, filesFrom: filesFrom) } catch { throw fail(error.description) }
         guard !paths.isEmpty else { throw fail("no files: give files or folders, or --files-from LIST") }
         // A path that does not exist is named and skipped; the others are still read.
-        let missing = paths.filter { !FileManager.default.fileExists(atPath: $0) }
-        for p in missing { Terminal.error("evidex: \(p): no such file or folder. Check the path.") }
-        let existing = paths.filter { FileManager.default.fileExists(atPath: $0) }
+        var existing: [String] = []
+        var missing = 0
+        for p in paths {
+            if FileManager.default.fileExists(atPath: p) {
+                existing.append(p)
+            } else {
+                Terminal.error("evidex: \(p): no such file or folder. Check the path.")
+                missing += 1
+            }
+        }
         guard !existing.isEmpty else { throw ExitStatus.failure }
         let discovery: Discovery
         do {
@@ -51,7 +56,7 @@ struct ExtractCommand: ParsableCommand {
         } catch {
             throw fail(error.description)
         }
-        var failed = !discovery.skipped.isEmpty || !missing.isEmpty
+        var failed = !discovery.skipped.isEmpty || missing > 0
         for p in discovery.skipped { Terminal.error(p.description) }
         for file in discovery.files {
             if file.format == .jsonLines || file.format == .html {

@@ -52,10 +52,8 @@ struct IndexCommand: ParsableCommand {
     var json = false
 
     func run() throws {
-        var listed = self.paths
-        if let filesFrom {
-            do { listed += try PathList.read(filesFrom) } catch { throw fail(error.description) }
-        }
+        let listed: [String]
+        do { listed = try PathList.paths(self.paths, filesFrom: filesFrom) } catch { throw fail(error.description) }
         let paths = listed.isEmpty && filesFrom == nil ? ["corpus"] : listed
         guard !paths.isEmpty else { throw fail("the path list \(filesFrom ?? "") is empty: give folders or files to index") }
         for p in paths where !FileManager.default.fileExists(atPath: p) {

@@ -17,6 +17,8 @@ struct PathListTests {
         let list = scratch.path + "/list.txt"
         try "x.txt\ny.txt\n".write(toFile: list, atomically: true, encoding: .utf8)
         #expect(try PathList.read(list) == ["x.txt", "y.txt"])
+        #expect(try PathList.paths(["a"], filesFrom: list) == ["a", "x.txt", "y.txt"])
+        #expect(try PathList.paths(["a"], filesFrom: nil) == ["a"])
         do {
             _ = try PathList.read(scratch.path + "/missing.txt")
             Issue.record("a missing list was read")
