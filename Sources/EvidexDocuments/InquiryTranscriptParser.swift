@@ -172,45 +172,56 @@ struct InquiryTranscriptParser {
     /// Inline reStructuredText to plain text: **strong**, *emphasis*, ``literal``, `text <url>`_ links,
     /// backslash escapes.
     static func inline(_ s: String) -> String {
-        guard s.contains(where: { $0 == "*" || $0 == "`" || $0 == "\\" || $0 == "_" }) else { return TextTools.clean(s) }
-        var out = ""
-        let chars = Array(s)
-        var i = 0
-        while i < chars.count {
-            let c = chars[i]
-            if c == "\\", i + 1 < chars.count {
-                out.append(chars[i + 1]); i += 2; continue
+        // On the UTF-8 bytes: every mark is ASCII. Walking `Character`s (grapheme breaks, and a
+        // string comparison per test) cost more than the rest of parsing a hearing day.
+        var text = s
+        return text.withUTF8 { b -> String in
+            let star: UInt8 = 0x2A, tick: UInt8 = 0x60, backslash: UInt8 = 0x5C, underscore: UInt8 = 0x5F
+            let space: UInt8 = 0x20
+            guard b.contains(where: { $0 == star || $0 == tick || $0 == backslash || $0 == underscore }) else {
+                return TextTools.isClean(b) ? s : TextTools.cleaned(b)
             }
-            if c == "*" {
-                var j = i
-                while j < chars.count, chars[j] == "*" { j += 1 }
-                let prev: Character? = i > 0 ? chars[i - 1] : nil
-                let next: Character? = j < chars.count ? chars[j] : nil
-                if (prev == nil || prev == " ") && (next == nil || next == " ") { out.append(contentsOf: String(chars[i..<j])) }
-                i = j
-                continue
-            }
-            if c == "`" {
-                var j = i
-                while j < chars.count, chars[j] == "`" { j += 1 }
-                let ticks = j - i
-                // Find the closing run.
-                var k = j
-                while k < chars.count, chars[k] != "`" { k += 1 }
-                guard k < chars.count else { out.append(contentsOf: String(chars[i...])); break }
-                var inner = String(chars[j..<k])
-                if ticks == 1, let lt = inner.lastIndex(of: "<"), inner.hasSuffix(">") {
-                    inner = String(inner[..<lt]).trimmingSpaces   // `text <url>`_
+            var out: [UInt8] = []
+            out.reserveCapacity(b.count)
+            let n = b.count
+            var i = 0
+            while i < n {
+                let c = b[i]
+                if c == backslash, i + 1 < n {
+                    out.append(b[i + 1]); i += 2; continue
                 }
-                out.append(inner)
-                i = k + ticks
-                while i < chars.count, chars[i] == "_" { i += 1 }
-                continue
+                if c == star {
+                    var j = i
+                    while j < n, b[j] == star { j += 1 }
+                    // A run of stars is markup unless it stands alone between spaces.
+                    if (i == 0 || b[i - 1] == space) && (j == n || b[j] == space) { out.append(contentsOf: b[i..<j]) }
+                    i = j
+                    continue
+                }
+                if c == tick {
+                    var j = i
+                    while j < n, b[j] == tick { j += 1 }
+                    let ticks = j - i
+                    var k = j
+                    while k < n, b[k] != tick { k += 1 }
+                    guard k < n else { out.append(contentsOf: b[i...]); break }
+                    var inner = b[j..<k]
+                    // `text <url>`_: the text.
+                    if ticks == 1, inner.last == 0x3E, let lt = inner.lastIndex(of: 0x3C) {
+                        inner = inner[..<lt]
+                        while let last = inner.last, last == space || last == 0x09 { inner = inner.dropLast() }
+                        while let first = inner.first, first == space || first == 0x09 { inner = inner.dropFirst() }
+                    }
+                    out.append(contentsOf: inner)
+                    i = k + ticks
+                    while i < n, b[i] == underscore { i += 1 }
+                    continue
+                }
+                out.append(c)
+                i += 1
             }
-            out.append(c)
-            i += 1
+            return out.withUnsafeBufferPointer { TextTools.isClean($0) ? String(decoding: $0, as: UTF8.self) : TextTools.cleaned($0) }
         }
-        return TextTools.clean(out)
     }
 
     /// "module-3/2024-09-10.rst" → "3"; "module-2A/…" → "2A".

@@ -64,8 +64,10 @@ enum TextTools {
         return true
     }
 
-    static func isSpace(_ v: Unicode.Scalar) -> Bool {
-        switch v.value {
+    static func isSpace(_ v: Unicode.Scalar) -> Bool { isSpaceValue(v.value) }
+
+    static func isSpaceValue(_ v: UInt32) -> Bool {
+        switch v {
         case 0x20, 0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000:
             return true
         default:
@@ -74,8 +76,10 @@ enum TextTools {
     }
 
     /// Invisible characters dropped from text: zero-width space/joiners, BOM, soft hyphen.
-    static func isInvisible(_ v: Unicode.Scalar) -> Bool {
-        switch v.value {
+    static func isInvisible(_ v: Unicode.Scalar) -> Bool { isInvisibleValue(v.value) }
+
+    static func isInvisibleValue(_ v: UInt32) -> Bool {
+        switch v {
         case 0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF, 0x00AD: return true
         default: return false
         }
@@ -88,22 +92,56 @@ enum TextTools {
     /// Collapses runs of white space (including no-break spaces and line breaks) to one space
     /// and trims both ends; drops zero-width characters.
     static func clean<S: StringProtocol>(_ s: S) -> String {
-        // Most text is clean already: tested on its bytes, it is returned as it is. Otherwise
-        // (or when its bytes are not contiguous) it is rebuilt, which also leaves clean text
-        // unchanged.
-        if s.utf8.withContiguousStorageIfAvailable(isClean) == true { return String(s) }
-        var out = String.UnicodeScalarView()
-        var pendingSpace = false
-        for v in s.unicodeScalars {
-            if isInvisible(v) { continue }
-            if isSpace(v) {
-                pendingSpace = !out.isEmpty
-            } else {
-                if pendingSpace { out.append(" "); pendingSpace = false }
-                out.append(v)
-            }
+        // Most text is clean already: tested on its bytes, it is returned as it is. Otherwise it
+        // is rebuilt byte by byte (a transcript turn's text after its label starts with a space,
+        // and rebuilding it scalar by scalar through `String.UnicodeScalarView` was a tenth of
+        // indexing transcripts).
+        if let rebuilt = s.utf8.withContiguousStorageIfAvailable({ isClean($0) ? nil : cleaned($0) }) {
+            return rebuilt ?? String(s)
         }
-        return String(out)
+        var copy = String(s)
+        let rebuilt = copy.withUTF8 { isClean($0) ? nil : cleaned($0) }
+        return rebuilt ?? copy
+    }
+
+    /// `clean` of valid UTF-8: white space runs become one space, both ends are trimmed and
+    /// invisible characters dropped. Only lead bytes of multi-byte sequences are decoded, to
+    /// test them for space or invisibility; the output is never longer than the input.
+    static func cleaned(_ b: UnsafeBufferPointer<UInt8>) -> String {
+        String(unsafeUninitializedCapacity: b.count) { out in
+            var n = 0
+            var pendingSpace = false
+            var i = 0
+            let count = b.count
+            while i < count {
+                let c = b[i]
+                var length = 1
+                var space = false
+                var invisible = false
+                if c < 0x80 {
+                    space = c == 0x20 || (c >= 0x09 && c <= 0x0D)
+                } else if c >= 0xC2 {
+                    length = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2
+                    if i + length > count { length = 1 } else if c <= 0xEF {
+                        let value = length == 2
+                            ? UInt32(c & 0x1F) << 6 | UInt32(b[i + 1] & 0x3F)
+                            : UInt32(c & 0x0F) << 12 | UInt32(b[i + 1] & 0x3F) << 6 | UInt32(b[i + 2] & 0x3F)
+                        space = isSpaceValue(value)
+                        invisible = isInvisibleValue(value)
+                    }
+                }
+                if invisible { i += length; continue }
+                if space {
+                    pendingSpace = n > 0
+                    i += length
+                    continue
+                }
+                if pendingSpace { out[n] = 0x20; n += 1; pendingSpace = false }
+                for k in i..<(i + length) { out[n] = b[k]; n += 1 }
+                i += length
+            }
+            return n
+        }
     }
 
     /// Groups of consecutive non-blank lines: (index of the first line, lines).

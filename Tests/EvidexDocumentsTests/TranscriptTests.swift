@@ -156,4 +156,20 @@ struct TranscriptTests {
         #expect(doc.paragraphs.map(\.speaker) == ["Rachael Maskell", "Nigel Adams", "Nigel Adams", "Rachael Maskell"])
         #expect(doc.paragraphs[2].text == "We want a positive and mature relationship.")
     }
+
+    @Test("Inline markup and white space are handled on bytes, multi-byte text included")
+    func inlineOnBytes() {
+        // white space of every kind collapses, invisibles go, other text is kept byte for byte
+        #expect(TextTools.clean("  Caf\u{E9}\u{A0}\u{A0}na\u{00AD}ive\t\u{2003}r\u{E9}sum\u{E9} \u{200B}\u{1F600} ") == "Caf\u{E9} naive r\u{E9}sum\u{E9} \u{1F600}")
+        #expect(TextTools.clean("\u{FEFF}\u{3000}x\u{2028}y\u{205F}") == "x y")
+        #expect(TextTools.clean("already clean — ‘quoted’") == "already clean — ‘quoted’")
+        #expect(TextTools.clean(" \u{A0} ") == "")
+        // emphasis marks go, a lone star stays, escapes and literals keep their text
+        #expect(InquiryTranscriptParser.inline(" It was **very** *clear* to the   Département ") == "It was very clear to the Département")
+        #expect(InquiryTranscriptParser.inline("a * b and 2\\*3 \\é") == "a * b and 2*3 é")
+        #expect(InquiryTranscriptParser.inline("see `the guidance <https://example.org/x>`_ and ``code_name``") == "see the guidance and code_name")
+        #expect(InquiryTranscriptParser.inline("snake_case_word ‘naïve’") == "snake_case_word ‘naïve’")
+        #expect(InquiryTranscriptParser.inline("unclosed `tick here") == "unclosed `tick here")
+    }
+
 }
