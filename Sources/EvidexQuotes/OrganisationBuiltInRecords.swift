@@ -225,6 +225,7 @@ enum OrganisationBuiltInRecords {
         add("tag-wales", "Technical Advisory Group", ["TAG"], kind: adv)
         add("nss", "NHS National Services Scotland", ["NSS", "NHS NSS"], kind: alb)
         add("nwssp", "NHS Wales Shared Services Partnership", ["NWSSP"], aliases: ["Shared Services Partnership"], kind: alb)
+        add("life-sciences-hub-wales", "Life Sciences Hub Wales", [], aliases: ["Life Sciences Hub"], kind: company)
         add("scottish-resilience-partnership", "Scottish Resilience Partnership", [], kind: "resilience partnership")
         add("arhai-scotland", "Antimicrobial Resistance and Healthcare Associated Infection Scotland", ["ARHAI"],
             aliases: ["ARHAI Scotland", "Antimicrobial Resistance and Healthcare Associated Infection"], kind: alb)
@@ -292,6 +293,10 @@ enum OrganisationBuiltInRecords {
         add("jcvi", "Joint Committee on Vaccination and Immunisation", ["JCVI"],
             aliases: ["Joint Committee on Vaccination and Immunization"], kind: adv)
         add("sage", "Scientific Advisory Group for Emergencies", ["SAGE", "Sage"], kind: adv)
+        // The four nations' cell that wrote the UK's infection prevention and control guidance
+        // in the pandemic; witnesses mostly write "cell" in lower case.
+        add("uk-ipc-cell", "UK IPC Cell", [],
+            aliases: ["UK Infection Prevention and Control Cell", "UK IPC cell", "IPC Cell", "IPC cell"], kind: adv)
         add("sage-social-care", "Social Care Working Group", [], kind: adv)
         add("independent-sage", "Independent SAGE", [], aliases: ["Independent Sage",
             "Independent Scientific Advisory Group for Emergencies"], kind: adv)

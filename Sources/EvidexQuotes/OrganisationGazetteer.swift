@@ -32,7 +32,7 @@ public struct OrganisationGazetteer: Sendable, OrganisationResolving {
     static let supportAcronyms: Set<String> = [
         "DH", "DoH", "CO", "HO", "CCS", "GOS", "PHS", "HPS", "PHA", "NSS", "NES", "HIS",
         "CIW", "TDA", "AMS", "EMA", "PAC", "RPS", "CSP", "BIS", "GOC", "NCF", "RSM", "BGS", "Sage",
-        "HMG", "GDS", "BDA", "RCS", "RCR", "RCM", "RCP", "JBC", "FPH", "IfG", "DBT", "HIW", "SIGN", "UN", "NSC", "HSC", "BSO", "TAC", "TAG", "GAD", "DIT", "FSA", "FCA", "BoE", "TEO", "CVF",
+        "HMG", "GDS", "BDA", "RCS", "RCR", "RCM", "RCP", "JBC", "FPH", "IfG", "DBT", "HIW", "SIGN", "NSC", "HSC", "BSO", "TAC", "TAG", "GAD", "DIT", "FSA", "FCA", "BoE", "TEO", "CVF",
         "CMA", "OSR", "GLD", "HRA", "OfS", "BTS", "BIA", "LSTM", "MSF", "GLA", "HSSG", "EIS", "ECT", "CPS",
     ]
     /// One-word names that are also ordinary words; "Monitor" is also too common to link at all
@@ -57,7 +57,8 @@ public struct OrganisationGazetteer: Sendable, OrganisationResolving {
         for id in ["welsh-government", "public-health-wales", "nhs-wales", "ciw", "hiw", "social-care-wales",
                    "tac-wales", "tag-wales", "wlga", "care-forum-wales", "was-trust", "disability-wales",
                    "bcuhb", "hduhb", "sbuhb", "ctmuhb", "abuhb", "cavuhb", "pthb", "welsh-hssg", "cbffj-cymru",
-                   "qualifications-wales", "estyn", "cc-wales", "academi-wales"] { map[id] = "wales" }
+                   "qualifications-wales", "estyn", "cc-wales", "academi-wales", "nwssp",
+                   "life-sciences-hub-wales"] { map[id] = "wales" }
         for id in ["ni-executive", "doh-ni", "pha-ni", "hscni", "hscb", "bso-ni", "nias", "rqia", "teo",
                    "patient-client-council", "disability-action-ni", "niscc",
                    "ni-covid-bereaved", "psni-pharm", "ccea", "niccy", "ect-ni", "psni"] { map[id] = "northern-ireland" }
