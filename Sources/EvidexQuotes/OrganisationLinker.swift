@@ -191,12 +191,29 @@ public struct OrganisationLinker: Sendable, OrganisationResolving {
         for c in candidates where c.target == .record(dhsc) && !Self.isBareDepartmentOfHealth(c, dhsc: dhsc, tokens, scalars) {
             english.append(tokens[c.first].start)
         }
+        english.sort()
+        // Counted by binary search: a Northern Ireland hearing day names the department hundreds
+        // of times among thousands of cues, and counting each window by a scan was quadratic.
+        func count(_ starts: [Int], in window: Range<Int>) -> Int {
+            Self.lowerBound(starts, window.upperBound) - Self.lowerBound(starts, window.lowerBound)
+        }
         return candidates.map { c in
             guard Self.isBareDepartmentOfHealth(c, dhsc: dhsc, tokens, scalars) else { return nil }
             let window = (tokens[c.first].start - 2_000)..<(tokens[c.first].start + 2_000)
-            let n = northern.count { window.contains($0) }
-            return n >= 2 && n > english.count { window.contains($0) } ? ni : nil
+            let n = count(northern, in: window)
+            return n >= 2 && n > count(english, in: window) ? ni : nil
         }
+    }
+
+    /// The index of the first element of the ascending `values` that is at least `value`.
+    static func lowerBound(_ values: [Int], _ value: Int) -> Int {
+        var lo = 0
+        var hi = values.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if values[mid] < value { lo = mid + 1 } else { hi = mid }
+        }
+        return lo
     }
 
     static let northernIrishWords: WordSet = ["stormont", "belfast"]
