@@ -7,6 +7,8 @@ import EvidexQuotes
 public final class SegmentReader: @unchecked Sendable {
     public let name: String
     let file: MappedFile
+    /// The segment file's size.
+    var fileBytes: Int { file.bytes.count }
     public let docCount: Int
     /// Total tokens per text field, for average field lengths.
     public let totalFieldLengths: [UInt64]

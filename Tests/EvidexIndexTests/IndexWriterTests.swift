@@ -106,6 +106,28 @@ struct IndexWriterTests {
         for d in docs { #expect(try after.document(id: d.id) == d) }
     }
 
+    @Test("small segments of similar size merge into one; a small update is not merged into a large segment")
+    func smallSegmentPolicy() throws {
+        let mb = 1 << 20
+        func plan(_ sizes: [Int], floor: Int = 256) -> [Int] {
+            IndexWriter.smallSegments(sizes.map { $0 * mb }, bytes: { $0 }, floor: floor * mb).map { $0 / mb }.sorted()
+        }
+        #expect(plan([40, 28, 40]) == [28, 40, 40])          // a fresh build's segments
+        #expect(plan([106, 1]) == [])                         // an update beside a large segment
+        #expect(plan([106, 1, 1, 2]) == [1, 1, 2])            // updates merge among themselves
+        #expect(plan([100, 100, 100]) == [100, 100])          // up to the floor
+        #expect(plan([300, 300]) == [])                       // large segments stay
+        #expect(plan([5]) == [])
+
+        // Through the writer: three small commits end as one segment after a merge.
+        let dir = TemporaryDirectory()
+        for d in docs { _ = try write([d], to: dir.path) }
+        let w = try IndexWriter(directory: dir.path)
+        #expect(try w.merge() == 3)
+        #expect(try IndexSnapshot(directory: dir.path).segments.count == 1)
+        #expect(try w.merge() == 0)
+    }
+
     #if os(Linux)
     @Test("the allocator controls the memory budget relies on are compiled in on Linux")
     func allocatorControls() {
