@@ -21,6 +21,15 @@ enum MaxScoreCollector {
         }
         updateEssential()
         while firstEssential < c.count {
+            // One clause left to drive, the others unable to add anything (stop words, which
+            // the query keeps as clauses scored 0, or words weighted 0): once the top k is full
+            // nothing scored 0 can enter, so the last clause is collected alone, by its own
+            // block bounds and exact windows. "than tests" scored every document of "tests"
+            // here one by one, eight times slower than "tests" alone.
+            if firstEssential == c.count - 1 && c.count >= 2 && prefix[c.count - 2] == 0 && top.isFull {
+                Searcher.collectTop(c.owners[c.count - 1], segment: segment, segmentIndex: segmentIndex, into: &top)
+                return
+            }
             var d = PostingsCursor.exhausted
             for i in firstEssential..<c.count {
                 let cd = c.doc(i)
