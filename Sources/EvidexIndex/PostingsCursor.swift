@@ -241,10 +241,26 @@ public final class PostingsCursor {
     /// An upper bound of `f(freq, length)` over [target, boundEnd(from: target)] from the
     /// stored impacts of the block holding target: a few evaluations of f, where the exact
     /// bound of `maxImpact(from:upTo:_:)` evaluates it per document.
-    public func storedImpact(from target: UInt32, _ f: (UInt32, UInt32) -> Double) -> Double {
+    /// f is `freq · factors[length code]`: `factors[c]` is the score factor of a length of
+    /// `ImpactCode.length(c)`, falling with the length (so rounding a length down to its code
+    /// only raises the bound). A table lookup per stored pair instead of a call through a
+    /// closure that divided: those calls were a fifth of a frequent word's query.
+    public func storedImpact(from target: UInt32, factors: UnsafePointer<Double>) -> Double {
         if doc == PostingsCursor.exhausted { return 0 }
-        if fullBlocks == 0 { return maxImpact(block: 0, f) }
-        return maxImpact(block: shallowBlock(target), f)
+        if fullBlocks == 0 {
+            return maxImpact(block: 0) { freq, length in Double(freq) * factors[Int(ImpactCode.lengthCode(length))] }
+        }
+        let b = shallowBlock(target)
+        guard let at = impactsAt(b) else {
+            return maxImpact(block: b) { freq, length in Double(freq) * factors[Int(ImpactCode.lengthCode(length))] }
+        }
+        var best = 0.0
+        for i in 0..<PostingsLayout.impactCount {
+            let freq = base[at + i * 2]
+            if freq == 0 { break }
+            best = max(best, Double(ImpactCode.freq(freq)) * factors[Int(base[at + i * 2 + 1])])
+        }
+        return best
     }
 
     /// An upper bound of `f(freq, length)` over the whole list.

@@ -134,7 +134,24 @@ final class BM25FCore<Source: FreqSource> {
         }
     }
 
+    /// Per field, w / (1 − b + b · ImpactCode.length(c) / avglen) for each length code c: the
+    /// factor a stored impact's frequency is multiplied by. Made on the first block bound
+    /// (a rare word's query never asks for one).
+    @exclusivity(unchecked) private var factorTables: UnsafeMutablePointer<Double>?
+
+    @inline(__always)
+    private func lengthFactors(_ field: Int) -> UnsafePointer<Double> {
+        if let t = factorTables { return UnsafePointer(t + field * 256) }
+        let t = UnsafeMutablePointer<Double>.allocate(capacity: fields.count * 256)
+        for (k, f) in fields.enumerated() {
+            for c in 0..<256 { t[k * 256 + c] = f.weight / f.normalizer(ImpactCode.length(UInt8(c))) }
+        }
+        factorTables = t
+        return UnsafePointer(t + field * 256)
+    }
+
     deinit {
+        factorTables?.deallocate()
         if denseCapacity > 0 { dense.deallocate() }
         if scratchCapacity > 0 {
             accDocs.deallocate()
@@ -438,10 +455,8 @@ final class BM25FCore<Source: FreqSource> {
         var loose = 0.0
         var contributing = 0
         for i in 0..<n where current[i] != PostingsCursor.exhausted && current[i] <= upTo {
-            let f = fields[slot[i]]
-            let v = refs[i]._withUnsafeGuaranteedRef { s in
-                s.storedImpact(from: target) { freq, len in f.weight * Double(freq) / f.normalizer(len) }
-            }
+            let factors = lengthFactors(slot[i])
+            let v = refs[i]._withUnsafeGuaranteedRef { s in s.storedImpact(from: target, factors: factors) }
             if v > 0 {
                 loose += v
                 contributing += 1

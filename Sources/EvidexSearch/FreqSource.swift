@@ -15,7 +15,8 @@ protocol FreqSource: AnyObject {
     func maxImpact(from target: UInt32, upTo limit: UInt32, _ f: (UInt32, UInt32) -> Double) -> Double
     /// A cheap bound of f over [target, boundEnd(from: target)]: the stored impacts of the
     /// block holding target, with no per-document work.
-    func storedImpact(from target: UInt32, _ f: (UInt32, UInt32) -> Double) -> Double
+    /// f(freq, length) = freq · factors[ImpactCode.lengthCode(length)].
+    func storedImpact(from target: UInt32, factors: UnsafePointer<Double>) -> Double
     /// Bound of f(freq, field length) over the whole stream.
     func maxImpact(_ f: (UInt32, UInt32) -> Double) -> Double
 

@@ -183,9 +183,9 @@ final class PhraseMatcher: FreqSource {
         return v == .infinity ? 0 : v
     }
 
-    func storedImpact(from target: UInt32, _ f: (UInt32, UInt32) -> Double) -> Double {
+    func storedImpact(from target: UInt32, factors: UnsafePointer<Double>) -> Double {
         var v = Double.infinity
-        for c in cursors { v = min(v, c.storedImpact(from: target, f)) }
+        for c in cursors { v = min(v, c.storedImpact(from: target, factors: factors)) }
         return v == .infinity ? 0 : v
     }
 
