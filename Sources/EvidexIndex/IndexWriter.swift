@@ -290,15 +290,19 @@ public final class IndexWriter: @unchecked Sendable {
     }
 
     /// The smallest segments that `smallSegmentBytes` merges into one (at least two), or none.
+    /// Sizes are compared as at least `IndexWriterOptions.tinySegmentBytes`, so a segment of
+    /// a few documents (the last of a build) does not stop the others from merging.
     static func smallSegments<T>(_ segments: [T], bytes: (T) -> Int, floor: Int) -> [T] {
         var group: [T] = []
         var sum = 0
+        var compared = 0
         for c in segments.sorted(by: { bytes($0) < bytes($1) }) {
             let b = bytes(c)
             if sum + b > floor { break }
-            if !group.isEmpty && b > IndexWriterOptions.smallSegmentRatio * sum { break }
+            if !group.isEmpty && b > IndexWriterOptions.smallSegmentRatio * compared { break }
             group.append(c)
             sum += b
+            compared += max(b, IndexWriterOptions.tinySegmentBytes)
         }
         return group.count >= 2 ? group : []
     }

@@ -14,6 +14,7 @@ public struct IndexWriterOptions: Sendable {
     /// a scorer per word: three segments of synth-100k answered 25% slower than one.
     public var smallSegmentBytes: Int
     public static let smallSegmentRatio = 4
+    public static let tinySegmentBytes = 2 << 20
 
     public init(threads: Int = IndexWriterOptions.defaultThreads, memoryBudget: Int = 256 << 20, maxSegments: Int = 8,
                 smallSegmentBytes: Int = 256 << 20) {

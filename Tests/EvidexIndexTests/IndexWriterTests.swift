@@ -118,6 +118,9 @@ struct IndexWriterTests {
         #expect(plan([100, 100, 100]) == [100, 100])          // up to the floor
         #expect(plan([300, 300]) == [])                       // large segments stay
         #expect(plan([5]) == [])
+        // a build's last, nearly empty segment does not hold the others back (two threads)
+        #expect(IndexWriter.smallSegments([11_000, 4_450_000] + Array(repeating: 18_500_000, count: 6), bytes: { $0 }, floor: 256 * mb).count == 8)
+        #expect(IndexWriter.smallSegments([11_000, 106 * mb], bytes: { $0 }, floor: 256 * mb).isEmpty)
 
         // Through the writer: three small commits end as one segment after a merge.
         let dir = TemporaryDirectory()
