@@ -176,6 +176,9 @@ public struct OrganisationLinker: Sendable, OrganisationResolving {
         var english: [Int] = []
         for k in tokens.indices {
             let t = tokens[k]
+            // Every cue is capitalised (Northern Ireland, Stormont, NI, England, UK Government):
+            // most words are passed over by this flag, not looked up.
+            guard t.isCapitalised else { continue }
             let next = k + 1 < tokens.count && !tokens[k + 1].breakBefore ? tokens[k + 1] : nil
             if let next, t.hasKey("northern", hash: Self.northernHash, scalars),
                next.hasKey("ireland", hash: Self.irelandHash, scalars) {
