@@ -99,6 +99,8 @@ enum OrganisationBuiltInRecords {
         add("imig", "International Ministerial Implementation Group", ["IMIG"], kind: "cabinet committee")
         add("covid-o", "Covid-19 Operations Committee", [], aliases: ["Covid-O", "Covid Operations Committee", "COVID-O"],
             kind: "cabinet committee")
+        // Renamed in 2022 (the Oil and Gas Authority, its legal name, now trades as the NSTA).
+        add("nsta", "North Sea Transition Authority", ["NSTA", "OGA"], kind: reg, former: ["Oil and Gas Authority"])
         add("hmrc", "HM Revenue and Customs", ["HMRC"], aliases: ["Her Majesty's Revenue and Customs",
             "His Majesty's Revenue and Customs", "HM Revenue & Customs"], kind: dept)
         add("bank-of-england", "Bank of England", ["BoE"], kind: "central bank")
@@ -426,6 +428,7 @@ enum OrganisationBuiltInRecords {
         add("unison", "UNISON", [], aliases: ["Unison"], kind: union)
         add("unite", "Unite the Union", [], aliases: ["Unite"], kind: union)
         add("gmb", "GMB", [], kind: union)
+        add("pcs", "Public and Commercial Services Union", ["PCS"], kind: union)
         add("tuc", "Trades Union Congress", ["TUC"], kind: union)
         add("stuc", "Scottish Trades Union Congress", ["STUC"], kind: union)
         add("hcsa", "Hospital Consultants and Specialists Association", ["HCSA"], kind: union)

@@ -114,6 +114,8 @@ enum OrganisationPatternMatcher {
         "college", "joint", "parliamentary", "executive", "central", "federal", "state",
         "programme", "project", "partnership", "management", "oversight", "delivery", "assurance",
         "planning", "transformation", "recovery", "trust", "main", "full", "whole", "new", "old",
+        // "the Public Bill Committee": each bill has its own
+        "bill",
     ]
     static let genericModifiers = WordSet(genericModifierWords)
 
