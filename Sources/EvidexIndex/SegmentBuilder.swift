@@ -130,7 +130,10 @@ final class SegmentBuilder {
         var position: UInt32 = 0
         var length: UInt32 = 0
         withBatch(exactTable: Int(IndexField.quote.rawValue) * 2, doc: doc) { batch in
-            for q in quotes {
+            // A transcript turn's text is the body's paragraph: indexing it again here doubled
+            // a transcript's postings (a third of what quotations added to indexing one).
+            // Searches on quotes find turns through the body (`QueryPreparer`).
+            for q in quotes where q.kind != .turn {
                 if length > 0 { position += SegmentBuilder.paragraphGap }
                 quoteTerms.forEachOccurrence(in: q.range) { occ in
                     batch.add(occ, position: position, to: postings)

@@ -8,7 +8,8 @@ public enum QueryField: String, Sendable, CaseIterable {
     case source
     case kind
     case speaker
-    /// The text of attributed quotes and transcript turns.
+    /// The text of attributed quotes and transcript turns (turns are found through the body
+    /// of evidence documents: the index keeps their text once).
     case quote
     /// Organisations mentioned, by any name or acronym the gazetteer knows (`org:DHSC`).
     case org

@@ -27,6 +27,35 @@ struct QueryPreparer {
     }
 
     mutating func prepare(_ q: Query, negated: Bool = false) -> PreparedQuery {
+        if let inBody = Self.turnsClause(q, defaultFields: defaultFields) {
+            // Transcript turns are not in the quote field (format 7): their text is the body's.
+            // A clause on quotes matches a document by its quotes, or an evidence document by
+            // its body, whose paragraphs are its turns; which quotes match is then decided
+            // quote by quote (`QuoteMatcher`).
+            let inQuotes = prepareText(q, negated: negated)
+            let inTurns = prepareText(inBody, negated: negated)
+            return .boolean(must: [], should: [
+                inQuotes,
+                .boolean(must: [inTurns, .filter(.kind(.evidence))], should: [], mustNot: [], boost: 1),
+            ], mustNot: [], boost: 1)
+        }
+        return prepareText(q, negated: negated)
+    }
+
+    /// The body-field form of a text clause on quotes (`quote:` or, in quote search, an
+    /// unqualified word); nil for any other clause.
+    static func turnsClause(_ q: Query, defaultFields: [IndexField]) -> Query? {
+        func onQuotes(_ f: QueryField?) -> Bool { f == .quote || (f == nil && defaultFields == [.quote]) }
+        switch q {
+        case let .term(text, field, boost) where onQuotes(field): return .term(text, field: .body, boost: boost)
+        case let .phrase(words, field, slop, boost) where onQuotes(field): return .phrase(words, field: .body, slop: slop, boost: boost)
+        case let .prefix(text, field, boost) where onQuotes(field): return .prefix(text, field: .body, boost: boost)
+        case let .fuzzy(text, field, maxEdits, boost) where onQuotes(field): return .fuzzy(text, field: .body, maxEdits: maxEdits, boost: boost)
+        default: return nil
+        }
+    }
+
+    private mutating func prepareText(_ q: Query, negated: Bool) -> PreparedQuery {
         switch q {
         case let .term(text, field, boost):
             if let f = field, f == .kind || f == .source { return .filter(filter(f, text)) }
@@ -35,7 +64,7 @@ struct QueryPreparer {
             if tokens.isEmpty { return .nothing }
             if tokens.count > 1 {
                 // "covid-19", "U.K.-based": several tokens from one term read as a phrase.
-                return prepare(.phrase(tokens.map(\.exact), field: field, slop: 0, boost: boost), negated: negated)
+                return prepareText(.phrase(tokens.map(\.exact), field: field, slop: 0, boost: boost), negated: negated)
             }
             return word(stem: tokens[0].stem, field: field, boost: boost, negated: negated)
         case let .phrase(words, field, slop, boost):

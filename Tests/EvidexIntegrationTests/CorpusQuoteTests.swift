@@ -32,6 +32,29 @@ struct CorpusQuoteTests {
         #expect(try s.quotes("\"bitter irony that many\"").total == 0)
     }
 
+    @Test("transcript turns are found by their words, in quote search and by quote:, though only the body indexes them")
+    func turnsThroughTheBody() throws {
+        let (_, s) = try Self.searcher()
+        let r = try s.quotes("deliberate safe")
+        let turn = try #require(r.quotes.first)
+        #expect(r.total == 1)
+        #expect(turn.kind == "turn")
+        #expect(turn.speaker?.name == "Dr Penhaligon")
+        #expect(turn.document.id == "evidence/inquiry-sample-hearing-2024-11-14.rst")
+        #expect(try s.quotes("\"looking at a rota with those gaps\"").total == 1)
+        // Words of the same transcript that are not in one turn together match no quote.
+        #expect(try s.quotes("deliberate Okafor").total == 0)
+        // Quotes of news and turns of evidence together ("rota": a reported phrase, a quoted
+        // clause and two committee witnesses' turns among them).
+        let rota = try s.quotes("rota", options: QuoteSearchOptions(limit: 20))
+        #expect(Set(rota.quotes.map(\.kind)) == ["partial", "full", "turn"])
+        // quote: in document search: turns of evidence and quotes of news alike
+        #expect(try s.search("quote:autumn").hits.map(\.id) == ["evidence/inquiry-sample-hearing-2024-11-14.rst"])
+        #expect(try s.search("quote:\"bitter irony\"").hits.map(\.id) == ["ics-discrimination-2021-06-08.txt"])
+        // a news body word outside its quotes is not a quote word
+        #expect(try s.search("body:burnout").hits.count > s.search("quote:burnout").hits.count)
+    }
+
     @Test("quotes --org \"King's Fund\" finds its people in news and in evidence; --speaker narrows to one")
     func byOrganisationAndSpeaker() throws {
         let (_, s) = try Self.searcher()
