@@ -180,6 +180,8 @@ enum OrganisationBuiltInRecords {
         add("scottish-ambulance-service", "Scottish Ambulance Service", [], kind: alb)
         add("was-trust", "Welsh Ambulance Services NHS Trust", ["WAST"],
             aliases: ["Welsh Ambulance Service", "Welsh Ambulance Services University NHS Trust"], kind: "NHS trust")
+        // The Department of Health's group that took over the Health and Social Care Board in 2022.
+        add("sppg", "Strategic Planning and Performance Group", ["SPPG"], kind: "government unit")
         add("doh-ni", "Department of Health (Northern Ireland)", [],
             aliases: ["Department of Health in Northern Ireland", "Northern Ireland Department of Health",
                       "Department of Health Northern Ireland", "Department of Health NI"], kind: dept)
@@ -239,7 +241,7 @@ enum OrganisationBuiltInRecords {
         add("rqia", "Regulation and Quality Improvement Authority", ["RQIA"], kind: reg)
         add("social-care-wales", "Social Care Wales", [], kind: reg)
         add("niscc", "Northern Ireland Social Care Council", ["NISCC"], kind: reg)
-        add("scottish-covid-advisory-group", "Scottish Government COVID-19 Advisory Group", [],
+        add("scottish-covid-advisory-group", "Scottish Government COVID-19 Advisory Group", ["SGCAG"],
             aliases: ["Scottish Government Covid-19 Advisory Group", "Scottish Covid-19 Advisory Group",
                       "Scottish Covid Advisory Group", "Scottish Government Covid Advisory Group"], kind: adv)
         add("welsh-hssg", "Health and Social Services Group", ["HSSG"], kind: "government unit")
@@ -307,8 +309,10 @@ enum OrganisationBuiltInRecords {
             kind: adv)
         add("spi-m-o", "Scientific Pandemic Influenza Group on Modelling, Operational sub-group", ["SPI-M-O"],
             kind: adv)
-        add("spi-b", "Scientific Pandemic Insights Group on Behaviours", ["SPI-B"],
-            aliases: ["Scientific Pandemic Influenza Group on Behaviours"], kind: adv)
+        // GOV.UK names it "Independent Scientific Pandemic Insights Group on Behaviours".
+        add("spi-b", "Independent Scientific Pandemic Insights Group on Behaviours", ["SPI-B"],
+            aliases: ["Scientific Pandemic Insights Group on Behaviours", "Scientific Pandemic Influenza Group on Behaviours"],
+            kind: adv)
         add("nervtag", "New and Emerging Respiratory Virus Threats Advisory Group", ["NERVTAG"], kind: adv)
         add("gmc", "General Medical Council", ["GMC"], kind: reg)
         add("nmc", "Nursing and Midwifery Council", ["NMC"], kind: reg)
@@ -546,6 +550,10 @@ enum OrganisationBuiltInRecords {
         add("lshtm", "London School of Hygiene & Tropical Medicine", ["LSHTM"],
             aliases: ["London School of Hygiene and Tropical Medicine"], kind: uni)
         add("ucl", "University College London", ["UCL"], kind: uni)
+        add("uclh", "University College London Hospitals NHS Foundation Trust", ["UCLH"],
+            aliases: ["University College London Hospitals"], kind: "NHS trust")
+        add("md-tec", "Medical Devices, Testing and Evaluation Centre", ["MD-TEC", "MDTEC"], kind: "research centre")
+        add("sport-england", "Sport England", [], kind: alb)
         add("kcl", "King's College London", ["KCL"], kind: uni)
         add("lse", "London School of Economics and Political Science", ["LSE"],
             aliases: ["London School of Economics"], kind: uni)

@@ -61,7 +61,7 @@ public struct OrganisationGazetteer: Sendable, OrganisationResolving {
                    "life-sciences-hub-wales"] { map[id] = "wales" }
         for id in ["ni-executive", "doh-ni", "pha-ni", "hscni", "hscb", "bso-ni", "nias", "rqia", "teo",
                    "patient-client-council", "disability-action-ni", "niscc",
-                   "ni-covid-bereaved", "psni-pharm", "ccea", "niccy", "ect-ni", "psni"] { map[id] = "northern-ireland" }
+                   "ni-covid-bereaved", "psni-pharm", "ccea", "niccy", "ect-ni", "psni", "sppg"] { map[id] = "northern-ireland" }
         for id in ["mhra", "ema", "fda"] { map[id] = "medicines-regulation" }
         return map
     }()
