@@ -170,7 +170,12 @@ enum OrganisationBuiltInRecords {
                                                                           "Northern Ireland Government"],
             kind: dev)
         add("ect-ni", "Executive Covid Taskforce", ["ECT"], kind: "government unit")
-        add("teo", "The Executive Office", ["TEO"], aliases: ["Executive Office"], kind: dept)
+        add("teo", "The Executive Office", ["TEO", "OFMDFM"], aliases: ["Executive Office"], kind: dept,
+            former: ["Office of the First Minister and deputy First Minister", "Office of the First Minister and Deputy First Minister"])
+        add("daera", "Department of Agriculture, Environment and Rural Affairs", ["DAERA"], kind: dept)
+        // Northern Ireland's; Wales and others convened groups of the same name, so it needs
+        // Northern Ireland named in the same document.
+        add("ccg-ni", "Civil Contingencies Group (Northern Ireland)", [], aliases: ["Civil Contingencies Group"], kind: adv)
         add("irish-government", "Government of Ireland", [], aliases: ["Irish Government"], kind: "government")
         add("cosla", "Convention of Scottish Local Authorities", ["COSLA"], kind: rep)
         add("wlga", "Welsh Local Government Association", ["WLGA"], kind: rep)

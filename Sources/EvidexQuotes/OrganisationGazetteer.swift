@@ -40,7 +40,7 @@ public struct OrganisationGazetteer: Sendable, OrganisationResolving {
     static let commonWordNames: Set<String> = ["unite", "unison", "monitor", "mind", "scope", "executive"]
     /// Names that link only with support: "Monitor" is too common a word, and "the Executive"
     /// or "the Executive Committee" is Northern Ireland's only where the text is about it.
-    static let supportNames: Set<String> = ["monitor", "executive", "executive committee"]
+    static let supportNames: Set<String> = ["monitor", "executive", "executive committee", "civil contingencies group"]
 
     /// Groups of built-in bodies that texts name together: each devolved nation's bodies, and the
     /// medicines regulators. An ambiguous acronym of one of them ("NSS", "TAC", "PHA", "EMA") is
@@ -61,7 +61,7 @@ public struct OrganisationGazetteer: Sendable, OrganisationResolving {
                    "life-sciences-hub-wales"] { map[id] = "wales" }
         for id in ["ni-executive", "doh-ni", "pha-ni", "hscni", "hscb", "bso-ni", "nias", "rqia", "teo",
                    "patient-client-council", "disability-action-ni", "niscc",
-                   "ni-covid-bereaved", "psni-pharm", "ccea", "niccy", "ect-ni", "psni", "sppg"] { map[id] = "northern-ireland" }
+                   "ni-covid-bereaved", "psni-pharm", "ccea", "niccy", "ect-ni", "psni", "sppg", "daera", "ccg-ni"] { map[id] = "northern-ireland" }
         for id in ["mhra", "ema", "fda"] { map[id] = "medicines-regulation" }
         return map
     }()
