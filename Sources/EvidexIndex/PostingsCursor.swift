@@ -247,20 +247,11 @@ public final class PostingsCursor {
     /// closure that divided: those calls were a fifth of a frequent word's query.
     public func storedImpact(from target: UInt32, factors: UnsafePointer<Double>) -> Double {
         if doc == PostingsCursor.exhausted { return 0 }
-        if fullBlocks == 0 {
-            return maxImpact(block: 0) { freq, length in Double(freq) * factors[Int(ImpactCode.lengthCode(length))] }
+        // A stored length is the value of its code, so `lengthCode` gives the code back; a
+        // decoded length rounds down to its code, which only raises the bound.
+        return maxImpact(block: fullBlocks == 0 ? 0 : shallowBlock(target)) { freq, length in
+            Double(freq) * factors[Int(ImpactCode.lengthCode(length))]
         }
-        let b = shallowBlock(target)
-        guard let at = impactsAt(b) else {
-            return maxImpact(block: b) { freq, length in Double(freq) * factors[Int(ImpactCode.lengthCode(length))] }
-        }
-        var best = 0.0
-        for i in 0..<PostingsLayout.impactCount {
-            let freq = base[at + i * 2]
-            if freq == 0 { break }
-            best = max(best, Double(ImpactCode.freq(freq)) * factors[Int(base[at + i * 2 + 1])])
-        }
-        return best
     }
 
     /// An upper bound of `f(freq, length)` over the whole list.
