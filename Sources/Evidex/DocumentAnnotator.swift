@@ -54,45 +54,18 @@ public struct DocumentAnnotator: Sendable {
     private func turns(of doc: Document, at ranges: [Range<Int>]) -> [Quote] {
         var out: [Quote] = []
         var known: [String: (role: String?, organisation: String?)] = [:]
+        var witnesses: WitnessList?
         for (i, p) in doc.paragraphs.enumerated() {
             guard let speaker = p.speaker, i < ranges.count else { continue }
-            if known[speaker] == nil { known[speaker] = witness(speaker, doc) }
+            if known[speaker] == nil {
+                if witnesses == nil { witnesses = WitnessList(doc, annotator: annotator) }
+                known[speaker] = witnesses!.describe(speaker)
+            }
             let w = known[speaker]!
             out.append(Quote(range: ranges[i], text: p.text, kind: .turn,
                              speaker: QuoteSpeaker(name: speaker, role: w.role, organisation: w.organisation)))
         }
         return out
-    }
-
-    /// A speaker's role and organisation from the document's witness list ("Dr Felicity
-    /// Harcourt, Director of Workforce Policy, NHS Providers; …") or headings; the chair and
-    /// the members of a committee speak for the committee.
-    private func witness(_ speaker: String, _ doc: Document) -> (role: String?, organisation: String?) {
-        let lower = speaker.lowercased()
-        let committee = doc.source.flatMap { annotator.annotate($0).organisations.first?.name }
-        if lower == "chair" || lower == "chairman" || lower == "chairwoman" || lower == "convener" {
-            return ("Chair", committee)
-        }
-        let words = speaker.split(separator: " ")
-        guard let surname = words.last.map(String.init), surname.count > 1 else { return (nil, nil) }
-        var entries: [String] = []
-        if let panel = doc.metadata["panel"] {
-            entries += panel.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: ".")) }
-        }
-        entries += doc.headings
-        for e in entries where e.split(separator: " ").contains(where: { $0.trimmingCharacters(in: .punctuationCharacters) == surname }) {
-            let parts = e.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
-            let organisation = annotator.annotate(e).organisations.last?.name
-            // "Name, role…, organisation": the middle parts are the role.
-            let role = parts.count >= 3 ? parts[1..<(parts.count - 1)].joined(separator: ", ")
-                : (parts.count == 2 && organisation == nil ? parts[1] : nil)
-            return (role, organisation)
-        }
-        if let members = doc.metadata["members"],
-           members.split(separator: ";").contains(where: { $0.split(separator: " ").contains { $0.trimmingCharacters(in: .punctuationCharacters) == surname } }) {
-            return ("Member", committee)
-        }
-        return (nil, nil)
     }
 
     /// The code-point range of `text` in `scalars` at or after `from`, matched on its first

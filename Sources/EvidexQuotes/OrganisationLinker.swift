@@ -53,11 +53,14 @@ public struct OrganisationLinker: Sendable, OrganisationResolving {
 
     /// `link` on the text's scalars, which `TextAnnotator` shares with the quote extractor.
     func link(scalars: [Unicode.Scalar]) -> [OrganisationMention] {
+        OrganisationTokenPool.withTokens(of: scalars) { link(scalars: scalars, tokens: $0) }
+    }
+
+    private func link(scalars: [Unicode.Scalar], tokens: [OrganisationToken]) -> [OrganisationMention] {
         // 1. Acronyms this document defines.
         var learnt: [String: Target] = [:]
         var blocked: Set<String> = []
         var localLongForms: [(Range<Int>, Target)] = []
-        let tokens = OrganisationTokenizer.tokens(in: scalars)
         if tokens.isEmpty { return [] }
         // Bracketed definitions first; one by apposition ("the Scottish Qualifications Authority,
         // the SQA,") only adds an acronym that no bracket defined, and never blocks a known one:

@@ -27,7 +27,15 @@ enum OrganisationTokenizer {
 
     static func tokens(in scalars: UnsafeBufferPointer<Unicode.Scalar>) -> [OrganisationToken] {
         var out: [OrganisationToken] = []
-        out.reserveCapacity(scalars.count / 5)
+        tokens(in: scalars, into: &out)
+        return out
+    }
+
+    /// `tokens(in:)` appended to `out`.
+    static func tokens(in scalars: UnsafeBufferPointer<Unicode.Scalar>, into out: inout [OrganisationToken]) {
+        // Tokens keep 32-bit offsets; the loader's file limit keeps texts far below this.
+        precondition(scalars.count < Int(UInt32.max), "text of \(scalars.count) code points is too long to link")
+        out.reserveCapacity(out.count + scalars.count / 5)
         var i = 0
         let n = scalars.count
         var pendingBreak = true
@@ -118,7 +126,6 @@ enum OrganisationTokenizer {
             i = j
         }
         }
-        return out
     }
 
     /// Tokenises from `start` the words of ASCII letters and digits (no apostrophe) and the
