@@ -19,6 +19,8 @@ struct QuoteTermSource {
         var scalarStart: Int
         var scalarCount: Int
         var isASCII: Bool
+        /// A quote overlaps it, so its occurrences are recorded.
+        var wanted: Bool
         /// Its range of `occurrences` (in order of position, so of offset).
         var occurrences: Range<Int>
     }
@@ -27,16 +29,39 @@ struct QuoteTermSource {
     private var pieces: [Piece] = []
     private var current = -1
 
-    /// Starts a document: its pieces are `StoredAnnotations.pieces(of:)`, numbered the same.
-    mutating func reset(_ doc: Document) {
+    /// Starts a document: its pieces are `StoredAnnotations.pieces(of:)`, numbered the same;
+    /// `quotes` are the ranges of the quotes to be indexed, in order of start. Only the pieces
+    /// they overlap need recording (a hearing day of some thousand paragraphs may quote a
+    /// document in a few).
+    mutating func reset(_ doc: Document, quotes: some Sequence<Range<Int>>) {
         occurrences.removeAll(keepingCapacity: true)
         pieces.removeAll(keepingCapacity: true)
         var start = 0
         for text in StoredAnnotations.pieces(of: doc) {
             let (count, ascii) = Self.scalarCount(text)
-            pieces.append(Piece(text: text, scalarStart: start, scalarCount: count, isASCII: ascii, occurrences: 0..<0))
+            pieces.append(Piece(text: text, scalarStart: start, scalarCount: count, isASCII: ascii, wanted: false,
+                                occurrences: 0..<0))
             start += count
         }
+        for range in quotes { for p in overlapping(range) { pieces[p].wanted = true } }
+    }
+
+    /// Whether piece `piece`'s occurrences are needed (`reset`); pieces not recorded have none.
+    func wants(piece: Int) -> Bool { pieces[piece].wanted }
+
+    /// Indices of the pieces that overlap `range`.
+    private func overlapping(_ range: Range<Int>) -> Range<Int> {
+        // the first piece ending after the range starts (a transcript has thousands of
+        // paragraphs: a scan from the first piece would make this quadratic)
+        var p = 0
+        var q = pieces.count
+        while p < q {
+            let mid = (p + q) / 2
+            if pieces[mid].scalarStart + pieces[mid].scalarCount <= range.lowerBound { p = mid + 1 } else { q = mid }
+        }
+        var e = p
+        while e < pieces.count && (pieces[e].scalarStart < range.upperBound || (range.isEmpty && e == p)) { e += 1 }
+        return p..<e
     }
 
     /// Piece `piece`'s occurrences are those recorded into the buffer `begin` returns until
@@ -57,18 +82,9 @@ struct QuoteTermSource {
 
     /// Calls `body` with each occurrence overlapping the annotation-text range `range`, in order.
     func forEachOccurrence(in range: Range<Int>, _ body: (TermOccurrence) -> Void) {
-        // the first piece ending after the range starts (a transcript has thousands of turns,
-        // each a quote: a scan from the first piece would make this quadratic)
-        var p = 0
-        var q = pieces.count
-        while p < q {
-            let mid = (p + q) / 2
-            if pieces[mid].scalarStart + pieces[mid].scalarCount <= range.lowerBound { p = mid + 1 } else { q = mid }
-        }
-        for piece in pieces[p...] {
+        for piece in pieces[overlapping(range)] {
             let end = piece.scalarStart + piece.scalarCount
-            if piece.scalarStart >= range.upperBound { break }
-            guard range.lowerBound < end else { continue }
+            guard range.lowerBound < end, piece.scalarStart < range.upperBound else { continue }
             let lo = max(range.lowerBound, piece.scalarStart) - piece.scalarStart
             let hi = min(range.upperBound, end) - piece.scalarStart
             let (a, b) = piece.isASCII ? (lo, hi) : Self.utf8Offsets(lo, hi, in: piece.text)

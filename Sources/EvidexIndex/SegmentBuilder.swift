@@ -43,9 +43,11 @@ final class SegmentBuilder {
         parts.paths.append(path)
 
         let quotes = annotations.quotes.filter(StoredAnnotations.isSearchable)
-        // The quote field reuses the title's and paragraphs' occurrences (`QuoteTermSource`).
-        let recording = !quotes.isEmpty
-        if recording { quoteTerms.reset(doc) }
+        // The quote field reuses the title's and paragraphs' occurrences (`QuoteTermSource`),
+        // of the pieces that hold a quote it indexes (not a transcript's turns).
+        let indexed = quotes.lazy.filter { $0.kind != .turn }.map(\.range)
+        let recording = !indexed.isEmpty
+        if recording { quoteTerms.reset(doc, quotes: indexed) }
         for field in IndexField.textFields {
             let length: UInt32
             switch field {
@@ -92,7 +94,7 @@ final class SegmentBuilder {
         withBatch(exactTable: exactTable, doc: doc) { batch in
             for (n, text) in texts.enumerated() {
                 if n > 0 && length > 0 { position += SegmentBuilder.paragraphGap }
-                if let piece = pieces?[n] {
+                if let piece = pieces?[n], quoteTerms.wants(piece: piece) {
                     var recorded = quoteTerms.begin(piece: piece)
                     analyzer.forEachOccurrence(in: text) { occ in
                         recorded.append(occ)
