@@ -14,12 +14,13 @@ import Testing
         let (scalars, _, _) = StoredAnnotations.scalars(of: doc)
         let quotes = TextAnnotator().annotate(scalars: scalars).quotes.filter(StoredAnnotations.isSearchable)
         var source = QuoteTermSource()
-        source.reset(doc)
+        source.reset(doc, quotes: quotes.map(\.range))
         var texts: [(piece: Int, text: String)] = doc.paragraphs.enumerated().map {
             (StoredAnnotations.paragraphPiece($0.offset, of: doc), $0.element.text)
         }
         if let t = StoredAnnotations.titlePiece(of: doc) { texts.append((t, doc.title)) }
-        for (piece, text) in texts {
+        // as `SegmentBuilder` does: only the pieces a quote overlaps are recorded
+        for (piece, text) in texts where source.wants(piece: piece) {
             var recorded = source.begin(piece: piece)
             analyzer.forEachOccurrence(in: text) { recorded.append($0) }
             source.end(recorded)
@@ -60,5 +61,25 @@ import Testing
         // terms after accented words in the same piece: offsets past multi-byte scalars
         #expect(reused.contains { $0.contains("costs") })
         #expect(reused.contains { $0.contains("suppliers") })
+    }
+
+    /// Only paragraphs that a quote overlaps are recorded; a quote over two paragraphs wants both.
+    @Test func onlyQuotedParagraphsAreWanted() throws {
+        let doc = makeDocument("d2", title: "Trust warns on beds", body: [
+            "The trust published its figures on Monday.",
+            "Dr Ada Kemp, its medical director, said: “We are full.",
+            "“There is nowhere left to put patients,” she added.",
+            "Figures for March are due next week.",
+        ])
+        let (scalars, _, _) = StoredAnnotations.scalars(of: doc)
+        let quotes = TextAnnotator().annotate(scalars: scalars).quotes.filter(StoredAnnotations.isSearchable)
+        #expect(quotes.count == 2)
+        var source = QuoteTermSource()
+        source.reset(doc, quotes: quotes.map(\.range))
+        let wanted = doc.paragraphs.indices.map { source.wants(piece: StoredAnnotations.paragraphPiece($0, of: doc)) }
+        #expect(wanted == [false, true, true, false])
+        #expect(!source.wants(piece: try #require(StoredAnnotations.titlePiece(of: doc))))
+        let (reused, analysed) = try Self.terms(of: doc)
+        #expect(reused == analysed)
     }
 }
