@@ -26,7 +26,6 @@ final class FrozenSegment: @unchecked Sendable {
         var docs: [UInt32] = []
         var freqs: [UInt32] = []
         var positions: [UInt32] = []
-        var scratch: [UInt8] = []
         var exactDocs: [UInt32] = []
         var unusedFreqs: [UInt32] = []
         var unusedPositions: [UInt32] = []
@@ -47,7 +46,7 @@ final class FrozenSegment: @unchecked Sendable {
                 docs.removeAll(keepingCapacity: true)
                 freqs.removeAll(keepingCapacity: true)
                 positions.removeAll(keepingCapacity: true)
-                postings.decode(slot, docs: &docs, freqs: &freqs, positions: &positions, wantPositions: withPositions, scratch: &scratch)
+                postings.decode(slot, docs: &docs, freqs: &freqs, positions: &positions, wantPositions: withPositions)
                 var info = docs.withUnsafeBufferPointer { d in
                     freqs.withUnsafeBufferPointer { f in
                         positions.withUnsafeBufferPointer { p in
@@ -61,7 +60,7 @@ final class FrozenSegment: @unchecked Sendable {
                         exactDocs.removeAll(keepingCapacity: true)
                         unusedFreqs.removeAll(keepingCapacity: true)
                         postings.decode(exactSlot, docs: &exactDocs, freqs: &unusedFreqs, positions: &unusedPositions,
-                                        wantPositions: false, scratch: &scratch)
+                                        wantPositions: false)
                         info.groupDocFreq = FrozenSegment.unionCount(docs, exactDocs)
                     }
                 }

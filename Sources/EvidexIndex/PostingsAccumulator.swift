@@ -186,53 +186,102 @@ final class PostingsAccumulator {
     }
 
     /// Decodes a slot into documents, frequencies and (for exact tables, when asked) positions.
-    func decode(_ slot: Int, docs: inout [UInt32], freqs: inout [UInt32], positions: inout [UInt32], wantPositions: Bool,
-                scratch: inout [UInt8]) {
-        scratch.removeAll(keepingCapacity: true)
+    /// It reads the chunk chain in place: copying each slot's chunks into one buffer first
+    /// was 3% of a synth-100k build.
+    func decode(_ slot: Int, docs: inout [UInt32], freqs: inout [UInt32], positions: inout [UInt32], wantPositions: Bool) {
         let st = state[slot]
-        var remaining = Int(st.bytes)
-        var at = Int(slotHead[slot])
-        var size = PostingsAccumulator.firstChunk
-        while remaining > 0 {
-            let n = min(size, remaining)
-            scratch.append(contentsOf: UnsafeBufferPointer(start: pool.base + at, count: n))
-            remaining -= n
-            if remaining > 0 {
-                at = Int(UnsafeRawPointer(pool.base + at + size).loadUnaligned(as: UInt32.self))
-                size = min(size * 2, PostingsAccumulator.maxChunk)
+        var r = ChainReader(base: UnsafePointer(pool.base), head: Int(slotHead[slot]), bytes: Int(st.bytes))
+        var doc = UInt32.max
+        if Int(slotTable[slot]) & 1 == 0 {
+            while r.remaining > 0 {
+                doc = doc &+ r.varint()
+                var pos = r.varint() &- 1
+                var f: UInt32 = 1
+                if wantPositions { positions.append(pos) }
+                while r.remaining > 0 && r.peek() != 0 {
+                    pos &+= r.varint()
+                    f += 1
+                    if wantPositions { positions.append(pos) }
+                }
+                if r.remaining > 0 { r.skip() }  // the terminator (the open document has none)
+                docs.append(doc)
+                freqs.append(f)
+            }
+        } else {
+            while r.remaining > 0 {
+                doc = doc &+ r.varint()
+                docs.append(doc)
+                freqs.append(r.varint())
+            }
+            if st.lastDoc != UInt32.max {
+                docs.append(st.lastDoc)
+                freqs.append(st.pendingFreq)
             }
         }
-        let table = Int(slotTable[slot])
-        scratch.withUnsafeBufferPointer { b in
-            guard let p = b.baseAddress else { return }
-            var i = 0
-            var doc = UInt32.max
-            if table & 1 == 0 {
-                while i < b.count {
-                    doc = doc &+ readVarint(p, &i)
-                    var pos = readVarint(p, &i) &- 1
-                    var f: UInt32 = 1
-                    if wantPositions { positions.append(pos) }
-                    while i < b.count && b[i] != 0 {
-                        pos &+= readVarint(p, &i)
-                        f += 1
-                        if wantPositions { positions.append(pos) }
-                    }
-                    i += 1  // the terminator (or past the end)
-                    docs.append(doc)
-                    freqs.append(f)
-                }
-            } else {
-                while i < b.count {
-                    doc = doc &+ readVarint(p, &i)
-                    docs.append(doc)
-                    freqs.append(readVarint(p, &i))
-                }
-                if st.lastDoc != UInt32.max {
-                    docs.append(st.lastDoc)
-                    freqs.append(st.pendingFreq)
-                }
+    }
+
+    /// Reads a slot's bytes along its chain of chunks (8, 16, … `maxChunk` bytes, each full
+    /// chunk followed by the 4-byte offset of the next).
+    private struct ChainReader {
+        let base: UnsafePointer<UInt8>
+        var at: Int
+        var chunkEnd: Int
+        var size: Int
+        /// Bytes not yet read.
+        var remaining: Int
+
+        init(base: UnsafePointer<UInt8>, head: Int, bytes: Int) {
+            self.base = base
+            at = head
+            size = PostingsAccumulator.firstChunk
+            remaining = bytes
+            chunkEnd = head + min(size, bytes)
+        }
+
+        /// Moves to the next chunk when this one is used up (only ever a full one).
+        @inline(__always)
+        private mutating func refill() {
+            if at == chunkEnd {
+                at = Int(UnsafeRawPointer(base + chunkEnd).loadUnaligned(as: UInt32.self))
+                size = min(size * 2, PostingsAccumulator.maxChunk)
+                chunkEnd = at + min(size, remaining)
             }
+        }
+
+        @inline(__always)
+        mutating func peek() -> UInt8 {
+            refill()
+            return base[at]
+        }
+
+        @inline(__always)
+        mutating func skip() {
+            refill()
+            at += 1
+            remaining -= 1
+        }
+
+        @inline(__always)
+        mutating func byte() -> UInt8 {
+            refill()
+            let b = base[at]
+            at += 1
+            remaining -= 1
+            return b
+        }
+
+        @inline(__always)
+        mutating func varint() -> UInt32 {
+            var b = byte()
+            if b < 0x80 { return UInt32(b) }
+            var result = UInt32(b & 0x7F)
+            var shift: UInt32 = 7
+            repeat {
+                b = byte()
+                result |= UInt32(b & 0x7F) << shift
+                shift += 7
+            } while b >= 0x80 && shift < 35
+            return result
         }
     }
 }
