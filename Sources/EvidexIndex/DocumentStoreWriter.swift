@@ -36,6 +36,21 @@ struct DocumentStoreWriter {
         if pending.count >= DocumentStoreWriter.blockBytes || pendingDocs >= DocumentStoreWriter.blockDocuments { flush() }
     }
 
+    /// Appends a block another store compressed, holding the next `documents` documents, as
+    /// it is (a merge copying a block with no deleted document and nothing to rewrite need not
+    /// deflate it again). Documents added before it end their block first.
+    mutating func appendCompressed(_ block: UnsafeRawBufferPointer, rawLength: Int, documents: Int) {
+        if pending.count > 0 { flush() }
+        index.appendLE(nextDoc)
+        index.appendLE(UInt64(data.count))
+        index.appendLE(UInt32(block.count))
+        index.appendLE(UInt32(rawLength))
+        data.tail.append(contentsOf: block)
+        data.spillIfLarge()
+        blockCount += 1
+        nextDoc += UInt32(documents)
+    }
+
     mutating func finish() {
         if pending.count > 0 { flush() }
     }

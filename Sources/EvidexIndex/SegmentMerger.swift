@@ -21,8 +21,18 @@ enum SegmentMerger {
             var sourceNames = [String?](repeating: nil, count: r.sourceCount)
             var pathNames = [String?](repeating: nil, count: r.pathCount)
             var record = ByteBuffer(capacity: 1 << 12)
-            try r.forEachEncodedDocument { (doc, bytes) throws(IndexError) in
-                if seg.isDeleted(doc) { return }
+            // The live records of a block as the merged store holds them, one after another.
+            var block = ByteBuffer(capacity: 1 << 15)
+            var ends: [Int] = []
+            if parts.docCount == 0 && parts.store.blockCount == 0 {
+                // The first input's source files keep their ordinals, so its reference records
+                // need no rewriting and its blocks can be copied compressed (below).
+                for o in 0..<r.sourceFiles.count { files[o] = parts.sourceFileOrdinal(r.sourceFiles.string(o)) }
+            }
+
+            /// Records document `doc` of this input in the merged parts, and its stored record
+            /// (source file ordinal remapped) in `record`.
+            func addDocument(_ doc: UInt32, _ bytes: UnsafeRawBufferPointer) throws(IndexError) {
                 map[Int(doc)] = UInt32(parts.docCount)
                 parts.appendID(r.id(of: doc))
                 parts.dates.append(r.dateOrdinal(doc) ?? Int32.min)
@@ -53,7 +63,36 @@ enum SegmentMerger {
                     files[Int(o)] = m
                     return m
                 }, into: &record)
-                record.bytes.withUnsafeBytes { parts.store.add($0) }
+            }
+
+            try r.forEachStoreBlock { (stored) throws(IndexError) in
+                // A block whose every document is live and whose records come out unchanged is
+                // copied compressed: deflating the store again was most of the time a merge
+                // spent outside the posting lists (a hearing day's turns make large records).
+                block.removeAll()
+                ends.removeAll(keepingCapacity: true)
+                var unchanged = true
+                for (doc, bytes) in zip(stored.firstDoc..., stored.records) {
+                    if seg.isDeleted(doc) {
+                        unchanged = false
+                        continue
+                    }
+                    try addDocument(doc, bytes)
+                    if unchanged && !record.bytes.withUnsafeBytes({ $0.elementsEqual(bytes) }) { unchanged = false }
+                    block.append(contentsOf: record.bytes)
+                    ends.append(block.count)
+                }
+                if unchanged && !ends.isEmpty {
+                    parts.store.appendCompressed(stored.compressed, rawLength: stored.rawLength, documents: ends.count)
+                    return
+                }
+                block.bytes.withUnsafeBytes { all in
+                    var start = 0
+                    for end in ends {
+                        parts.store.add(UnsafeRawBufferPointer(rebasing: all[start..<end]))
+                        start = end
+                    }
+                }
             }
             remap.append(map)
         }

@@ -342,6 +342,23 @@ public final class SegmentReader: @unchecked Sendable {
     /// Calls body with each document's encoded bytes in doc-id order, decompressing each
     /// block once (merges copy documents without decoding them).
     func forEachEncodedDocument(_ body: (UInt32, UnsafeRawBufferPointer) throws(IndexError) -> Void) throws(IndexError) {
+        try forEachStoreBlock { (block) throws(IndexError) in
+            for (doc, record) in zip(block.firstDoc..., block.records) { try body(doc, record) }
+        }
+    }
+
+    /// A block of the document store, decompressed, with its compressed bytes.
+    struct StoreBlock {
+        let firstDoc: UInt32
+        /// The block's records (each document's encoded bytes), in doc order.
+        let records: [UnsafeRawBufferPointer]
+        let compressed: UnsafeRawBufferPointer
+        let rawLength: Int
+    }
+
+    /// Each block of the document store in order (the buffers are valid during `body`), so that
+    /// a merge may copy a block's compressed bytes as they are.
+    func forEachStoreBlock(_ body: (StoreBlock) throws(IndexError) -> Void) throws(IndexError) {
         var raw: [UInt8] = []
         for b in 0..<storeBlocks {
             let e = b * 20
@@ -357,15 +374,19 @@ public final class SegmentReader: @unchecked Sendable {
                 evx_inflate(storeData.baseAddress!.assumingMemoryBound(to: UInt8.self) + off, clen, dst.baseAddress, rlen)
             }
             guard rc == 0 else { throw .corrupt("\(name): store block \(b) does not decompress") }
+            let first = doc
             try raw.withRawBytes { (buf) throws(IndexError) in
                 var r = ByteReader(buf)
+                var records: [UnsafeRawBufferPointer] = []
                 while doc < nextFirst {
                     let n = Int(try r.varint())
                     guard r.offset + n <= buf.count else { throw .corrupt("\(name): stored document truncated") }
-                    try body(doc, UnsafeRawBufferPointer(rebasing: buf[r.offset..<(r.offset + n)]))
+                    records.append(UnsafeRawBufferPointer(rebasing: buf[r.offset..<(r.offset + n)]))
                     r.offset += n
                     doc += 1
                 }
+                try body(StoreBlock(firstDoc: first, records: records,
+                                    compressed: UnsafeRawBufferPointer(rebasing: storeData[off..<(off + clen)]), rawLength: rlen))
             }
         }
     }
