@@ -16,18 +16,84 @@ struct QuoteMatcher {
         case boolean(must: [Clause], should: [Clause], mustNot: [Clause])
     }
 
+    /// The same clause with words as the analyzer's vocabulary ids, for queries of words and
+    /// phrases only (prefixes and typos compare strings).
+    private indirect enum IDClause {
+        case stem(UInt32)
+        case words([UInt32], slop: Int)
+        case always
+        case boolean(must: [IDClause], should: [IDClause], mustNot: [IDClause])
+    }
+
     private let root: Clause
+    private let ids: IDClause?
     private let analyzer: Analyzer
 
     init(query: Query, analyzer: Analyzer) {
         self.analyzer = analyzer
         root = QuoteMatcher.compile(query, analyzer)
+        ids = QuoteMatcher.identify(root, analyzer.vocabulary)
     }
 
     /// Whether the quote's text satisfies the query.
     func matches(_ text: String) -> Bool {
+        if let ids {
+            // Term ids straight from the analyzer: making two strings per word and a set of
+            // them was most of a quote search over hearing days (thousands of turns each).
+            var stems: [UInt32] = []
+            var exact: [UInt32] = []
+            analyzer.forEachOccurrence(in: text) { occ in
+                stems.append(occ.stem)
+                exact.append(occ.exact)
+            }
+            stems.sort()
+            return evaluate(ids, stems: stems, exact: exact)
+        }
         let tokens = analyzer.tokens(text)
         return evaluate(root, stems: Set(tokens.map(\.stem)), exact: tokens.map(\.exact))
+    }
+
+    /// `clause` with vocabulary ids, or nil when it holds a prefix or fuzzy word.
+    private static func identify(_ clause: Clause, _ vocabulary: TermVocabulary) -> IDClause? {
+        switch clause {
+        case .stem(let s):
+            return .stem(vocabulary.intern(s))
+        case let .words(words, slop):
+            return .words(words.map { vocabulary.intern($0) }, slop: slop)
+        case .always:
+            return .always
+        case .prefix, .fuzzy:
+            return nil
+        case let .boolean(must, should, mustNot):
+            var m: [IDClause] = [], s: [IDClause] = [], n: [IDClause] = []
+            for c in must { guard let x = identify(c, vocabulary) else { return nil }; m.append(x) }
+            for c in should { guard let x = identify(c, vocabulary) else { return nil }; s.append(x) }
+            for c in mustNot { guard let x = identify(c, vocabulary) else { return nil }; n.append(x) }
+            return .boolean(must: m, should: s, mustNot: n)
+        }
+    }
+
+    /// `evaluate` on ids; `stems` sorted.
+    private func evaluate(_ c: IDClause, stems: [UInt32], exact: [UInt32]) -> Bool {
+        switch c {
+        case .always:
+            return true
+        case .stem(let s):
+            // binary search: the first stem not below s
+            var lo = 0, hi = stems.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if stems[mid] < s { lo = mid + 1 } else { hi = mid }
+            }
+            return lo < stems.count && stems[lo] == s
+        case let .words(words, slop):
+            return QuoteMatcher.contains(words, slop: slop, in: exact)
+        case let .boolean(must, should, mustNot):
+            if !must.allSatisfy({ evaluate($0, stems: stems, exact: exact) }) { return false }
+            if mustNot.contains(where: { evaluate($0, stems: stems, exact: exact) }) { return false }
+            if must.isEmpty && !should.isEmpty { return should.contains { evaluate($0, stems: stems, exact: exact) } }
+            return true
+        }
     }
 
     private static func compile(_ q: Query, _ analyzer: Analyzer) -> Clause {
@@ -89,7 +155,7 @@ struct QuoteMatcher {
 
     /// The words in order, adjacent (slop 0) or each within `slop` positions of where the
     /// phrase puts it.
-    private static func contains(_ words: [String], slop: Int, in exact: [String]) -> Bool {
+    private static func contains<W: Equatable>(_ words: [W], slop: Int, in exact: [W]) -> Bool {
         guard words.count <= exact.count else { return false }
         for start in exact.indices where exact[start] == words[0] {
             var at = start
