@@ -6,106 +6,49 @@ import EvidexText
 /// do not matter; clauses on other fields (speaker:, org:, dates) were settled per document.
 /// The query is analysed once, when the matcher is made, and then tested against each quote.
 struct QuoteMatcher {
-    /// A query clause about the quote's text, analysed.
+    /// A query clause about the quote's text, analysed: words as the analyzer's vocabulary ids
+    /// (making two strings per word of every quote, and a set of them, was most of a quote
+    /// search over hearing days, with thousands of turns each).
     private indirect enum Clause {
-        case stem(String)
-        case words([String], slop: Int)
+        case stem(UInt32)
+        case words([UInt32], slop: Int)
         case prefix(String)
         case fuzzy([Unicode.Scalar], maxEdits: Int)
         case always
         case boolean(must: [Clause], should: [Clause], mustNot: [Clause])
     }
 
-    /// The same clause with words as the analyzer's vocabulary ids, for queries of words and
-    /// phrases only (prefixes and typos compare strings).
-    private indirect enum IDClause {
-        case stem(UInt32)
-        case words([UInt32], slop: Int)
-        case always
-        case boolean(must: [IDClause], should: [IDClause], mustNot: [IDClause])
-    }
-
     private let root: Clause
-    private let ids: IDClause?
     private let analyzer: Analyzer
 
     init(query: Query, analyzer: Analyzer) {
         self.analyzer = analyzer
         root = QuoteMatcher.compile(query, analyzer)
-        ids = QuoteMatcher.identify(root, analyzer.vocabulary)
     }
 
     /// Whether the quote's text satisfies the query.
     func matches(_ text: String) -> Bool {
-        if let ids {
-            // Term ids straight from the analyzer: making two strings per word and a set of
-            // them was most of a quote search over hearing days (thousands of turns each).
-            var stems: [UInt32] = []
-            var exact: [UInt32] = []
-            analyzer.forEachOccurrence(in: text) { occ in
-                stems.append(occ.stem)
-                exact.append(occ.exact)
-            }
-            stems.sort()
-            return evaluate(ids, stems: stems, exact: exact)
+        var stems: [UInt32] = []
+        var exact: [UInt32] = []
+        analyzer.forEachOccurrence(in: text) { occ in
+            stems.append(occ.stem)
+            exact.append(occ.exact)
         }
-        let tokens = analyzer.tokens(text)
-        return evaluate(root, stems: Set(tokens.map(\.stem)), exact: tokens.map(\.exact))
-    }
-
-    /// `clause` with vocabulary ids, or nil when it holds a prefix or fuzzy word.
-    private static func identify(_ clause: Clause, _ vocabulary: TermVocabulary) -> IDClause? {
-        switch clause {
-        case .stem(let s):
-            return .stem(vocabulary.intern(s))
-        case let .words(words, slop):
-            return .words(words.map { vocabulary.intern($0) }, slop: slop)
-        case .always:
-            return .always
-        case .prefix, .fuzzy:
-            return nil
-        case let .boolean(must, should, mustNot):
-            var m: [IDClause] = [], s: [IDClause] = [], n: [IDClause] = []
-            for c in must { guard let x = identify(c, vocabulary) else { return nil }; m.append(x) }
-            for c in should { guard let x = identify(c, vocabulary) else { return nil }; s.append(x) }
-            for c in mustNot { guard let x = identify(c, vocabulary) else { return nil }; n.append(x) }
-            return .boolean(must: m, should: s, mustNot: n)
-        }
-    }
-
-    /// `evaluate` on ids; `stems` sorted.
-    private func evaluate(_ c: IDClause, stems: [UInt32], exact: [UInt32]) -> Bool {
-        switch c {
-        case .always:
-            return true
-        case .stem(let s):
-            // binary search: the first stem not below s
-            var lo = 0, hi = stems.count
-            while lo < hi {
-                let mid = (lo + hi) / 2
-                if stems[mid] < s { lo = mid + 1 } else { hi = mid }
-            }
-            return lo < stems.count && stems[lo] == s
-        case let .words(words, slop):
-            return QuoteMatcher.contains(words, slop: slop, in: exact)
-        case let .boolean(must, should, mustNot):
-            if !must.allSatisfy({ evaluate($0, stems: stems, exact: exact) }) { return false }
-            if mustNot.contains(where: { evaluate($0, stems: stems, exact: exact) }) { return false }
-            if must.isEmpty && !should.isEmpty { return should.contains { evaluate($0, stems: stems, exact: exact) } }
-            return true
-        }
+        stems.sort()
+        return evaluate(root, stems: stems, exact: exact)
     }
 
     private static func compile(_ q: Query, _ analyzer: Analyzer) -> Clause {
+        let vocabulary = analyzer.vocabulary
         switch q {
         case let .term(text, field, _):
             guard isQuoteField(field) else { return .always }
             let t = analyzer.tokens(text)
             if t.isEmpty { return .always }
-            return t.count == 1 ? .stem(t[0].stem) : .words(t.map(\.exact), slop: 0)
+            return t.count == 1 ? .stem(vocabulary.intern(t[0].stem)) : .words(t.map { vocabulary.intern($0.exact) }, slop: 0)
         case let .phrase(words, field, slop, _):
             guard isQuoteField(field) else { return .always }
-            let t = analyzer.tokens(words.joined(separator: " ")).map(\.exact)
+            let t = analyzer.tokens(words.joined(separator: " ")).map { vocabulary.intern($0.exact) }
             return t.isEmpty ? .always : .words(t, slop: slop)
         case let .prefix(text, field, _):
             return isQuoteField(field) ? .prefix(analyzer.fold(text)) : .always
@@ -121,18 +64,27 @@ struct QuoteMatcher {
         }
     }
 
-    private func evaluate(_ c: Clause, stems: Set<String>, exact: [String]) -> Bool {
+    /// `stems` sorted; `exact` in text order.
+    private func evaluate(_ c: Clause, stems: [UInt32], exact: [UInt32]) -> Bool {
         switch c {
         case .always:
             return true
         case .stem(let s):
-            return stems.contains(s)
+            // the first stem not below s
+            var lo = 0, hi = stems.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if stems[mid] < s { lo = mid + 1 } else { hi = mid }
+            }
+            return lo < stems.count && stems[lo] == s
         case let .words(words, slop):
             return QuoteMatcher.contains(words, slop: slop, in: exact)
         case .prefix(let p):
-            return exact.contains { $0.hasPrefix(p) }
+            return exact.contains { analyzer.vocabulary.string($0).hasPrefix(p) }
         case let .fuzzy(target, maxEdits):
-            return exact.contains { Levenshtein.distance(Array($0.unicodeScalars), target, limit: maxEdits) != nil }
+            return exact.contains {
+                Levenshtein.distance(Array(analyzer.vocabulary.string($0).unicodeScalars), target, limit: maxEdits) != nil
+            }
         case let .boolean(must, should, mustNot):
             if !must.allSatisfy({ evaluate($0, stems: stems, exact: exact) }) { return false }
             if mustNot.contains(where: { evaluate($0, stems: stems, exact: exact) }) { return false }
@@ -155,7 +107,7 @@ struct QuoteMatcher {
 
     /// The words in order, adjacent (slop 0) or each within `slop` positions of where the
     /// phrase puts it.
-    private static func contains<W: Equatable>(_ words: [W], slop: Int, in exact: [W]) -> Bool {
+    private static func contains(_ words: [UInt32], slop: Int, in exact: [UInt32]) -> Bool {
         guard words.count <= exact.count else { return false }
         for start in exact.indices where exact[start] == words[0] {
             var at = start
