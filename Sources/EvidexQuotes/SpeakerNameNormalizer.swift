@@ -63,15 +63,25 @@ enum SpeakerNameNormalizer {
             while let last = before.last, honorifics.contains(last.lowercased()) { before = before.dropLast() }
             // nor do a day or a sentence's lead words ("But on Wednesday Prime Minister …")
             while let first = before.first, Self.notRoleWords.contains(first.lowercased()) { before = before.dropFirst() }
-            var role = before.joined(separator: " ")
+            var role: String?
             var organisation: String?
             if let last = before.last, isPossessive(last) {
+                // "The Observer's Philip French": the owner is the organisation, named in full
                 let owner = Array(before[before.startIndex..<(before.endIndex - 1)]) + [stripPossessive(last)]
                 let phrase = owner.suffix(4).joined(separator: " ")
                 organisation = organisations?.canonicalOrganisation(for: phrase) ?? phrase
-                role = ""
+            } else {
+                // an article or another function word opens the clause, not the role ("the
+                // lawyer John Smith"); a role ending in one, or in a verb or a number, is the
+                // clause's own words ("we can then see Chris Whitty saying: …", "paragraph 45
+                // and Mr Hancock")
+                var words = before
+                while let first = words.first, Self.notRoleHeads.contains(first.lowercased()) { words = words.dropFirst() }
+                if let end = words.last, !Self.notRoleHeads.contains(end.lowercased()), !end.allSatisfy(\.isNumber) {
+                    role = words.joined(separator: " ")
+                }
             }
-            fixes[s.name] = (run.joined(separator: " "), role.isEmpty ? nil : role, organisation)
+            fixes[s.name] = (run.joined(separator: " "), role, organisation)
         }
         guard !fixes.isEmpty else { return }
         for i in quotes.indices {
@@ -100,6 +110,18 @@ enum SpeakerNameNormalizer {
         if !current.isEmpty { out.append(String(current)) }
         return out
     }
+
+    /// Words that neither open nor end a role: articles, determiners, pronouns, prepositions,
+    /// conjunctions, auxiliaries and the verbs and adverbs a clause puts before a name.
+    static let notRoleHeads: Set<String> = [
+        "the", "a", "an", "one", "another", "this", "that", "these", "those", "some", "any", "all", "each",
+        "every", "no", "his", "her", "their", "its", "our", "your", "my", "i", "we", "you", "he", "she", "they",
+        "it", "of", "and", "or", "but", "nor", "to", "in", "on", "at", "for", "with", "by", "from", "as", "like",
+        "within", "than", "about", "after", "before", "despite", "not", "so", "then", "also", "just", "very",
+        "indeed", "soon", "first", "said", "says", "see", "sees", "saw", "seen", "does", "did", "do", "can",
+        "could", "will", "would", "may", "might", "must", "should", "think", "thinks", "thought", "finished",
+        "showed", "shows", "quote", "unquote", "is", "are", "was", "were", "be", "been", "has", "have", "had",
+    ]
 
     static func hasTwoSpaces(_ name: String) -> Bool {
         var spaces = 0

@@ -34,4 +34,25 @@ struct SpeakerNameNormalizerTests {
         let plain = TextAnnotator().annotate("Head\n\n\"Yes,\" said Mary Ann Evans.").quotes
         #expect(plain.first?.speaker?.name == "Mary Ann Evans")
     }
+
+    @Test("an article is no part of a role, and a clause's own words before a name are no role")
+    func articlesAndClauseWords() {
+        let news = TextAnnotator().annotate("""
+            Trust fined
+
+            "We accept the ruling," said the lawyer Jane Rowntree.
+            "It was avoidable," said the Observer's Philip Amory.
+            """).quotes.compactMap(\.speaker)
+        #expect(news.contains { $0.name == "Jane Rowntree" && $0.role == "lawyer" }, "\(news)")
+        #expect(news.contains { $0.name == "Philip Amory" && $0.organisation == "the Observer" && $0.role == nil }, "\(news)")
+        // Read aloud at a hearing (module 7, 22 May 2025): "see" is what counsel does, not Chris
+        // Whitty's role.
+        let hearing = TextAnnotator().annotate("""
+            Then if we follow that through, we can then see Chris Whitty saying:
+
+            "Not reliable is correct. It can pick up some asymptomatic cases. But not advised."
+            """).quotes.compactMap(\.speaker)
+        #expect(hearing.contains { $0.name == "Chris Whitty" }, "\(hearing)")
+        #expect(hearing.allSatisfy { $0.role == nil }, "\(hearing)")
+    }
 }
