@@ -18,8 +18,10 @@ public struct DocumentAnnotator: Sendable {
     public func annotate(_ doc: Document) -> TextAnnotations {
         let (scalars, paragraphs, quoteBytes) = StoredAnnotations.scalars(of: doc)
         var result = annotator.annotate(scalars: scalars, quoteBytes: quoteBytes)
-        result.quotes += turns(of: doc, at: paragraphs)
+        let turnQuotes = turns(of: doc, at: paragraphs)
+        result.quotes += turnQuotes
         result.quotes.sort { $0.range.lowerBound != $1.range.lowerBound ? $0.range.lowerBound < $1.range.lowerBound : $0.kind == .turn }
+        if !turnQuotes.isEmpty { Self.resolvePersonalPronouns(&result.quotes, scalars: scalars) }
         return result
     }
 
@@ -46,9 +48,58 @@ public struct DocumentAnnotator: Sendable {
                 result.quotes += turns(of: doc, at: ranges).filter { !$0.range.isEmpty }
             }
             result.quotes.sort { $0.range.lowerBound != $1.range.lowerBound ? $0.range.lowerBound < $1.range.lowerBound : $0.kind == .turn }
+            Self.resolvePersonalPronouns(&result.quotes, scalars: scalars)
         }
         return result
     }
+
+    /// Quotations cued by "you" or "I" inside a transcript turn. Counsel reads a witness's own
+    /// words back to them ("At paragraph 35 of your statement you say: '…'"): the speaker is
+    /// the person addressed, the next other person to speak. A witness quoting
+    /// themself ("I said to him: '…'") is the turn's speaker. The text alone resolved such
+    /// pronouns to whatever it had named last (on the 271 hearing days, "you" gave "Counsel
+    /// Inquiry inquiry" 613 times). `quotes` is sorted by start, turns among them.
+    static func resolvePersonalPronouns(_ quotes: inout [Quote], scalars: [Unicode.Scalar]) {
+        let turns = quotes.indices.filter { quotes[$0].kind == .turn && !quotes[$0].range.isEmpty }
+        guard !turns.isEmpty else { return }
+        for i in quotes.indices where quotes[i].kind != .turn {
+            guard let m = quotes[i].speaker?.mention, m.upperBound <= scalars.count, m.count <= 8 else { continue }
+            let word = String(String.UnicodeScalarView(scalars[m])).lowercased().replacingOccurrences(of: "\u{2019}", with: "'")
+            let second = Self.secondPerson.contains(word)
+            guard second || Self.firstPerson.contains(word) else { continue }
+            // the turn holding the mention: the last one starting at or before it
+            var lo = 0, hi = turns.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if quotes[turns[mid]].range.lowerBound <= m.lowerBound { lo = mid + 1 } else { hi = mid }
+            }
+            guard lo > 0 else { continue }
+            let k = lo - 1
+            let turn = quotes[turns[k]]
+            guard turn.range.contains(m.lowerBound), let own = turn.speaker else { continue }
+            var speaker: QuoteSpeaker?
+            if second {
+                // the person addressed: the one who answers, the next other speaker (counsel's
+                // first question to a witness follows the chair's turn, not the witness's),
+                // else the last other speaker before
+                func other(_ range: StrideThrough<Int>) -> QuoteSpeaker? {
+                    for j in range where j >= 0 && j < turns.count {
+                        if let s = quotes[turns[j]].speaker, s.name != own.name { return s }
+                    }
+                    return nil
+                }
+                speaker = other(stride(from: k + 1, through: k + 50, by: 1)) ?? other(stride(from: k - 1, through: k - 50, by: -1))
+            } else {
+                speaker = own
+            }
+            guard var s = speaker else { continue }
+            s.mention = m
+            quotes[i].speaker = s
+        }
+    }
+
+    static let secondPerson: Set<String> = ["you", "you've", "you'd", "you'll", "you're"]
+    static let firstPerson: Set<String> = ["i", "i've", "i'd", "i'll", "i'm"]
 
     /// One `turn` quote per paragraph with a speaker, at the given ranges.
     private func turns(of doc: Document, at ranges: [Range<Int>]) -> [Quote] {

@@ -199,7 +199,9 @@ public struct DocumentLoader: Sendable {
         }
         if bytes.isEmpty { return LoadResult(problems: [DocumentError(path: relativePath, reason: .empty)]) }
         var content = bytes
-        if relativePath.lowercased().hasSuffix(".gz") {
+        // Only compressed bytes are inflated: text already read from a `.gz` file (`readText`,
+        // then `load(text:)`) keeps the file's name but not its compression.
+        if relativePath.lowercased().hasSuffix(".gz") && bytes.count >= 2 && bytes[0] == 0x1F && bytes[1] == 0x8B {
             let limit = format == .jsonLines ? maxCollectionBytes : maxFileBytes
             switch bytes.withUnsafeBufferPointer({ Self.gunzip($0, limit: limit) }) {
             case .failure(let reason): return LoadResult(problems: [DocumentError(path: relativePath, reason: reason)])

@@ -76,7 +76,9 @@ struct ExtractCommand: ParsableCommand {
                 failed = true
                 continue
             }
-            let docs = loader.load(text: text, relativePath: file.relativePath).documents
+            let loaded = loader.load(text: text, relativePath: file.relativePath)
+            for p in loaded.problems { Terminal.error(p.description) }
+            let docs = loaded.documents
             print(Self.line(path: file.url.path, id: nil, title: docs.first?.title ?? "", text: nil,
                             annotations: annotator.annotate(fileText: text, documents: docs), all: all))
         }
