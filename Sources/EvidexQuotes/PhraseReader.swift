@@ -96,6 +96,16 @@ struct PhraseReader: Sendable {
         if !pron && words.allSatisfy({ Self.subordinators.contains($0) || Self.namelessOpeners.contains($0) || $0 == "a" || $0 == "an" }) {
             return nil
         }
+        // Nor a demonstrative, a modal opening a question or a place in a document, alone or
+        // with a number ("This says: …", "Can I read: …", "Paragraph 35: …", a hearing's
+        // counsel reading a document aloud): no person or body speaks there.
+        if !pron && words.allSatisfy({ Self.namelessSubjects.contains($0) || $0.allSatisfy(\.isNumber) })
+            && !words.allSatisfy({ $0.allSatisfy(\.isNumber) }) {
+            return nil
+        }
+        if words.count == 2 && Self.questionModals.contains(words[0]) && (words[1] == "i" || words[1] == "we" || words[1] == "you") {
+            return nil
+        }
         // Nor does a sentence adverb that opens a sentence before a colon: "Ever since she
         // endorsed …: ‘…’", "Likewise, a paper … had this to say: ‘…’"
         if hi - lo == 1 && Self.sentenceAdverbs.contains(words[0]) { return nil }
@@ -537,6 +547,14 @@ struct PhraseReader: Sendable {
 
     /// Prepositions outside `prepositions` that open a sentence before its subject ("Of Carson, …").
     static let namelessOpeners: WordSet = ["of", "about", "to", "as"]
+    /// Words that make up no speaker on their own (`candidate`). Not "may" or "will" (Theresa
+    /// May, George Will), nor "It’s" ("It’s denouncing what it calls …": an organisation).
+    static let namelessSubjects: WordSet = [
+        "this", "that", "these", "those", "can", "could", "paragraph", "paragraphs", "page", "pages", "section",
+        "annex", "appendix", "tab", "slide", "footnote", "exhibit",
+    ]
+    /// Modals that open a question with "I", "we" or "you" ("Can I read you: …", "May we see: …").
+    static let questionModals: WordSet = ["can", "could", "may", "might", "will", "would", "shall", "should"]
     static let headlinePrepositions: WordSet = ["on", "of", "as", "at", "to"]
 
     static let namingVerbs: WordSet = ["call", "calls", "called", "dubbed", "labeled", "labelled", "termed", "branded", "deemed"]

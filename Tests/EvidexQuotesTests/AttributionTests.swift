@@ -186,4 +186,28 @@ struct AttributionTests {
         let data = try JSONEncoder().encode(q)
         #expect(try JSONDecoder().decode(Quote.self, from: data) == q)
     }
+
+    /// A demonstrative, a question's modal or a place in a document says nobody (counsel
+    /// reading a document aloud at a hearing); a surname that is also a modal still does.
+    @Test func namelessSubjects() {
+        let annotator = TextAnnotator()
+        for text in [
+            "Head\n\nParagraph 35 says: \"We learned a great deal about supplies.\"",
+            "Head\n\nThis says: \"All organisations were asked to review their plans.\"",
+        ] {
+            let quotes = annotator.annotate(text).quotes
+            #expect(!quotes.isEmpty, "\(text)")
+            #expect(quotes.allSatisfy { $0.speaker == nil }, "\(text): \(quotes.map { $0.speaker?.name })")
+        }
+        // "I" is the one reading (in a transcript, the turn's speaker), never "Can I"
+        let question = annotator.annotate("Head\n\nCan I read you this: \"The stockpile was not replenished in time.\"").quotes
+        #expect(question.count == 1 && question.allSatisfy { $0.speaker == nil || $0.speaker?.name == "I" },
+                "\(question.map { $0.speaker?.name })")
+        let named = annotator.annotate("""
+            Head
+
+            George Will, the columnist, was scathing. Will wrote that the party was "in disarray".
+            """).quotes.compactMap { $0.speaker?.name }
+        #expect(named.contains { $0.hasSuffix("Will") }, "\(named)")
+    }
 }
