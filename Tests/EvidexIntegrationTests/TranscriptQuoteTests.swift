@@ -27,6 +27,8 @@ struct TranscriptQuoteTests {
 
     **Dr Amara Velde**: It is. In April I said to the regional director: "We cannot keep going like this."
 
+    **Dr Amara Velde**: You build a stockpile, and you don't turn round after ten years and say, "What a waste of money that was."
+
     **Ms Rowe**: Thank you.
     """
 
@@ -39,6 +41,9 @@ struct TranscriptQuoteTests {
         #expect(ppe.speaker?.name == "Dr Amara Velde", "\(String(describing: ppe.speaker))")
         let going = try #require(quotes.first { $0.text.hasPrefix("We cannot keep going") })
         #expect(going.speaker?.name == "Dr Amara Velde", "\(String(describing: going.speaker))")
+        // a witness's "you" is anyone's: no speaker
+        let waste = try #require(quotes.first { $0.text.hasPrefix("What a waste") })
+        #expect(waste.speaker == nil, "\(String(describing: waste.speaker))")
     }
 
     @Test("extract reads the turns of a gzipped transcript (text read from a .gz is not gunzipped again)")
@@ -47,7 +52,7 @@ struct TranscriptQuoteTests {
         #expect(docs.problems.isEmpty, "\(docs.problems)")
         let doc = try #require(docs.documents.first)
         let annotations = DocumentAnnotator().annotate(fileText: Self.hearing, documents: [doc])
-        #expect(annotations.quotes.filter { $0.kind == .turn }.count == 6)  // a turn per paragraph
+        #expect(annotations.quotes.filter { $0.kind == .turn }.count == 7)  // a turn per paragraph
         let ppe = try #require(annotations.quotes.first { $0.kind != .turn && $0.text.hasPrefix("We learned") })
         #expect(ppe.speaker?.name == "Dr Amara Velde")
     }
