@@ -28,28 +28,45 @@ public struct DocumentAnnotator: Sendable {
     /// Annotates a file's text exactly as read (offsets into it): quotes and mentions found in
     /// the raw text, and, for transcripts, each parsed turn located in it.
     public func annotate(fileText: String, documents: [Document]) -> TextAnnotations {
-        var result = annotator.annotate(fileText)
         let turnDocs = documents.filter { $0.paragraphs.contains { $0.speaker != nil } }
-        if !turnDocs.isEmpty {
-            let scalars = Array(fileText.unicodeScalars)
-            var from = 0
-            for doc in turnDocs {
-                var ranges: [Range<Int>] = []
-                for p in doc.paragraphs {
-                    // Find the turn's text in the file: its first words, searched forward, so
-                    // markup around it (speaker labels, emphasis) does not matter.
-                    guard let r = Self.locate(p.text, in: scalars, from: from) else {
-                        ranges.append(0..<0)
-                        continue
-                    }
-                    ranges.append(r)
-                    from = r.upperBound
+        guard !turnDocs.isEmpty else { return annotator.annotate(fileText) }
+        var scalars = Array(fileText.unicodeScalars)
+        var located: [(doc: Document, ranges: [Range<Int>])] = []
+        var from = 0
+        for doc in turnDocs {
+            var ranges: [Range<Int>] = []
+            for p in doc.paragraphs {
+                // Find the turn's text in the file: its first words, searched forward, so
+                // markup around it (speaker labels, emphasis) does not matter.
+                guard let r = Self.locate(p.text, in: scalars, from: from) else {
+                    ranges.append(0..<0)
+                    continue
                 }
-                result.quotes += turns(of: doc, at: ranges).filter { !$0.range.isEmpty }
+                ranges.append(r)
+                from = r.upperBound
             }
-            result.quotes.sort { $0.range.lowerBound != $1.range.lowerBound ? $0.range.lowerBound < $1.range.lowerBound : $0.kind == .turn }
-            Self.resolvePersonalPronouns(&result.quotes, scalars: scalars, witnesses: Self.witnessSurnames(turnDocs))
+            located.append((doc, ranges))
         }
+        // A turn's speaker label ("**Lead 5**: ") is markup, not text: read as text it became a
+        // speaker ("Lead") or an organisation. It is read as spaces, so offsets stay the file's.
+        let raw = scalars
+        for (doc, ranges) in located {
+            for (p, r) in zip(doc.paragraphs, ranges) where p.speaker != nil && !r.isEmpty {
+                var k = r.lowerBound
+                while k > 0 && scalars[k - 1] != "\n" {
+                    k -= 1
+                    scalars[k] = " "
+                }
+            }
+        }
+        var result = annotator.annotate(scalars: scalars)
+        // texts as the file has them (a quote may run on past a label into the next turn)
+        func cut(_ r: Range<Int>) -> String { String(String.UnicodeScalarView(raw[r])) }
+        for i in result.quotes.indices { result.quotes[i].text = cut(result.quotes[i].range) }
+        for i in result.organisations.indices { result.organisations[i].surface = cut(result.organisations[i].range) }
+        for (doc, ranges) in located { result.quotes += turns(of: doc, at: ranges).filter { !$0.range.isEmpty } }
+        result.quotes.sort { $0.range.lowerBound != $1.range.lowerBound ? $0.range.lowerBound < $1.range.lowerBound : $0.kind == .turn }
+        Self.resolvePersonalPronouns(&result.quotes, scalars: raw, witnesses: Self.witnessSurnames(turnDocs))
         return result
     }
 

@@ -29,6 +29,8 @@ struct TranscriptQuoteTests {
 
     **Dr Amara Velde**: You build a stockpile, and you don't turn round after ten years and say, "What a waste of money that was."
 
+    **Ms Rowe**: "The stockpile was not replenished in time."
+
     **Ms Rowe**: Thank you.
     """
 
@@ -52,7 +54,13 @@ struct TranscriptQuoteTests {
         #expect(docs.problems.isEmpty, "\(docs.problems)")
         let doc = try #require(docs.documents.first)
         let annotations = DocumentAnnotator().annotate(fileText: Self.hearing, documents: [doc])
-        #expect(annotations.quotes.filter { $0.kind == .turn }.count == 7)  // a turn per paragraph
+        #expect(annotations.quotes.filter { $0.kind == .turn }.count == 8)  // a turn per paragraph
+        // offsets and texts are the file's; a speaker label is no speaker ("**Ms Rowe**: '…'"
+        // reads a document aloud)
+        let scalars = Array(Self.hearing.unicodeScalars)
+        for q in annotations.quotes { #expect(String(String.UnicodeScalarView(scalars[q.range])) == q.text) }
+        let read = try #require(annotations.quotes.first { $0.kind != .turn && $0.text.hasPrefix("The stockpile") })
+        #expect(read.speaker == nil, "\(String(describing: read.speaker))")
         let ppe = try #require(annotations.quotes.first { $0.kind != .turn && $0.text.hasPrefix("We learned") })
         #expect(ppe.speaker?.name == "Dr Amara Velde")
     }
