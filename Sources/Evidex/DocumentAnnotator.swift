@@ -21,7 +21,7 @@ public struct DocumentAnnotator: Sendable {
         let turnQuotes = turns(of: doc, at: paragraphs)
         result.quotes += turnQuotes
         result.quotes.sort { $0.range.lowerBound != $1.range.lowerBound ? $0.range.lowerBound < $1.range.lowerBound : $0.kind == .turn }
-        if !turnQuotes.isEmpty { Self.resolvePersonalPronouns(&result.quotes, scalars: scalars, witnesses: Self.witnessSurnames([doc])) }
+        if !turnQuotes.isEmpty { Self.resolvePersonalPronouns(&result.quotes, scalars: scalars, witnesses: WitnessList.surnames([doc])) }
         return result
     }
 
@@ -66,19 +66,17 @@ public struct DocumentAnnotator: Sendable {
         for i in result.organisations.indices { result.organisations[i].surface = cut(result.organisations[i].range) }
         for (doc, ranges) in located { result.quotes += turns(of: doc, at: ranges).filter { !$0.range.isEmpty } }
         result.quotes.sort { $0.range.lowerBound != $1.range.lowerBound ? $0.range.lowerBound < $1.range.lowerBound : $0.kind == .turn }
-        Self.resolvePersonalPronouns(&result.quotes, scalars: raw, witnesses: Self.witnessSurnames(turnDocs))
+        Self.resolvePersonalPronouns(&result.quotes, scalars: raw, witnesses: WitnessList.surnames(turnDocs))
         return result
     }
 
-    /// Quotations cued by "you" or "I" inside a transcript turn. Counsel reads a witness's own
-    /// words back to them ("At paragraph 35 of your statement you say: '…'"): the speaker is
-    /// the person addressed, the next other person to speak. A witness quoting
-    /// themself ("I said to him: '…'") is the turn's speaker. The text alone resolved such
-    /// pronouns to whatever it had named last (on the 271 hearing days, "you" gave "Counsel
-    /// Inquiry inquiry" 613 times). `quotes` is sorted by start, turns among them.
-    /// A witness's own "you" is mostly anyone's ("you need an army … and you don't turn round
-    /// and say, '…'"): such quotes get no speaker. Witnesses are the speakers whose surname a
-    /// heading of the transcript names (the witness headings).
+    /// Quotations cued by "you" or "I" inside a transcript turn, which the text alone resolved
+    /// to whatever it had named last (on the 271 hearing days, "you" gave "Counsel Inquiry
+    /// inquiry" 613 times). Counsel reads a witness's own words back to them ("At paragraph 35
+    /// of your statement you say: '…'"): the speaker is the person addressed, the next other
+    /// person to speak. A witness quoting themself ("I said to him: '…'") is the turn's
+    /// speaker. A witness's own "you" is anyone's ("you don't turn round and say, '…'"): no
+    /// speaker. `witnesses`: `WitnessList.surnames`; `quotes` sorted by start, turns among them.
     static func resolvePersonalPronouns(_ quotes: inout [Quote], scalars: [Unicode.Scalar], witnesses: Set<Substring>) {
         let turns = quotes.indices.filter { quotes[$0].kind == .turn && !quotes[$0].range.isEmpty }
         guard !turns.isEmpty else { return }
@@ -98,11 +96,11 @@ public struct DocumentAnnotator: Sendable {
             let turn = quotes[turns[k]]
             guard turn.range.contains(m.lowerBound), let own = turn.speaker else { continue }
             var speaker: QuoteSpeaker?
-            if second, let surname = own.name.split(separator: " ").last, witnesses.contains(surname) {
-                quotes[i].speaker = nil
-                continue
-            }
             if second {
+                if let surname = own.name.split(separator: " ").last, witnesses.contains(surname) {
+                    quotes[i].speaker = nil
+                    continue
+                }
                 // the person addressed: the one who answers, the next other speaker (counsel's
                 // first question to a witness follows the chair's turn, not the witness's),
                 // else the last other speaker before
@@ -120,24 +118,6 @@ public struct DocumentAnnotator: Sendable {
             s.mention = m
             quotes[i].speaker = s
         }
-    }
-
-    /// The last words of the documents' headings that are names (a few capitalised words:
-    /// "Professor Susan Hopkins"), where transcripts name their witnesses; not those of other
-    /// headings ("Questions From Lead Counsel to the Inquiry").
-    static func witnessSurnames(_ docs: [Document]) -> Set<Substring> {
-        var surnames = Set<Substring>()
-        for d in docs {
-            for h in d.headings {
-                let words = h.split(separator: " ")
-                // "Questions From Mr Weatherby KC" names a questioner
-                guard (2...6).contains(words.count), words.allSatisfy({ $0.first?.isUppercase ?? false }),
-                      !words.contains(where: { $0 == "Questions" || $0 == "From" || $0 == "By" }),
-                      let last = words.last, last != "KC", last != "QC" else { continue }
-                surnames.insert(last)
-            }
-        }
-        return surnames
     }
 
     static let secondPerson: Set<String> = ["you", "you've", "you'd", "you'll", "you're"]

@@ -76,4 +76,22 @@ struct WitnessList {
         while let l = w.last, isPunctuation(l) { w = w.dropLast() }
         return w
     }
+
+    /// The last words of the documents' headings that are names (a few capitalised words:
+    /// "Professor Susan Hopkins"), where transcripts name their witnesses; not those of other
+    /// headings ("Questions From Lead Counsel to the Inquiry").
+    static func surnames(_ docs: [Document]) -> Set<Substring> {
+        var surnames = Set<Substring>()
+        for d in docs {
+            for h in d.headings {
+                let words = h.split(separator: " ")
+                // "Questions From Mr Weatherby KC" names a questioner
+                guard (2...6).contains(words.count), words.allSatisfy({ $0.first?.isUppercase ?? false }),
+                      !words.contains(where: { $0 == "Questions" || $0 == "From" || $0 == "By" }),
+                      let last = words.last, last != "KC", last != "QC" else { continue }
+                surnames.insert(last)
+            }
+        }
+        return surnames
+    }
 }

@@ -103,7 +103,7 @@ struct PhraseReader: Sendable {
             && !words.allSatisfy({ $0.allSatisfy(\.isNumber) }) {
             return nil
         }
-        if words.count == 2 && Self.questionModals.contains(words[0]) && (words[1] == "i" || words[1] == "we" || words[1] == "you") {
+        if words.count == 2 && Self.questionModals.contains(words[0]) && Self.questionSubjects.contains(words[1]) {
             return nil
         }
         // Nor does a sentence adverb that opens a sentence before a colon: "Ever since she
@@ -555,6 +555,7 @@ struct PhraseReader: Sendable {
     ]
     /// Modals that open a question with "I", "we" or "you" ("Can I read you: …", "May we see: …").
     static let questionModals: WordSet = ["can", "could", "may", "might", "will", "would", "shall", "should"]
+    static let questionSubjects: WordSet = ["i", "we", "you"]
     static let headlinePrepositions: WordSet = ["on", "of", "as", "at", "to"]
 
     static let namingVerbs: WordSet = ["call", "calls", "called", "dubbed", "labeled", "labelled", "termed", "branded", "deemed"]

@@ -615,7 +615,7 @@ public struct QuoteExtractor: Sendable {
                Self.placePrepositions.contains(toks[runStart - 1], scalars) { return }
             // a question's opening ("Can I read you this", "May We …"), not a name
             if run.count >= 2, PhraseReader.questionModals.contains(run[run.startIndex], scalars),
-               ["i", "we", "you"].contains(run[run.startIndex + 1].lower(scalars)) { return }
+               PhraseReader.questionSubjects.contains(run[run.startIndex + 1], scalars) { return }
             let gender: DocumentEntities.Gender = run.contains(where: { Lexicon.femaleTitles.contains($0, scalars) }) ? .female
                 : run.contains(where: { Lexicon.maleTitles.contains($0, scalars) }) ? .male : .unknown
             let names = run.filter { !Lexicon.titles.contains($0, scalars) && !PhraseReader.isOpener($0, scalars)
