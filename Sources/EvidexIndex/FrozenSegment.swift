@@ -18,58 +18,83 @@ final class FrozenSegment: @unchecked Sendable {
 
     /// Writes the segment file (fsynced) at `path`.
     func serialize(to path: String) throws(IndexError) {
-        // Slots in term-key order: tables (field, namespace) in order, each in its terms' byte order.
         let byBytes = terms.byteOrder()
+        // rank[local]: the term's place in byte order, which orders groups and forms alike.
+        var rank = [UInt32](repeating: 0, count: byBytes.count)
+        for (r, local) in byBytes.enumerated() { rank[Int(local)] = UInt32(r) }
 
         var encoder = PostingsEncoder(spillDirectory: FrozenSegment.directory(of: path))
         var dictionary = TermDictionaryBuilder()
-        var docs: [UInt32] = []
-        var freqs: [UInt32] = []
-        var positions: [UInt32] = []
-        var exactDocs: [UInt32] = []
-        var unusedFreqs: [UInt32] = []
-        var unusedPositions: [UInt32] = []
-        var key: [UInt8] = []
-        var slots: [(local: UInt32, slot: Int)] = []
-        for table in 0..<PostingsAccumulator.tables {
-            let withPositions = PostingsAccumulator.hasPositions(table: table)
-            let lengths = parts.fieldLengths[table / 2]
-            // The table's slots in key order, so the streams a few lists ahead can be
-            // prefetched while one is decoded (they lie all over the pool).
-            slots.removeAll(keepingCapacity: true)
-            for local in byBytes {
-                if let slot = postings.slot(table: table, term: terms.ids[Int(local)]) { slots.append((local, slot)) }
-            }
-            for (n, (local, slot)) in slots.enumerated() {
-                if n + FrozenSegment.lookahead < slots.count { postings.prefetchStream(slots[n + FrozenSegment.lookahead].slot) }
-                let term = terms.ids[Int(local)]
-                docs.removeAll(keepingCapacity: true)
-                freqs.removeAll(keepingCapacity: true)
-                positions.removeAll(keepingCapacity: true)
-                postings.decode(slot, docs: &docs, freqs: &freqs, positions: &positions, wantPositions: withPositions)
-                var info = docs.withUnsafeBufferPointer { d in
-                    freqs.withUnsafeBufferPointer { f in
-                        positions.withUnsafeBufferPointer { p in
-                            encoder.encode(docs: d, freqs: f, positions: withPositions ? p : nil, length: { lengths[Int($0)] })
-                        }
-                    }
-                }
-                if table % 2 == 1 {
-                    // Documents holding any form with this stem: union with the exact list.
-                    if let exactSlot = postings.slot(table: table - 1, term: term) {
-                        exactDocs.removeAll(keepingCapacity: true)
-                        unusedFreqs.removeAll(keepingCapacity: true)
-                        postings.decode(exactSlot, docs: &exactDocs, freqs: &unusedFreqs, positions: &unusedPositions,
-                                        wantPositions: false)
-                        info.groupDocFreq = FrozenSegment.unionCount(docs, exactDocs)
-                    }
-                }
+        terms.withTerms { term in
+            var group = GroupListBuilder()
+            var key: [UInt8] = []
+            var tail: [UInt8] = []
+            var forms: [UnsafeRawBufferPointer] = []
+            func makeKey(_ table: Int, _ namespace: TermNamespace, _ local: UInt32) {
                 key.removeAll(keepingCapacity: true)
-                key.append(UInt8(table / 2))
-                key.append(UInt8(table % 2))
-                terms.withBytes(Int(local)) { key.append(contentsOf: $0) }
-                dictionary.add(key, info)
-                encoder.spillIfLarge()
+                key.append(UInt8(table))
+                key.append(namespace.rawValue)
+                key.append(contentsOf: term(Int(local)))
+            }
+            // Per table: (stem rank, form rank, slot) of each word.
+            var words: [(stem: UInt32, form: UInt32, slot: Int)] = []
+            for table in 0..<PostingsAccumulator.tables {
+                let field = IndexField.textFields[table]
+                let lengths = parts.fieldLengths[table]
+                words.removeAll(keepingCapacity: true)
+                for local in byBytes {
+                    guard let slot = postings.slot(table: table, term: terms.ids[Int(local)]) else { continue }
+                    let stem = field.isKeyword ? local : UInt32(terms.local(of: postings.stem(of: slot)))
+                    words.append((rank[Int(stem)], rank[Int(local)], slot))
+                }
+                if field.isKeyword {
+                    // Keyword values: one list each, in the exact namespace.
+                    for (n, w) in words.enumerated() {
+                        if n + FrozenSegment.lookahead < words.count { postings.prefetchStream(words[n + FrozenSegment.lookahead].slot) }
+                        group.reset()
+                        group.add(form: 0, slot: w.slot, from: postings)
+                        let info = group.encode(into: &encoder, lengths: lengths)
+                        makeKey(table, .exact, byBytes[Int(w.form)])
+                        dictionary.add(key, info)
+                        encoder.spillIfLarge()
+                    }
+                    continue
+                }
+                // Word groups in stem order, each one list of its forms (in byte order).
+                words.sort { $0.stem != $1.stem ? $0.stem < $1.stem : $0.form < $1.form }
+                var i = 0
+                while i < words.count {
+                    var j = i + 1
+                    while j < words.count && words[j].stem == words[i].stem { j += 1 }
+                    if j + FrozenSegment.lookahead < words.count { postings.prefetchStream(words[j + FrozenSegment.lookahead].slot) }
+                    let stem = byBytes[Int(words[i].stem)]
+                    group.reset()
+                    forms.removeAll(keepingCapacity: true)
+                    for k in i..<j {
+                        group.add(form: UInt32(k - i), slot: words[k].slot, from: postings)
+                        forms.append(term(Int(byBytes[Int(words[k].form)])))
+                    }
+                    let formCount = UInt32(j - i == 1 && words[i].form == words[i].stem ? 0 : j - i)
+                    var info = TermInfo(docFreq: 0, postingsOffset: 0, positionsOffset: 0, formCount: formCount)
+                    let formBits = info.formBits
+                    info = group.encode(into: &encoder, formBits: formBits, lengths: lengths)
+                    info.formCount = formCount
+                    tail.removeAll(keepingCapacity: true)
+                    TermDictionaryWriter.appendGroupTail(stem: term(Int(stem)), forms: forms, to: &tail)
+                    makeKey(table, .group, stem)
+                    tail.withUnsafeBytes { dictionary.add(key, info, tail: $0) }
+                    encoder.spillIfLarge()
+                    i = j
+                }
+                // Words that differ from their stem, in their own order, naming it.
+                words.sort { $0.form < $1.form }
+                for w in words where w.form != w.stem {
+                    let form = byBytes[Int(w.form)]
+                    tail.removeAll(keepingCapacity: true)
+                    TermDictionaryWriter.appendFormTail(form: term(Int(form)), stem: term(Int(byBytes[Int(w.stem)])), to: &tail)
+                    makeKey(table, .form, form)
+                    tail.withUnsafeBytes { dictionary.add(key, TermInfo(docFreq: 0, postingsOffset: 0, positionsOffset: 0), tail: $0) }
+                }
             }
         }
 
@@ -83,17 +108,5 @@ final class FrozenSegment: @unchecked Sendable {
     static func directory(of path: String) -> String {
         guard let slash = path.lastIndex(of: "/") else { return "." }
         return slash == path.startIndex ? "/" : String(path[..<slash])
-    }
-
-    /// |a ∪ b| of two ascending document lists (a stem key's group count; merges use it too).
-    static func unionCount(_ a: [UInt32], _ b: [UInt32]) -> UInt32 {
-        var i = 0
-        var j = 0
-        var n: UInt32 = 0
-        while i < a.count && j < b.count {
-            if a[i] < b[j] { i += 1 } else if b[j] < a[i] { j += 1 } else { i += 1; j += 1 }
-            n += 1
-        }
-        return n + UInt32(a.count - i) + UInt32(b.count - j)
     }
 }

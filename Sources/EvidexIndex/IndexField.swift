@@ -45,15 +45,18 @@ public enum IndexField: UInt8, Sendable, CaseIterable, Codable {
     }
 }
 
-/// Which form of a word a posting list holds (the second byte of a term key).
+/// What a term key names (the second byte of a term key; FORMAT.md, "Term keys").
 ///
-/// Every token is indexed under its exact folded form. A token whose stem differs from that
-/// form is indexed a second time under its stem in the `stem` namespace, so the common case
-/// (the word is its own stem: "the", "report", "nhs") is stored once, and a bare-word query for
-/// stem s reads `exact:s` ∪ `stem:s` (see FORMAT.md, "Two namespaces").
+/// Keyword fields (organisations) index each value verbatim under `exact`. Text fields index
+/// each word group once, under its stem in `group`: one list holding every form with that stem,
+/// whose positions say which form stands at each (so a bare word reads one list per field and
+/// an exact phrase filters the positions by form). A word whose stem differs from it also has
+/// a `form` entry, with no list, naming its stem, so that prefix and fuzzy queries find words
+/// by their spelling.
 public enum TermNamespace: UInt8, Sendable {
     case exact = 0
-    case stem = 1
+    case group = 1
+    case form = 2
 }
 
 /// A term key: field byte, namespace byte, then the term's UTF-8 bytes.

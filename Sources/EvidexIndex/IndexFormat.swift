@@ -2,7 +2,7 @@ import CEvidexZlib
 
 /// Constants of the on-disk format (index/FORMAT.md). Bump `version` on any change.
 public enum IndexFormat {
-    public static let version: UInt32 = 7
+    public static let version: UInt32 = 8
     /// "EVXS" at the start of a segment file.
     static let segmentMagic: UInt32 = 0x5358_5645
     /// "EVXD" at the start of a deletes file.

@@ -87,11 +87,11 @@ public final class IndexSnapshot: Sendable {
         field.isText && totalFieldLengths[Int(field.rawValue)] > 0
     }
 
-    /// Documents containing the term, summed over segments (the group count for stem keys).
+    /// Documents containing the term, summed over segments (for a group key, any of its words).
     public func docFreq(_ key: TermKey) -> Int {
         var n = 0
         for s in segments {
-            if let info = s.reader.termInfo(key) { n += Int(info.groupDocFreq) }
+            if let info = s.reader.termInfo(key) { n += Int(info.docFreq) }
         }
         return n
     }

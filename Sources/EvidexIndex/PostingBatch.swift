@@ -8,12 +8,12 @@ struct PostingBatch {
 
     private var occurrences: [(TermOccurrence, UInt32)] = []
     private var keys: [(table: Int, term: UInt32)] = []
-    private var exactTable = 0
+    private var table = 0
     private var doc: UInt32 = 0
 
-    /// Starts the occurrences of the field whose exact-namespace table is `exactTable` in `doc`.
-    mutating func start(exactTable: Int, doc: UInt32) {
-        self.exactTable = exactTable
+    /// Starts the occurrences of the field whose table is `table` in `doc`.
+    mutating func start(table: Int, doc: UInt32) {
+        self.table = table
         self.doc = doc
         occurrences.removeAll(keepingCapacity: true)
     }
@@ -24,20 +24,14 @@ struct PostingBatch {
         if occurrences.count == Self.size { flush(to: postings) }
     }
 
-    /// Posts what waits, in order, each occurrence under its word and, when it differs, its stem.
+    /// Posts what waits, in order, each occurrence under its word (which knows its stem).
     mutating func flush(to postings: PostingsAccumulator) {
         if occurrences.isEmpty { return }
         keys.removeAll(keepingCapacity: true)
-        for (occ, _) in occurrences {
-            keys.append((exactTable, occ.exact))
-            if occ.stem != occ.exact { keys.append((exactTable + 1, occ.stem)) }
-        }
+        for (occ, _) in occurrences { keys.append((table, occ.exact)) }
         keys.withUnsafeBufferPointer { postings.prefetch($0) }
         for (occ, position) in occurrences {
-            postings.add(table: exactTable, term: occ.exact, doc: doc, position: position)
-            if occ.stem != occ.exact {
-                postings.add(table: exactTable + 1, term: occ.stem, doc: doc, position: position)
-            }
+            postings.add(table: table, term: occ.exact, stem: occ.stem, doc: doc, position: position)
         }
         occurrences.removeAll(keepingCapacity: true)
     }

@@ -4,14 +4,14 @@ import CEvidexMemory
 /// many documents as possible (fewer, larger segments answer queries faster).
 ///
 /// Each (table, term) slot has a byte stream in a chain of chunks inside one pool (no allocation
-/// per term, no reference counting). Exact tables (with positions) write, per document,
-/// varint(doc gap) then varint(first position + 1) and varint(position gaps), and a 0 byte when
-/// the next document starts; the frequency is the number of positions. Stem tables (no
-/// positions) write varint(doc gap), varint(freq) once the document is complete, the open
-/// document's count waiting in the slot state. Chunks grow 8, 16, … 4096 bytes; the 4 bytes
+/// per term, no reference counting). A table is a field; a slot is one word (its exact form)
+/// of a field, and writes, per document, varint(doc gap) then varint(first position + 1) and
+/// varint(position gaps), and a 0 byte when the next document starts; the frequency is the
+/// number of positions. A slot also records its word's stem, which groups the slots into the
+/// segment's word groups when it is written. Chunks grow 8, 16, … 4096 bytes; the 4 bytes
 /// after a chunk's data hold the offset of the next chunk.
 final class PostingsAccumulator {
-    static let tables = IndexField.textFields.count * 2
+    static let tables = IndexField.textFields.count
     static let firstChunk = 8
     static let maxChunk = 4096
 
@@ -22,10 +22,8 @@ final class PostingsAccumulator {
         var chunk: UInt32
         /// The open document (UInt32.max: none yet).
         var lastDoc: UInt32
-        /// Exact tables: the last position written. Stem tables: the last document written.
+        /// The last position written.
         var aux: UInt32
-        /// Stem tables: occurrences in the open document.
-        var pendingFreq: UInt32
         var bytes: UInt32
     }
 
@@ -36,6 +34,7 @@ final class PostingsAccumulator {
     @exclusivity(unchecked) private var slotHead: GrowableBuffer<UInt32>
     @exclusivity(unchecked) private var slotTable: GrowableBuffer<UInt8>
     @exclusivity(unchecked) private var slotTerm: GrowableBuffer<UInt32>
+    @exclusivity(unchecked) private var slotStem: GrowableBuffer<UInt32>
     /// slotOf[table][term] = slot + 1, 0 when the term has no slot yet.
     @exclusivity(unchecked) private var slotOf: [GrowableBuffer<Int32>]
 
@@ -47,6 +46,7 @@ final class PostingsAccumulator {
         slotHead = GrowableBuffer(capacity: 1 << 14)
         slotTable = GrowableBuffer(capacity: 1 << 14)
         slotTerm = GrowableBuffer(capacity: 1 << 14)
+        slotStem = GrowableBuffer(capacity: 1 << 14)
         slotOf = (0..<PostingsAccumulator.tables).map { _ in GrowableBuffer(capacity: 1 << 14) }
     }
 
@@ -56,16 +56,14 @@ final class PostingsAccumulator {
         slotHead.free()
         slotTable.free()
         slotTerm.free()
+        slotStem.free()
         for t in slotOf { t.free() }
     }
 
     /// Bytes held, for the memory budget.
     var bytes: Int {
-        pool.count + slotCount * (MemoryLayout<SlotState>.stride + 9) + slotOf.reduce(0) { $0 + $1.count * 4 }
+        pool.count + slotCount * (MemoryLayout<SlotState>.stride + 13) + slotOf.reduce(0) { $0 + $1.count * 4 }
     }
-
-    /// Whether a table's streams hold positions.
-    static func hasPositions(table: Int) -> Bool { table & 1 == 0 }
 
     @inline(__always)
     private func allocateChunk(_ size: Int) -> UInt32 {
@@ -99,10 +97,11 @@ final class PostingsAccumulator {
         writeByte(&s, UInt8(x))
     }
 
-    /// Records one occurrence of `term` in `table` (field·2 + namespace) at `position` of `doc`.
-    /// Documents arrive in increasing order, positions increasing within a document.
+    /// Records one occurrence of `term` (whose stem is `stem`) in `table` (the field) at
+    /// `position` of `doc`. Documents arrive in increasing order, positions increasing within a
+    /// document.
     @inline(__always)
-    func add(table: Int, term: UInt32, doc: UInt32, position: UInt32) {
+    func add(table: Int, term: UInt32, stem: UInt32, doc: UInt32, position: UInt32) {
         let t = Int(term)
         if slotOf[table].count <= t { slotOf[table].append(zeroes: max(t + 1 - slotOf[table].count, 4096)) }
         var slot = Int(slotOf[table][t]) - 1
@@ -113,35 +112,23 @@ final class PostingsAccumulator {
             let at = allocateChunk(PostingsAccumulator.firstChunk)
             state.append(SlotState(write: at, end: at + UInt32(PostingsAccumulator.firstChunk),
                                    chunk: UInt32(PostingsAccumulator.firstChunk), lastDoc: UInt32.max,
-                                   aux: UInt32.max, pendingFreq: 0, bytes: 0))
+                                   aux: UInt32.max, bytes: 0))
             slotHead.append(at)
             slotTable.append(UInt8(table))
             slotTerm.append(term)
+            slotStem.append(stem)
         }
         let p = state.base + slot
-        if table & 1 == 0 {
-            if p.pointee.lastDoc != doc {
-                if p.pointee.lastDoc != UInt32.max { writeByte(&p.pointee, 0) }
-                // The first gap is doc + 1 (from "document −1"), so no gap is ever 0.
-                writeVarint(&p.pointee, doc &- p.pointee.lastDoc)
-                p.pointee.lastDoc = doc
-                writeVarint(&p.pointee, position &+ 1)
-            } else {
-                writeVarint(&p.pointee, position &- p.pointee.aux)
-            }
-            p.pointee.aux = position
+        if p.pointee.lastDoc != doc {
+            if p.pointee.lastDoc != UInt32.max { writeByte(&p.pointee, 0) }
+            // The first gap is doc + 1 (from "document −1"), so no gap is ever 0.
+            writeVarint(&p.pointee, doc &- p.pointee.lastDoc)
+            p.pointee.lastDoc = doc
+            writeVarint(&p.pointee, position &+ 1)
         } else {
-            if p.pointee.lastDoc != doc {
-                if p.pointee.lastDoc != UInt32.max {
-                    writeVarint(&p.pointee, p.pointee.lastDoc &- p.pointee.aux)
-                    writeVarint(&p.pointee, p.pointee.pendingFreq)
-                    p.pointee.aux = p.pointee.lastDoc
-                }
-                p.pointee.lastDoc = doc
-                p.pointee.pendingFreq = 0
-            }
-            p.pointee.pendingFreq += 1
+            writeVarint(&p.pointee, position &- p.pointee.aux)
         }
+        p.pointee.aux = position
     }
 
     /// Prefetches, in three passes over a batch of upcoming `add`s, what each will touch: its
@@ -177,6 +164,9 @@ final class PostingsAccumulator {
         (Int(slotTable[slot]), slotTerm[slot])
     }
 
+    /// The stem of a slot's word.
+    func stem(of slot: Int) -> UInt32 { slotStem[slot] }
+
     /// The slot of a term in a table, if it occurred.
     func slot(table: Int, term: UInt32) -> Int? {
         let t = Int(term)
@@ -185,38 +175,26 @@ final class PostingsAccumulator {
         return s < 0 ? nil : s
     }
 
-    /// Decodes a slot into documents, frequencies and (for exact tables, when asked) positions.
+    /// Decodes a slot into documents, frequencies and (when asked) positions.
     /// It reads the chunk chain in place: copying each slot's chunks into one buffer first
     /// was 3% of a synth-100k build.
     func decode(_ slot: Int, docs: inout [UInt32], freqs: inout [UInt32], positions: inout [UInt32], wantPositions: Bool) {
         let st = state[slot]
         var r = ChainReader(base: UnsafePointer(pool.base), head: Int(slotHead[slot]), bytes: Int(st.bytes))
         var doc = UInt32.max
-        if Int(slotTable[slot]) & 1 == 0 {
-            while r.remaining > 0 {
-                doc = doc &+ r.varint()
-                var pos = r.varint() &- 1
-                var f: UInt32 = 1
+        while r.remaining > 0 {
+            doc = doc &+ r.varint()
+            var pos = r.varint() &- 1
+            var f: UInt32 = 1
+            if wantPositions { positions.append(pos) }
+            while r.remaining > 0 && r.peek() != 0 {
+                pos &+= r.varint()
+                f += 1
                 if wantPositions { positions.append(pos) }
-                while r.remaining > 0 && r.peek() != 0 {
-                    pos &+= r.varint()
-                    f += 1
-                    if wantPositions { positions.append(pos) }
-                }
-                if r.remaining > 0 { r.skip() }  // the terminator (the open document has none)
-                docs.append(doc)
-                freqs.append(f)
             }
-        } else {
-            while r.remaining > 0 {
-                doc = doc &+ r.varint()
-                docs.append(doc)
-                freqs.append(r.varint())
-            }
-            if st.lastDoc != UInt32.max {
-                docs.append(st.lastDoc)
-                freqs.append(st.pendingFreq)
-            }
+            if r.remaining > 0 { r.skip() }  // the terminator (the open document has none)
+            docs.append(doc)
+            freqs.append(f)
         }
     }
 

@@ -57,6 +57,12 @@ public final class PostingsCursor {
     /// bounded exactly from their decoded documents.
     private let lengths: PackedColumn?
 
+    /// Low bits of each position value that hold its form's ordinal (a word group's list).
+    public let formBits: Int
+    /// The form whose positions `positions(into:)` and `writePositions(to:)` give (nil: every
+    /// form's); an exact phrase's word reads its group's list through it.
+    public var form: UInt32?
+
     init(postings: UnsafePointer<UInt8>, positions: UnsafePointer<UInt8>?, info: TermInfo, lengths: PackedColumn? = nil,
          postingsEnd: Int = Int.max, positionsEnd: Int = Int.max) {
         self.lengths = lengths
@@ -87,6 +93,7 @@ public final class PostingsCursor {
         self.skipAt = skipAt
         self.blocksStart = blocksStart
         self.positionsStart = Int(truncatingIfNeeded: info.positionsOffset)
+        self.formBits = info.formBits
         let cap = BitPacking.blockSize
         // One allocation for both buffers: a query makes a cursor per list, segment and field.
         docs = .allocate(capacity: 2 * cap)
@@ -407,23 +414,44 @@ public final class PostingsCursor {
         }
     }
 
-    /// Appends the current document's positions to `out`.
+    /// Appends the current document's positions to `out` (of `form` only, when set).
     public func positions(into out: inout [UInt32]) {
         guard let posBase else { return }
         ensureFreqs()
         seekPositions(posBase)
         var reader = PositionReader(base: posBase, chunk: posChunk, index: posIndex, byte: posByte, end: positionsEnd)
         var p: UInt32 = 0
+        let bits = UInt32(formBits)
+        let mask: UInt32 = (1 << bits) &- 1
         // A frequency is at most a field's length (8 MB documents: under 2^24 tokens).
         for k in 0..<min(Int(freqs[index]), 1 << 24) {
             let v = reader.next()
-            p = k == 0 ? v : p &+ v
+            p = k == 0 ? v >> bits : p &+ v >> bits
+            if let form, v & mask != form { continue }
             out.append(p)
         }
     }
 
-    /// Writes the current document's positions to `out`, which has room for `freq` of them,
-    /// and returns how many were written (0 for a list without positions).
+    /// Appends the current document's positions and each one's form ordinal (all forms).
+    public func taggedPositions(into out: inout [UInt32], forms: inout [UInt32]) {
+        guard let posBase else { return }
+        ensureFreqs()
+        seekPositions(posBase)
+        var reader = PositionReader(base: posBase, chunk: posChunk, index: posIndex, byte: posByte, end: positionsEnd)
+        var p: UInt32 = 0
+        let bits = UInt32(formBits)
+        let mask: UInt32 = (1 << bits) &- 1
+        for k in 0..<min(Int(freqs[index]), 1 << 24) {
+            let v = reader.next()
+            p = k == 0 ? v >> bits : p &+ v >> bits
+            out.append(p)
+            forms.append(v & mask)
+        }
+    }
+
+    /// Writes the current document's positions (of `form` only, when set) to `out`, which has
+    /// room for `freq` of them, and returns how many were written (0 for a list without
+    /// positions).
     public func writePositions(to out: UnsafeMutablePointer<UInt32>) -> Int {
         guard let posBase else { return 0 }
         ensureFreqs()
@@ -431,12 +459,26 @@ public final class PostingsCursor {
         var reader = PositionReader(base: posBase, chunk: posChunk, index: posIndex, byte: posByte, end: positionsEnd)
         var p: UInt32 = 0
         let n = Int(freqs[index])
+        if formBits == 0 {
+            if let form, form != 0 { return 0 }
+            for k in 0..<n {
+                let v = reader.next()
+                p = k == 0 ? v : p &+ v
+                out[k] = p
+            }
+            return n
+        }
+        let bits = UInt32(formBits)
+        let mask: UInt32 = (1 << bits) &- 1
+        var written = 0
         for k in 0..<n {
             let v = reader.next()
-            p = k == 0 ? v : p &+ v
-            out[k] = p
+            p = k == 0 ? v >> bits : p &+ v >> bits
+            if let form, v & mask != form { continue }
+            out[written] = p
+            written += 1
         }
-        return n
+        return written
     }
 
     /// Moves the cached positions location (posChunk, posIndex, posByte) to the current

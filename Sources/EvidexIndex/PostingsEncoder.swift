@@ -37,10 +37,13 @@ struct PostingsEncoder {
 
     /// Encodes one list. `docs` ascending; `freqs[i]` occurrences in docs[i]; `positions`, when
     /// present, holds each doc's positions in order (sum of freqs entries, ascending per doc).
-    /// `length(doc)` gives the field length used for the per-block bounds.
+    /// `forms`, when given, holds each position's form ordinal, stored in the low `formBits`
+    /// bits of its value (FORMAT.md, "Positions"). `length(doc)` gives the field length used
+    /// for the per-block bounds.
     mutating func encode(
         docs: UnsafeBufferPointer<UInt32>, freqs: UnsafeBufferPointer<UInt32>,
-        positions pos: UnsafeBufferPointer<UInt32>?, length: (UInt32) -> UInt32
+        positions pos: UnsafeBufferPointer<UInt32>?, forms: UnsafeBufferPointer<UInt32>? = nil, formBits: Int = 0,
+        length: (UInt32) -> UInt32
     ) -> TermInfo {
         // Work on the unspilled tails directly (moved out and back, so nothing is copied).
         var postings = ByteBuffer()
@@ -109,7 +112,7 @@ struct PostingsEncoder {
                 maxDelta = max(maxDelta, delta)
                 maxF = max(maxF, f - 1)
                 pairs.append(ImpactCode.pair(freq: f, length: length(d)))
-                Self.writePositions(pos, f, &posIndex, &chunker, &positions)
+                Self.writePositions(pos, forms, formBits, f, &posIndex, &chunker, &positions)
             }
             let dw = BitPacking.width(of: maxDelta)
             let fw = BitPacking.width(of: maxF)
@@ -138,7 +141,7 @@ struct PostingsEncoder {
                 if f != 1 { postings.appendVarint(f) }
                 prevDoc = d
                 pairs.append(ImpactCode.pair(freq: f, length: length(d)))
-                Self.writePositions(pos, f, &posIndex, &chunker, &positions)
+                Self.writePositions(pos, forms, formBits, f, &posIndex, &chunker, &positions)
             }
         } else {
             // One width for the gaps and one for freq − 1, in one bit stream.
@@ -168,7 +171,7 @@ struct PostingsEncoder {
             bits.finish(into: &postings)
             for i in tailStart..<df {
                 pairs.append(ImpactCode.pair(freq: freqs[i], length: length(docs[i])))
-                Self.writePositions(pos, freqs[i], &posIndex, &chunker, &positions)
+                Self.writePositions(pos, forms, formBits, freqs[i], &posIndex, &chunker, &positions)
             }
         }
         if fullBlocks > 0 {
@@ -179,21 +182,34 @@ struct PostingsEncoder {
         }
         if pos != nil { chunker.finish(into: &positions) }
         return TermInfo(
-            docFreq: UInt32(df), groupDocFreq: UInt32(df), postingsOffset: UInt64(postingsStream.spilled + postingsStart),
+            docFreq: UInt32(df), postingsOffset: UInt64(postingsStream.spilled + postingsStart),
             positionsOffset: pos == nil ? 0 : UInt64(positionsStream.spilled + positionsStart))
     }
 
     // Static with inout arguments rather than nested functions: nested functions capturing
     // the loop's variables made them heap boxes, allocated for every list.
     @inline(__always)
-    private static func writePositions(_ pos: UnsafeBufferPointer<UInt32>?, _ freq: UInt32, _ posIndex: inout Int,
+    private static func writePositions(_ pos: UnsafeBufferPointer<UInt32>?, _ forms: UnsafeBufferPointer<UInt32>?, _ formBits: Int,
+                                       _ freq: UInt32, _ posIndex: inout Int,
                                        _ chunker: inout PositionChunker, _ positions: inout ByteBuffer) {
         guard let pos else { return }
         var prev: UInt32 = 0
-        for k in 0..<Int(freq) {
-            let p = pos[posIndex + k]
-            chunker.add(k == 0 ? p : p - prev, into: &positions)
-            prev = p
+        if let forms, formBits > 0 {
+            // A gap too large for the bits left is stored as the largest that fits (FORMAT.md:
+            // fields of over 2^(32 − formBits) tokens lose their positions' precision there).
+            let limit = UInt32.max >> UInt32(formBits)
+            for k in 0..<Int(freq) {
+                let p = pos[posIndex + k]
+                let gap = min(k == 0 ? p : p - prev, limit)
+                chunker.add(gap << UInt32(formBits) | forms[posIndex + k], into: &positions)
+                prev = p
+            }
+        } else {
+            for k in 0..<Int(freq) {
+                let p = pos[posIndex + k]
+                chunker.add(k == 0 ? p : p - prev, into: &positions)
+                prev = p
+            }
         }
         posIndex += Int(freq)
     }

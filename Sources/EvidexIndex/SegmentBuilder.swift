@@ -4,7 +4,7 @@ import EvidexText
 
 /// Accumulates documents in memory and writes them out as one immutable segment.
 ///
-/// Postings are gathered per (field, namespace, vocabulary id) slot as a flat run of
+/// Postings are gathered per (field, vocabulary id) slot as a flat run of
 /// `doc, freq, positions…` so that adding a token is O(1) with no per-document sort.
 /// Not thread-safe: each indexing thread owns a builder and the analyzer it reads ids from.
 final class SegmentBuilder {
@@ -88,10 +88,10 @@ final class SegmentBuilder {
     /// Indexes texts as one field value; returns the field length in tokens. With `pieces`,
     /// the occurrences of each text with a piece number are kept for the quote field.
     private func index(texts: [String], field: IndexField, doc: UInt32, pieces: [Int?]? = nil) -> UInt32 {
-        let exactTable = Int(field.rawValue) * 2
+        let table = Int(field.rawValue)
         var position: UInt32 = 0
         var length: UInt32 = 0
-        withBatch(exactTable: exactTable, doc: doc) { batch in
+        withBatch(table: table, doc: doc) { batch in
             for (n, text) in texts.enumerated() {
                 if n > 0 && length > 0 { position += SegmentBuilder.paragraphGap }
                 if let piece = pieces?[n], quoteTerms.wants(piece: piece) {
@@ -117,10 +117,10 @@ final class SegmentBuilder {
 
     /// Runs `body` with the builder's reused batch, started for this field of `doc`, and posts
     /// what is left in it afterwards.
-    private func withBatch(exactTable: Int, doc: UInt32, _ body: (inout PostingBatch) -> Void) {
+    private func withBatch(table: Int, doc: UInt32, _ body: (inout PostingBatch) -> Void) {
         var batch = batchBuffer
         batchBuffer = PostingBatch()
-        batch.start(exactTable: exactTable, doc: doc)
+        batch.start(table: table, doc: doc)
         body(&batch)
         batch.flush(to: postings)
         batchBuffer = batch
@@ -131,7 +131,7 @@ final class SegmentBuilder {
     private func indexQuotes(_ quotes: [Quote], doc: UInt32) -> UInt32 {
         var position: UInt32 = 0
         var length: UInt32 = 0
-        withBatch(exactTable: Int(IndexField.quote.rawValue) * 2, doc: doc) { batch in
+        withBatch(table: Int(IndexField.quote.rawValue), doc: doc) { batch in
             // A transcript turn's text is the body's paragraph: indexing it again here doubled
             // a transcript's postings (a third of what quotations added to indexing one).
             // Searches on quotes find turns through the body (`QueryPreparer`).
@@ -149,9 +149,10 @@ final class SegmentBuilder {
 
     /// Indexes organisation names verbatim, one position each; returns how many.
     private func keywords(_ values: [String], field: IndexField, doc: UInt32) -> UInt32 {
-        let table = Int(field.rawValue) * 2
+        let table = Int(field.rawValue)
         for (i, v) in values.enumerated() {
-            postings.add(table: table, term: analyzer.vocabulary.intern(v), doc: doc, position: UInt32(i))
+            let term = analyzer.vocabulary.intern(v)
+            postings.add(table: table, term: term, stem: term, doc: doc, position: UInt32(i))
         }
         return UInt32(values.count)
     }

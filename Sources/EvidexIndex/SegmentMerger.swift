@@ -172,25 +172,20 @@ enum SegmentMerger {
         // The union of the inputs' dictionaries in key order, walked block by block: memory
         // stays at a block per input instead of every distinct key of the merged segment.
         var union = TermUnion(inputs.map(\.reader.dictionary), from: start, to: end)
-        // A second walk of each input, kept at the exact-namespace key of the stem key being
-        // merged: a stem key's group count needs its exact twin in every input, and both walks
-        // only move forward (stem keys are in term order, as are exact ones).
-        // They start at the exact namespace of the range's first field.
-        let exactStart = start.map { [$0[0]] }
-        var exactCursors = inputs.map { TermDictionaryCursor($0.reader.dictionary, from: exactStart) }
-        let hasDeletions = inputs.map { ($0.deletes?.count ?? 0) > 0 }
         var encoder = PostingsEncoder(spillDirectory: spillDirectory, continuing: continuing)
         var dictionary = TermDictionaryBuilder()
         var key: [UInt8] = []
-        var exactKey: [UInt8] = []
-        var docs: [UInt32] = []
-        var freqs: [UInt32] = []
-        var positions: [UInt32] = []
-        var oneStem: [UInt32] = []
-        var oneExact: [UInt32] = []
-        var scratchFreqs: [UInt32] = []
-        var scratchPositions: [UInt32] = []
+        var tail: [UInt8] = []
+        var group = GroupListBuilder()
         var holders: [(input: Int, info: TermInfo)] = []
+        var inputForms: [[[UInt8]]] = []
+        var merged: [[UInt8]] = []
+        var ordinals: [[UInt32]] = []
+        var positions: [UInt32] = []
+        var tags: [UInt32] = []
+        func damaged(_ i: Int) -> IndexError {
+            .corrupt("\(inputs[i].reader.name): a term dictionary entry is damaged; run `evidex verify` and rebuild the index with `evidex index --rebuild`")
+        }
         // The inputs are read front to back: every so many postings and positions read, their
         // pages read so far leave the resident set. (Counting keys instead, every 32,768 keys,
         // let a merge of 1M documents hold 300 MB of input pages: a window of keys holding a
@@ -202,57 +197,96 @@ enum SegmentMerger {
                 valuesSinceDrop = 0
                 for seg in inputs { seg.reader.file.dropResidentPages() }
             }
-            let withPositions = key[1] == TermNamespace.exact.rawValue
-            collect(holders, inputs, remap, &docs, &freqs, &positions, wantPositions: withPositions)
-            valuesSinceDrop += 2 * docs.count + positions.count
-            if docs.isEmpty { continue }  // only deleted documents held it
+            let namespace = TermDictionaryWriter.namespace(key)
+            if namespace == TermNamespace.form.rawValue {
+                // A word's stem does not change: any input's entry will do. (One whose
+                // documents were all deleted stays; FORMAT.md.)
+                let (i, info) = holders[0]
+                guard let t = inputs[i].reader.dictionary.tail(of: info, namespace: namespace) else { throw damaged(i) }
+                dictionary.add(key, info, tail: t)
+                continue
+            }
+            // A group's form table: the union of the inputs' tables, each input's ordinals
+            // mapped into it.
+            var formCount: UInt32 = 0
+            if namespace == TermNamespace.group.rawValue {
+                let stem = key[2...]
+                inputForms.removeAll(keepingCapacity: true)
+                for (i, info) in holders {
+                    let forms = stem.withUnsafeBytes { inputs[i].reader.dictionary.forms(of: info, stem: $0) }
+                    guard let forms else { throw damaged(i) }
+                    inputForms.append(forms)
+                }
+                merged = Array(Set(inputForms.joined())).sorted { $0.lexicographicallyPrecedes($1) }
+                ordinals = inputForms.map { forms in
+                    forms.map { f in UInt32(merged.firstIndex(of: f)!) }
+                }
+                formCount = merged.count == 1 && merged[0].elementsEqual(stem) ? 0 : UInt32(merged.count)
+            }
+            group.reset()
+            for (h, (i, info)) in holders.enumerated() {
+                let c = inputs[i].reader.postings(info)
+                let map = remap[i]
+                let tagged = c.formBits > 0
+                let identity = namespace != TermNamespace.group.rawValue || ordinals[h].enumerated().allSatisfy { $0.offset == Int($0.element) }
+                while c.doc != PostingsCursor.exhausted {
+                    let nd = map[Int(c.doc)]
+                    if nd != UInt32.max {
+                        group.append(doc: nd, freq: c.freq)
+                        positions.removeAll(keepingCapacity: true)
+                        tags.removeAll(keepingCapacity: true)
+                        if tagged {
+                            c.taggedPositions(into: &positions, forms: &tags)
+                        } else {
+                            c.positions(into: &positions)
+                        }
+                        valuesSinceDrop += 2 + positions.count
+                        for (k, p) in positions.enumerated() {
+                            let t = tagged ? tags[k] : 0
+                            group.appendPosition(p, tag: identity ? t : (Int(t) < ordinals[h].count ? ordinals[h][Int(t)] : 0))
+                        }
+                    }
+                    c.next()
+                }
+                group.endRun()
+            }
+            if group.isEmpty { continue }  // only deleted documents held it
             let lengths = fieldLengths[Int(key[0])]
-            var info = docs.withUnsafeBufferPointer { d in
-                freqs.withUnsafeBufferPointer { f in
-                    positions.withUnsafeBufferPointer { p in
-                        encoder.encode(docs: d, freqs: f, positions: withPositions ? p : nil, length: { lengths[Int($0)] })
+            var info = TermInfo(docFreq: 0, postingsOffset: 0, positionsOffset: 0, formCount: formCount)
+            let formBits = info.formBits
+            info = group.encode(into: &encoder, formBits: formBits, lengths: lengths)
+            info.formCount = formCount
+            if namespace == TermNamespace.group.rawValue {
+                tail.removeAll(keepingCapacity: true)
+                Self.withBuffers(merged) { forms in
+                    key[2...].withUnsafeBytes { stem in
+                        TermDictionaryWriter.appendGroupTail(stem: stem, forms: forms, to: &tail)
                     }
                 }
+                tail.withUnsafeBytes { dictionary.add(key, info, tail: $0) }
+            } else {
+                dictionary.add(key, info)
             }
-            if key[1] == TermNamespace.stem.rawValue {
-                exactKey.removeAll(keepingCapacity: true)
-                exactKey.append(contentsOf: key)
-                exactKey[1] = TermNamespace.exact.rawValue
-                // The merged documents of the inputs are disjoint ranges, so the group count is
-                // the sum over inputs of |exact ∪ stem| there: the input's own group count
-                // unless it has deleted documents, which need the lists read.
-                var group = 0
-                var h = 0
-                for i in inputs.indices {
-                    let exactInfo: TermInfo? = exactKey.withUnsafeBytes { k in
-                        exactCursors[i].advance(toAtLeast: k)
-                        return !exactCursors[i].isAtEnd && exactCursors[i].compare(to: k) == 0 ? exactCursors[i].info : nil
-                    }
-                    var stemInfo: TermInfo?
-                    if h < holders.count && holders[h].input == i {
-                        stemInfo = holders[h].info
-                        h += 1
-                    }
-                    if stemInfo == nil && exactInfo == nil { continue }
-                    if !hasDeletions[i] {
-                        let n = stemInfo?.groupDocFreq ?? exactInfo?.docFreq ?? 0
-                        group += Int(min(n, UInt32(inputs[i].reader.docCount)))
-                    } else {
-                        collect(stemInfo.map { [(i, $0)] } ?? [], inputs, remap, &oneStem, &scratchFreqs, &scratchPositions, wantPositions: false)
-                        collect(exactInfo.map { [(i, $0)] } ?? [], inputs, remap, &oneExact, &scratchFreqs, &scratchPositions, wantPositions: false)
-                        valuesSinceDrop += 2 * (oneStem.count + oneExact.count)
-                        group += Int(FrozenSegment.unionCount(oneStem, oneExact))
-                    }
-                }
-                info.groupDocFreq = UInt32(group)
-            }
-            dictionary.add(key, info)
             encoder.spillIfLarge()
         }
-        if union.isDamaged || exactCursors.contains(where: \.isDamaged) {
+        if union.isDamaged {
             throw .corrupt("a term dictionary block of a segment being merged is damaged; run `evidex verify` and rebuild the index with `evidex index --rebuild`")
         }
         return RangeMerge(dictionary: dictionary, encoder: encoder)
+    }
+
+    /// Runs `body` with the arrays' bytes as buffers (valid during `body`).
+    private static func withBuffers(_ arrays: [[UInt8]], _ body: ([UnsafeRawBufferPointer]) -> Void) {
+        let flat = Array(arrays.joined())
+        flat.withUnsafeBytes { all in
+            var buffers: [UnsafeRawBufferPointer] = []
+            var at = 0
+            for a in arrays {
+                buffers.append(UnsafeRawBufferPointer(rebasing: all[at..<(at + a.count)]))
+                at += a.count
+            }
+            body(buffers)
+        }
     }
 
     /// A key that cuts the merge's work in two, from the largest input's dictionary: each key
@@ -265,7 +299,7 @@ enum SegmentMerger {
         let dictionary = largest.reader.dictionary
         guard dictionary.blockCount >= 4 else { return nil }
         func weight(_ key: UnsafeRawBufferPointer, _ info: TermInfo) -> Int {
-            32 + Int(info.docFreq) * (key.count >= 2 && key[1] == TermNamespace.exact.rawValue ? 6 : 3)
+            32 + Int(info.docFreq) * 6
         }
         var total = 0
         for b in 0..<dictionary.blockCount {
@@ -292,28 +326,4 @@ enum SegmentMerger {
     /// Postings and positions (decoded values) read between two drops of the inputs' pages:
     /// about 16–32 MB of input pages at the usual 1–2 bytes a value.
     static let valuesBetweenDrops = 1 << 24
-
-    /// Gathers one term's postings from the inputs that hold it, in new doc-id order (inputs
-    /// are concatenated in order, so per-input lists stay sorted).
-    private static func collect(
-        _ holders: [(input: Int, info: TermInfo)], _ inputs: [LiveSegment], _ remap: [[UInt32]],
-        _ docs: inout [UInt32], _ freqs: inout [UInt32], _ positions: inout [UInt32], wantPositions: Bool
-    ) {
-        docs.removeAll(keepingCapacity: true)
-        freqs.removeAll(keepingCapacity: true)
-        positions.removeAll(keepingCapacity: true)
-        for (i, info) in holders {
-            let c = inputs[i].reader.postings(info)
-            let map = remap[i]
-            while c.doc != PostingsCursor.exhausted {
-                let nd = map[Int(c.doc)]
-                if nd != UInt32.max {
-                    docs.append(nd)
-                    freqs.append(c.freq)
-                    if wantPositions { c.positions(into: &positions) }
-                }
-                c.next()
-            }
-        }
-    }
 }

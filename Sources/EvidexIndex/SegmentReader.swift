@@ -177,7 +177,27 @@ public final class SegmentReader: @unchecked Sendable {
     /// documents than the segment holds read as an empty list.
     @inline(__always)
     private func checked(_ info: TermInfo) -> TermInfo {
-        info.docFreq <= UInt32(docCount) ? info : TermInfo(docFreq: 0, groupDocFreq: 0, postingsOffset: 0, positionsOffset: 0)
+        info.docFreq <= UInt32(docCount) ? info : TermInfo(docFreq: 0, postingsOffset: 0, positionsOffset: 0)
+    }
+
+    /// The words of a word group (its `group` entry's info and stem), in ordinal order; empty
+    /// when the entry is damaged.
+    public func forms(ofGroup info: TermInfo, stem: String) -> [String] {
+        var stem = stem
+        let forms = stem.withUTF8 { dictionary.forms(of: info, stem: UnsafeRawBufferPointer($0)) }
+        return (forms ?? []).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// The ordinal of a word in its group's list (nil: no document of the segment has it there).
+    public func formOrdinal(_ form: String, ofGroup info: TermInfo, stem: String) -> UInt32? {
+        if info.formCount == 0 { return form == stem ? 0 : nil }
+        return forms(ofGroup: info, stem: stem).firstIndex(of: form).map { UInt32($0) }
+    }
+
+    /// The stem a `form` entry names (its info and the word); nil when damaged.
+    public func stem(ofForm info: TermInfo, form: String) -> String? {
+        var form = form
+        return form.withUTF8 { dictionary.stem(of: info, form: UnsafeRawBufferPointer($0)) }.map { String(decoding: $0, as: UTF8.self) }
     }
 
     /// A cursor that also knows its field's lengths, for exact bounds on short lists.
@@ -418,21 +438,36 @@ public final class SegmentReader: @unchecked Sendable {
             var n = 0
             var last: Int64 = -1
             let term = TermKey(raw: key)
-            let withPositions = key.count > 1 && key[1] == TermNamespace.exact.rawValue
+            let namespace = TermDictionaryWriter.namespace(key)
             let field = IndexField(rawValue: key[0])
+            if namespace != TermNamespace.exact.rawValue {
+                let ok = key[2...].withUnsafeBytes { rest in
+                    namespace == TermNamespace.group.rawValue
+                        ? dictionary.forms(of: info, stem: rest)?.count == max(Int(info.formCount), 1)
+                        : dictionary.stem(of: info, form: rest) != nil
+                }
+                guard ok, namespace <= TermNamespace.form.rawValue else {
+                    problem = .corrupt("\(name): the term dictionary entry of \(term.term) is damaged")
+                    return
+                }
+            }
+            let forms = UInt32(max(info.formCount, 1))
+            var tags: [UInt32] = []
             while c.doc != PostingsCursor.exhausted {
                 guard Int64(c.doc) > last, Int(c.doc) < docCount else {
                     problem = .corrupt("\(name): posting list of \(term.term) is out of order or range")
                     return
                 }
-                // A document's positions: one per occurrence, strictly increasing, and none
-                // in a field the document has no tokens in.
-                if withPositions, let field, field.isText {
+                // A document's positions: one per occurrence, strictly increasing, each of a
+                // form the group lists, and none in a field the document has no tokens in.
+                if let field, field.isText {
                     positionScratch.removeAll(keepingCapacity: true)
-                    c.positions(into: &positionScratch)
+                    tags.removeAll(keepingCapacity: true)
+                    c.taggedPositions(into: &positionScratch, forms: &tags)
                     let ordered = zip(positionScratch, positionScratch.dropFirst()).allSatisfy { $0 < $1 }
-                    guard positionScratch.count == Int(c.freq), ordered, fieldLength(field, c.doc) > 0 else {
-                        problem = .corrupt("\(name): positions of \(term.term) in document \(c.doc) do not match its frequency or field length")
+                    guard positionScratch.count == Int(c.freq), ordered, fieldLength(field, c.doc) > 0,
+                          tags.allSatisfy({ $0 < forms }) else {
+                        problem = .corrupt("\(name): positions of \(term.term) in document \(c.doc) do not match its frequency, forms or field length")
                         return
                     }
                 }

@@ -16,30 +16,50 @@ struct SegmentTermKeys: Sendable {
     private let bytes: [UInt8]
     private let starts: [UInt32]
 
-    /// Copies the terms that `postings`' slots use.
+    /// Local index + 1 of each vocabulary id the segment uses (0: unused).
+    private let localOf: [UInt32]
+
+    /// Copies the terms that `postings`' slots use, their words' stems included.
     init(postings: PostingsAccumulator, vocabulary: TermVocabulary) {
-        var seen = [UInt64](repeating: 0, count: (vocabulary.count + 63) / 64)
+        var localOf = [UInt32](repeating: 0, count: vocabulary.count)
         var ids: [UInt32] = []
         var bytes: [UInt8] = []
         var starts: [UInt32] = [0]
-        for slot in 0..<postings.slotCount {
-            let term = Int(postings.key(of: slot).term)
-            let bit: UInt64 = 1 << UInt64(term & 63)
-            if seen[term >> 6] & bit != 0 { continue }
-            seen[term >> 6] |= bit
-            ids.append(UInt32(term))
-            bytes.append(contentsOf: vocabulary.bytes(UInt32(term)))
+        func note(_ term: UInt32) {
+            if localOf[Int(term)] != 0 { return }
+            ids.append(term)
+            localOf[Int(term)] = UInt32(ids.count)
+            bytes.append(contentsOf: vocabulary.bytes(term))
             starts.append(UInt32(bytes.count))
+        }
+        for slot in 0..<postings.slotCount {
+            note(postings.key(of: slot).term)
+            note(postings.stem(of: slot))
         }
         self.ids = ids
         self.bytes = bytes
         self.starts = starts
+        self.localOf = localOf
     }
+
+    /// The local index of a vocabulary id the segment uses.
+    func local(of term: UInt32) -> Int { Int(localOf[Int(term)]) - 1 }
+
+    var count: Int { ids.count }
 
     /// Term i's bytes, valid during `body`.
     func withBytes<R>(_ i: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
         bytes.withUnsafeBufferPointer { all in
             body(UnsafeBufferPointer(rebasing: all[Int(starts[i])..<Int(starts[i + 1])]))
+        }
+    }
+
+    /// Runs `body` with a function from a term's index to its bytes (valid during `body`).
+    func withTerms<R>(_ body: ((Int) -> UnsafeRawBufferPointer) -> R) -> R {
+        bytes.withUnsafeBytes { all in
+            starts.withUnsafeBufferPointer { s in
+                body { i in UnsafeRawBufferPointer(rebasing: all[Int(s[i])..<Int(s[i + 1])]) }
+            }
         }
     }
 

@@ -4,16 +4,48 @@
 enum TermDictionaryWriter {
     static let blockSize = 32
 
-    /// Returns (block first keys as a string table, block offsets, blocks).
-    static func encode(keys: [[UInt8]], infos: [TermInfo]) -> (ByteBuffer, ByteBuffer, ByteBuffer) {
-        var builder = TermDictionaryBuilder()
-        for (k, info) in zip(keys, infos) { builder.add(k, info) }
-        return builder.finish()
+    /// The namespace byte of a key (0 for a key too short to have one).
+    @inline(__always)
+    static func namespace(_ key: UnsafeRawBufferPointer) -> UInt8 { key.count >= 2 ? key[1] : 0 }
+
+    static func namespace(_ key: [UInt8]) -> UInt8 { key.count >= 2 ? key[1] : 0 }
+
+    /// Appends a group entry's tail (FORMAT.md): its form count, then each form coded against
+    /// the stem (`stem`: the key's term bytes). Forms in increasing byte order; one form equal
+    /// to the stem is written as a count of 0.
+    static func appendGroupTail(stem: UnsafeRawBufferPointer, forms: [UnsafeRawBufferPointer], to out: inout [UInt8]) {
+        if forms.count == 1 && compareBytes(forms[0], stem) == 0 {
+            out.append(0)
+            return
+        }
+        appendVarint(UInt32(forms.count), to: &out)
+        for f in forms { appendCoded(f, against: stem, to: &out) }
     }
 
-    /// Whether a term key is in the stem namespace (no positions, a group document count).
-    @inline(__always)
-    static func isStem(_ key: [UInt8]) -> Bool { key.count >= 2 && key[1] == TermNamespace.stem.rawValue }
+    /// Appends a form entry's tail: its stem coded against the form (`form`: the key's term).
+    static func appendFormTail(form: UnsafeRawBufferPointer, stem: UnsafeRawBufferPointer, to out: inout [UInt8]) {
+        appendCoded(stem, against: form, to: &out)
+    }
+
+    /// `varint shared, varint suffix length, suffix`: `value` as the bytes it shares with the
+    /// start of `base`, then the rest.
+    private static func appendCoded(_ value: UnsafeRawBufferPointer, against base: UnsafeRawBufferPointer, to out: inout [UInt8]) {
+        var shared = 0
+        let limit = min(value.count, base.count)
+        while shared < limit && value[shared] == base[shared] { shared += 1 }
+        appendVarint(UInt32(shared), to: &out)
+        appendVarint(UInt32(value.count - shared), to: &out)
+        out.append(contentsOf: value[shared...])
+    }
+
+    private static func appendVarint(_ v: UInt32, to out: inout [UInt8]) {
+        var x = v
+        while x >= 0x80 {
+            out.append(UInt8(truncatingIfNeeded: x) | 0x80)
+            x >>= 7
+        }
+        out.append(UInt8(x))
+    }
 }
 
 /// Encodes a term dictionary as its keys arrive in order, so a writer never holds every key
@@ -29,8 +61,9 @@ struct TermDictionaryBuilder {
     private var prevPost: UInt64 = 0
     private var prevPos: UInt64 = 0
 
-    /// Adds the next term; keys must arrive in increasing byte order.
-    mutating func add(_ k: [UInt8], _ info: TermInfo) {
+    /// Adds the next term; keys must arrive in increasing byte order. `tail`: a group or form
+    /// entry's tail (`TermDictionaryWriter.appendGroupTail`, `appendFormTail`), empty for others.
+    mutating func add(_ k: [UInt8], _ info: TermInfo, tail: UnsafeRawBufferPointer = UnsafeRawBufferPointer(start: nil, count: 0)) {
         if count % TermDictionaryWriter.blockSize == 0 {
             firstKeys.append(k)
             offsets.append(UInt64(blocks.count))
@@ -48,29 +81,23 @@ struct TermDictionaryBuilder {
         if shared >= 15 { blocks.appendVarint(UInt32(shared)) }
         if suffix >= 15 { blocks.appendVarint(UInt32(suffix)) }
         blocks.append(contentsOf: k[shared...])
-        blocks.appendVarint(info.docFreq)
-        let stem = TermDictionaryWriter.isStem(k)
-        if stem {
-            blocks.appendVarint(info.groupDocFreq - info.docFreq)
-        } else {
-            precondition(info.groupDocFreq == info.docFreq, "only stem-namespace terms have a group")
-        }
-        blocks.appendVarint64(info.postingsOffset - prevPost)
-        prevPost = info.postingsOffset
-        if stem {
-            precondition(info.positionsOffset == 0, "stem-namespace lists have no positions")
-        } else {
+        let namespace = TermDictionaryWriter.namespace(k)
+        precondition((namespace == TermNamespace.exact.rawValue) == tail.isEmpty, "only group and form entries have a tail")
+        if namespace != TermNamespace.form.rawValue {
+            blocks.appendVarint(info.docFreq)
+            blocks.appendVarint64(info.postingsOffset - prevPost)
+            prevPost = info.postingsOffset
             blocks.appendVarint64(info.positionsOffset &- prevPos)
             prevPos = info.positionsOffset
         }
+        if !tail.isEmpty { blocks.append(contentsOf: tail) }
         // Copied, not shared: callers reuse one key buffer, which sharing would make copy.
         prevKey.removeAll(keepingCapacity: true)
         prevKey.append(contentsOf: k)
     }
 
     /// Adds this builder's terms after `other`'s, their offsets moved by the given amounts (for
-    /// lists written after the other builder's; positions only for exact-namespace terms, the
-    /// ones with positions: the first of them may well be at offset 0 here).
+    /// lists written after the other builder's).
     func appendEntries(to other: inout TermDictionaryBuilder, postingsShift: UInt64, positionsShift: UInt64) throws(IndexError) {
         guard count > 0 else { return }
         let (keys, offsets, blocks) = finish()
@@ -81,10 +108,20 @@ struct TermDictionaryBuilder {
                     var cursor = TermDictionaryCursor(dictionary)
                     while !cursor.isAtEnd {
                         var info = cursor.info
-                        info.postingsOffset += postingsShift
                         let key = cursor.key
-                        if !TermDictionaryWriter.isStem(key) { info.positionsOffset += positionsShift }
-                        other.add(key, info)
+                        let namespace = TermDictionaryWriter.namespace(key)
+                        if namespace != TermNamespace.form.rawValue {
+                            info.postingsOffset += postingsShift
+                            info.positionsOffset += positionsShift
+                        }
+                        if namespace == TermNamespace.exact.rawValue {
+                            other.add(key, info)
+                        } else {
+                            guard let tail = dictionary.tail(of: info, namespace: namespace) else {
+                                throw .corrupt("a merged term dictionary failed to decode")
+                            }
+                            other.add(key, info, tail: tail)
+                        }
                         cursor.next()
                     }
                     if cursor.isDamaged { throw .corrupt("a merged term dictionary failed to decode") }
@@ -178,7 +215,7 @@ struct TermDictionary {
                 (scratch.baseAddress! + shared).update(from: base + at, count: suffix)
                 at += suffix
                 len = shared + suffix
-                let info = entry.info(base, &at, stem: len >= 2 && scratch[1] == TermNamespace.stem.rawValue)
+                guard let info = entry.info(base, &at, limit: limit, namespace: len >= 2 ? scratch[1] : 0) else { return false }
                 if !body(t, UnsafeRawBufferPointer(start: scratch.baseAddress, count: len), info) { return false }
             }
             return true
@@ -246,7 +283,6 @@ struct TermDictionary {
             let s = at
             at &+= suffix
             if shared < 2 && 1 &- shared < suffix { namespace = base[s &+ 1 &- shared] }
-            let stem = namespace == TermNamespace.stem.rawValue
             if shared < matched { return nil }
             if shared == matched {
                 var i = 0
@@ -255,7 +291,7 @@ struct TermDictionary {
                 if i == suffix {
                     if m == kn {
                         // Found: its info, read as `BlockEntryReader.info` reads it.
-                        return BlockEntryReader.readInfo(base, &at, stem: stem, post: &post, pos: &pos)
+                        return BlockEntryReader.readInfo(base, &at, limit: limit, namespace: namespace, post: &post, pos: &pos)
                     }
                     matched = m  // the key is a proper prefix of the target
                 } else {
@@ -264,12 +300,49 @@ struct TermDictionary {
                 }
             }
             // Passed over (sorts before the target): its offsets only, not its counts.
-            skipVarint(base, &at)
-            if stem { skipVarint(base, &at) }
-            post &+= readShortVarint64(base, &at)
-            if !stem { pos &+= readShortVarint64(base, &at) }
+            if namespace != TermNamespace.form.rawValue {
+                skipVarint(base, &at)
+                post &+= readShortVarint64(base, &at)
+                pos &+= readShortVarint64(base, &at)
+            }
+            if namespace != TermNamespace.exact.rawValue {
+                guard BlockEntryReader.skipTail(base, &at, limit: limit, namespace: namespace) else { return nil }
+            }
         }
         return nil
+    }
+
+    /// An entry's tail (a group's form table, a form's stem) as bytes in the dictionary, nil
+    /// when it runs past the blocks (damaged).
+    func tail(of info: TermInfo, namespace: UInt8) -> UnsafeRawBufferPointer? {
+        guard let base = blocks.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return nil }
+        var at = Int(info.tailOffset)
+        guard at < blocks.count, BlockEntryReader.skipTail(base, &at, limit: blocks.count, namespace: namespace) else { return nil }
+        return UnsafeRawBufferPointer(rebasing: blocks[Int(info.tailOffset)..<at])
+    }
+
+    /// The forms of a group entry, in ordinal order (`stem`: the key's term bytes). Nil when
+    /// the table is damaged.
+    func forms(of info: TermInfo, stem: UnsafeRawBufferPointer) -> [[UInt8]]? {
+        guard let tail = tail(of: info, namespace: TermNamespace.group.rawValue), let base = tail.baseAddress else { return nil }
+        let p = base.assumingMemoryBound(to: UInt8.self)
+        var at = 0
+        let k = Int(readVarint(p, &at))
+        if k == 0 { return [Array(stem)] }
+        var out: [[UInt8]] = []
+        out.reserveCapacity(k)
+        for _ in 0..<k {
+            guard let v = BlockEntryReader.decodeCoded(p, &at, limit: tail.count, against: stem) else { return nil }
+            out.append(v)
+        }
+        return out
+    }
+
+    /// The stem a form entry names (`form`: the key's term bytes); nil when damaged.
+    func stem(of info: TermInfo, form: UnsafeRawBufferPointer) -> [UInt8]? {
+        guard let tail = tail(of: info, namespace: TermNamespace.form.rawValue), let base = tail.baseAddress else { return nil }
+        var at = 0
+        return BlockEntryReader.decodeCoded(base.assumingMemoryBound(to: UInt8.self), &at, limit: tail.count, against: form)
     }
 
     /// Calls body for every term whose key starts with `prefix`, in order.
@@ -326,27 +399,70 @@ struct BlockEntryReader {
         return (shared, suffix)
     }
 
-    /// The info after a key; stem-namespace keys carry a group count and no positions.
+    /// The info after a key (by its namespace byte), the entry's tail passed over; nil when
+    /// the tail runs past `limit` (damaged).
     @inline(__always)
-    mutating func info(_ base: UnsafePointer<UInt8>, _ at: inout Int, stem: Bool) -> TermInfo {
-        Self.readInfo(base, &at, stem: stem, post: &post, pos: &pos)
+    mutating func info(_ base: UnsafePointer<UInt8>, _ at: inout Int, limit: Int, namespace: UInt8) -> TermInfo? {
+        Self.readInfo(base, &at, limit: limit, namespace: namespace, post: &post, pos: &pos)
     }
 
     /// `info` on offsets kept by the caller (the dictionary's lookup walks a block without a
     /// reader).
     @inline(__always)
-    static func readInfo(_ base: UnsafePointer<UInt8>, _ at: inout Int, stem: Bool,
-                         post: inout UInt64, pos: inout UInt64) -> TermInfo {
-        let df = readVarint(base, &at)
-        let extra = stem ? readVarint(base, &at) : 0
-        // Wrapping: a damaged block gives absurd values (cursors refuse them), not a trap.
-        post &+= readVarint64(base, &at)
-        var positions: UInt64 = 0
-        if !stem {
+    static func readInfo(_ base: UnsafePointer<UInt8>, _ at: inout Int, limit: Int, namespace: UInt8,
+                         post: inout UInt64, pos: inout UInt64) -> TermInfo? {
+        var info = TermInfo(docFreq: 0, postingsOffset: 0, positionsOffset: 0)
+        if namespace != TermNamespace.form.rawValue {
+            info.docFreq = readVarint(base, &at)
+            // Wrapping: a damaged block gives absurd values (cursors refuse them), not a trap.
+            post &+= readVarint64(base, &at)
             pos &+= readVarint64(base, &at)
-            positions = pos
+            info.postingsOffset = post
+            info.positionsOffset = pos
         }
-        return TermInfo(docFreq: df, groupDocFreq: df &+ extra, postingsOffset: post, positionsOffset: positions)
+        if namespace != TermNamespace.exact.rawValue {
+            guard at >= 0, at < limit, at <= Int(UInt32.max) else { return nil }
+            info.tailOffset = UInt32(at)
+            if namespace == TermNamespace.group.rawValue {
+                var c = at
+                info.formCount = readVarint(base, &c)
+            }
+            guard skipTail(base, &at, limit: limit, namespace: namespace) else { return nil }
+        }
+        return info
+    }
+
+    /// Moves past a group's form table or a form's stem; false when it runs past `limit`.
+    @inline(__always)
+    static func skipTail(_ base: UnsafePointer<UInt8>, _ at: inout Int, limit: Int, namespace: UInt8) -> Bool {
+        var records = 1
+        if namespace == TermNamespace.group.rawValue {
+            guard at < limit else { return false }
+            records = Int(readVarint(base, &at))
+        }
+        for _ in 0..<records {
+            // Each record: varint shared, varint suffix length, suffix.
+            guard at &+ 1 < limit else { return false }
+            skipVarint(base, &at)
+            guard at < limit else { return false }
+            let n = Int(readVarint(base, &at))
+            guard n >= 0, n <= limit &- at else { return false }
+            at &+= n
+        }
+        return true
+    }
+
+    /// A value coded against `base` (`varint shared, varint suffix length, suffix`).
+    static func decodeCoded(_ p: UnsafePointer<UInt8>, _ at: inout Int, limit: Int, against base: UnsafeRawBufferPointer) -> [UInt8]? {
+        guard at &+ 1 < limit else { return nil }
+        let shared = Int(readVarint(p, &at))
+        guard at < limit else { return nil }
+        let n = Int(readVarint(p, &at))
+        guard shared <= base.count, n >= 0, n <= limit &- at else { return nil }
+        var out = Array(base[0..<shared])
+        out.append(contentsOf: UnsafeBufferPointer(start: p + at, count: n))
+        at &+= n
+        return out
     }
 }
 

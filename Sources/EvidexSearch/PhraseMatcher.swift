@@ -88,8 +88,9 @@ final class PhraseMatcher: FreqSource {
     }
 
     private func phraseFreq() -> UInt32 {
-        // One word: its own frequency, no positions needed.
-        if n == 1 { return refs[0]._withUnsafeGuaranteedRef { $0.freq } }
+        // One word: its own frequency, no positions needed (unless the list holds other words
+        // of its group too).
+        if n == 1 && cursors[0].form == nil { return refs[0]._withUnsafeGuaranteedRef { $0.freq } }
         for i in 0..<n {
             counts[i] = refs[i]._withUnsafeGuaranteedRef { c in
                 let f = Int(c.freq)

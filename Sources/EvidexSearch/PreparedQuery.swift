@@ -4,8 +4,8 @@ import EvidexIndex
 /// A query resolved against one snapshot: words analysed, expansions chosen and collection
 /// statistics (idf) fixed, so every segment scores with the same numbers.
 indirect enum PreparedQuery {
-    /// One analysed word over fields; `lists[f]` are the term keys whose postings together
-    /// hold the word in field f (its exact list and its stem list).
+    /// One analysed word over fields; `keys[f]` are the term keys whose postings together
+    /// hold the word in field f (its word group's list).
     case word(PreparedWord)
     case phrase(PreparedPhrase)
     case filter(DocumentFilter)
@@ -29,8 +29,10 @@ struct PreparedWord {
 struct PreparedPhrase {
     var label: String
     var fields: [FieldScoring]
-    /// Per field slot, one exact key per word.
+    /// Per field slot, one group key per word.
     var keys: [[TermKey]]
+    /// The words themselves (folded), whose positions in their groups' lists count.
+    var words: [String]
     var offsets: [Int]
     var slop: Int
     var idf: Double
@@ -49,7 +51,7 @@ enum DocumentFilter {
 struct HighlightTerms {
     /// Stems of bare words (any field).
     var stems: Set<String> = []
-    /// Exact folded words (prefix and fuzzy expansions).
+    /// Exact folded words (a quoted single word).
     var exact: Set<String> = []
     /// Phrases as exact folded words.
     var phrases: [[String]] = []

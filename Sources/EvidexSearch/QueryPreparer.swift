@@ -113,34 +113,20 @@ struct QueryPreparer {
         fields.map { FieldScoring(field: $0, weight: settings.weight($0), averageLength: snapshot.averageLength($0), b: settings.b) }
     }
 
-    /// Whether the exact list of `s` belongs to the word group of stem s: only when s is its
-    /// own stem (otherwise the surface form s is a different word that happens to spell s).
-    private func isOwnStem(_ s: String) -> Bool {
-        let t = analyzer.tokens(s)
-        return t.count == 1 && t[0].stem == s
-    }
-
     private mutating func word(stem: String, field: QueryField?, boost: Double, negated: Bool) -> PreparedQuery {
         let fs = fields(field)
-        let own = isOwnStem(stem)
         var keys: [[TermKey]] = []
         var df = 0
         var infos = [[(slot: Int, info: TermInfo)]](repeating: [], count: snapshot.segments.count)
         for (slot, f) in fs.enumerated() {
-            let stemKey = TermKey(field: f, namespace: .stem, term: stem)
-            let exactKey = TermKey(field: f, namespace: .exact, term: stem)
-            keys.append(own ? [exactKey, stemKey] : [stemKey])
+            // One list per field and segment: the word group of the stem, every form in it.
+            let key = TermKey(field: f, namespace: .group, term: stem)
+            keys.append([key])
             var fieldDF = 0
             for (si, s) in snapshot.segments.enumerated() {
-                let stemInfo = s.reader.termInfo(stemKey)
-                let exactInfo = own ? s.reader.termInfo(exactKey) : nil
-                if let exactInfo { infos[si].append((slot, exactInfo)) }
-                if let stemInfo {
-                    infos[si].append((slot, stemInfo))
-                    fieldDF += Int(stemInfo.groupDocFreq)
-                } else if let exactInfo {
-                    fieldDF += Int(exactInfo.docFreq)
-                }
+                guard let info = s.reader.termInfo(key) else { continue }
+                infos[si].append((slot, info))
+                fieldDF += Int(info.docFreq)
             }
             df = max(df, fieldDF)
         }
@@ -151,13 +137,25 @@ struct QueryPreparer {
             idf: RankingSettings.idf(docFreq: df, docCount: snapshot.maxDocCount), boost: boost))
     }
 
+    /// Documents of the field whose word group holds this very word: the group's count in
+    /// each segment where the group lists the word (an upper bound: a document may hold
+    /// other words of the group only).
+    private func documentFrequency(word: String, stem: String, field: IndexField) -> Int {
+        let key = TermKey(field: field, namespace: .group, term: stem)
+        var n = 0
+        for s in snapshot.segments {
+            if let info = s.reader.termInfo(key), s.reader.formOrdinal(word, ofGroup: info, stem: stem) != nil { n += Int(info.docFreq) }
+        }
+        return n
+    }
+
     private mutating func phrase(_ tokens: [AnalyzedToken], field: QueryField?, slop: Int, boost: Double, negated: Bool) -> PreparedQuery {
         let fs = fields(field)
         let words = tokens.map(\.exact)
         var idf = 0.0
-        for w in words {
+        for t in tokens {
             var df = 0
-            for f in fs { df = max(df, snapshot.docFreq(TermKey(field: f, namespace: .exact, term: w))) }
+            for f in fs { df = max(df, documentFrequency(word: t.exact, stem: t.stem, field: f)) }
             if df == 0 { return .nothing }
             idf += RankingSettings.idf(docFreq: df, docCount: snapshot.maxDocCount)
         }
@@ -168,53 +166,76 @@ struct QueryPreparer {
         return .phrase(PreparedPhrase(
             label: (field.map { "\($0.rawValue):" } ?? "") + "\"" + words.joined(separator: " ") + "\"" + (slop > 0 ? "~\(slop)" : ""),
             fields: scoring(fs),
-            keys: fs.map { f in words.map { TermKey(field: f, namespace: .exact, term: $0) } },
+            keys: fs.map { f in tokens.map { TermKey(field: f, namespace: .group, term: $0.stem) } },
+            words: words,
             offsets: tokens.map { $0.position - first }, slop: slop, idf: idf, boost: boost))
     }
 
+    /// Word groups (by stem, with their document counts) read as bare words.
     private mutating func expanded(_ terms: [(String, Int)], field: QueryField?, boost: Double, label: String, negated: Bool) -> PreparedQuery {
         if terms.isEmpty { return .nothing }
         let fs = fields(field)
         var clauses: [PreparedQuery] = []
-        for (term, df) in terms {
-            if !negated { highlights.exact.insert(term) }
+        for (stem, df) in terms {
+            if !negated { highlights.stems.insert(stem) }
             clauses.append(.word(PreparedWord(
-                label: label + "→" + term, fields: scoring(fs),
-                keys: fs.map { [TermKey(field: $0, namespace: .exact, term: term)] }, infos: nil,
+                label: label + "→" + stem, fields: scoring(fs),
+                keys: fs.map { [TermKey(field: $0, namespace: .group, term: stem)] }, infos: nil,
                 idf: RankingSettings.idf(docFreq: df, docCount: snapshot.maxDocCount), boost: boost)))
         }
         return clauses.count == 1 ? clauses[0] : .boolean(must: [], should: clauses, mustNot: [], boost: 1)
     }
 
-    /// Exact terms starting with `prefix` in the fields, most frequent first.
+    /// The word groups holding a word that starts with `prefix`, most frequent first. A group
+    /// matches whole, all its words (as a bare word does): "regulat*" finds "regulators" and
+    /// so also "regulator".
     private func expandPrefix(_ prefix: String, fields: [IndexField]) -> [(String, Int)] {
-        var df: [String: Int] = [:]
+        let wanted = Array(prefix.utf8)
+        var stems = Set<String>()
         for f in fields {
-            let key = TermKey(field: f, namespace: .exact, term: prefix)
             for s in snapshot.segments {
-                s.reader.forEachTerm(withPrefix: key) { k, info in df[k.term, default: 0] += Int(info.docFreq) }
+                s.reader.forEachTerm(withPrefix: TermKey(field: f, namespace: .group, term: prefix)) { k, info in
+                    let stem = k.term
+                    let forms = info.formCount == 0 ? [stem] : s.reader.forms(ofGroup: info, stem: stem)
+                    if forms.contains(where: { $0.utf8.starts(with: wanted) }) { stems.insert(stem) }
+                }
+                s.reader.forEachTerm(withPrefix: TermKey(field: f, namespace: .form, term: prefix)) { k, info in
+                    if let stem = s.reader.stem(ofForm: info, form: k.term) { stems.insert(stem) }
+                }
             }
         }
-        return top(df)
+        return top(frequencies(of: stems, fields: fields))
     }
 
-    /// Exact terms within `maxEdits` of the word (the word itself included).
+    /// The word groups holding a word within `maxEdits` of the word (the word itself included).
     private func expandFuzzy(_ word: String, maxEdits: Int, fields: [IndexField]) -> [(String, Int)] {
         let target = Array(word.unicodeScalars)
-        var df: [String: Int] = [:]
+        var stems = Set<String>()
         for f in fields {
-            let start = TermKey(field: f, namespace: .exact, term: "")
             for s in snapshot.segments {
-                s.reader.forEachTerm(withPrefix: start) { k, info in
-                    let term = k.term
-                    if abs(term.unicodeScalars.count - target.count) > maxEdits { return }
-                    if Levenshtein.distance(Array(term.unicodeScalars), target, limit: maxEdits) != nil {
-                        df[term, default: 0] += Int(info.docFreq)
+                s.reader.forEachTerm(withPrefix: TermKey(field: f, namespace: .group, term: "")) { k, info in
+                    let stem = k.term
+                    let forms = info.formCount == 0 ? [stem] : s.reader.forms(ofGroup: info, stem: stem)
+                    for term in forms {
+                        if abs(term.unicodeScalars.count - target.count) > maxEdits { continue }
+                        if Levenshtein.distance(Array(term.unicodeScalars), target, limit: maxEdits) != nil {
+                            stems.insert(stem)
+                            break
+                        }
                     }
                 }
             }
         }
-        return top(df)
+        return top(frequencies(of: stems, fields: fields))
+    }
+
+    /// Each word group's document count, summed over the fields.
+    private func frequencies(of stems: Set<String>, fields: [IndexField]) -> [String: Int] {
+        var df: [String: Int] = [:]
+        for stem in stems {
+            for f in fields { df[stem, default: 0] += snapshot.docFreq(TermKey(field: f, namespace: .group, term: stem)) }
+        }
+        return df
     }
 
     /// An organisation by any of its names: the gazetteer's canonical name when it knows the

@@ -141,9 +141,20 @@ extension Searcher {
         w.unicodeScalars.count == 1 && w.unicodeScalars.first!.isASCII && w.unicodeScalars.first!.properties.isAlphabetic
     }
 
-    /// Documents with this exact folded term in any default field (the largest field's count).
+    /// Documents whose word group holds this folded word, in any default field (the largest
+    /// field's count).
     func documentFrequency(exact term: String) -> Int {
-        RankingSettings.defaultFields.map { snapshot.docFreq(TermKey(field: $0, namespace: .exact, term: term)) }.max() ?? 0
+        guard let t = analyzer.tokens(term).first, t.exact == term else { return 0 }
+        var df = 0
+        for f in RankingSettings.defaultFields {
+            let key = TermKey(field: f, namespace: .group, term: t.stem)
+            var n = 0
+            for s in snapshot.segments {
+                if let info = s.reader.termInfo(key), s.reader.formOrdinal(term, ofGroup: info, stem: t.stem) != nil { n += Int(info.docFreq) }
+            }
+            df = max(df, n)
+        }
+        return df
     }
 
     /// The words and boosts of a query made only of unfielded words, else nil.
@@ -186,11 +197,7 @@ extension Searcher {
         for f in RankingSettings.defaultFields {
             var n = 0
             for s in snapshot.segments {
-                if let info = s.reader.termInfo(TermKey(field: f, namespace: .stem, term: stem)) {
-                    n += Int(info.groupDocFreq)
-                } else if let info = s.reader.termInfo(TermKey(field: f, namespace: .exact, term: stem)) {
-                    n += Int(info.docFreq)
-                }
+                if let info = s.reader.termInfo(TermKey(field: f, namespace: .group, term: stem)) { n += Int(info.docFreq) }
             }
             df = max(df, n)
         }

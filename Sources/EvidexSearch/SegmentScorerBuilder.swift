@@ -36,9 +36,14 @@ struct SegmentScorerBuilder {
             var sources: [(PhraseMatcher, Int)] = []
             fieldLoop: for (slot, keys) in p.keys.enumerated() {
                 var cursors: [PostingsCursor] = []
-                for k in keys {
+                for (k, word) in zip(keys, p.words) {
                     guard let info = reader.termInfo(k) else { continue fieldLoop }
-                    cursors.append(reader.postings(info, field: p.fields[slot].field))
+                    // The word's own positions in its group's list, when the group has others.
+                    let stem = k.term
+                    guard let form = reader.formOrdinal(word, ofGroup: info, stem: stem) else { continue fieldLoop }
+                    let c = reader.postings(info, field: p.fields[slot].field)
+                    if info.formCount > 1 { c.form = form }
+                    cursors.append(c)
                 }
                 sources.append((PhraseMatcher(cursors: cursors, offsets: p.offsets, slop: p.slop), slot))
             }

@@ -28,11 +28,19 @@ struct IndexWriterTests {
         #expect(s.liveDocCount == 3)
         for d in docs { #expect(try s.document(id: d.id) == d) }
         #expect(try s.document(id: "zzz") == nil)
-        // "running" is indexed under its exact form and under the stem "run".
-        #expect(s.docFreq(TermKey(field: .body, namespace: .exact, term: "running")) == 1)
-        #expect(s.docFreq(TermKey(field: .body, namespace: .stem, term: "run")) == 1)
-        #expect(s.docFreq(TermKey(field: .body, namespace: .exact, term: "run")) == 0)
-        #expect(s.docFreq(TermKey(field: .speaker, namespace: .exact, term: "penhaligon")) == 1)
+        // "running" is indexed in the word group of the stem "run", whose form table lists it;
+        // a form entry names its stem.
+        let run = TermKey(field: .body, namespace: .group, term: "run")
+        #expect(s.docFreq(run) == 1)
+        #expect(s.docFreq(TermKey(field: .body, namespace: .group, term: "running")) == 0)
+        let r0 = s.segments[0].reader
+        let runInfo = try #require(r0.termInfo(run))
+        #expect(r0.forms(ofGroup: runInfo, stem: "run") == ["running"])
+        #expect(r0.formOrdinal("running", ofGroup: runInfo, stem: "run") == 0)
+        #expect(r0.formOrdinal("run", ofGroup: runInfo, stem: "run") == nil)
+        let formInfo = try #require(r0.termInfo(TermKey(field: .body, namespace: .form, term: "running")))
+        #expect(r0.stem(ofForm: formInfo, form: "running") == "run")
+        #expect(s.docFreq(TermKey(field: .speaker, namespace: .group, term: "penhaligon")) == 1)
         let (seg, doc) = try #require(s.locate(id: "b"))
         let r = s.segments[seg].reader
         #expect(r.dateOrdinal(doc) == Day(iso: "2023-01-10")!.ordinal)
@@ -93,9 +101,9 @@ struct IndexWriterTests {
         let before = try IndexSnapshot(directory: dir.path)
         #expect(before.segments.count == 3)
         let keys = [
-            TermKey(field: .body, namespace: .exact, term: "the"),
-            TermKey(field: .title, namespace: .exact, term: "burnout"),
-            TermKey(field: .body, namespace: .stem, term: "delay"),
+            TermKey(field: .body, namespace: .group, term: "the"),
+            TermKey(field: .title, namespace: .group, term: "burnout"),
+            TermKey(field: .body, namespace: .group, term: "delay"),
         ]
         let counts = keys.map { before.docFreq($0) }
         let w = try IndexWriter(directory: dir.path)
@@ -226,12 +234,12 @@ struct ParallelMergeTests {
         return texts.enumerated().map { i, t in makeDocument("p\(i)", title: String(t.prefix(30)), body: [t]) }
     }
 
-    @Test("two ranges give the same segment, byte for byte, as one; group counts match the lists")
+    @Test("two ranges give the same segment, byte for byte, as one; each word keeps its postings in its group")
     func sameBytes() throws {
         let docs = try Self.corpusParagraphs()
         #expect(docs.count > 150, "the sample corpus should give a couple of hundred paragraphs")
         let dir = TemporaryDirectory()
-        // Four segments, then deletions in two of them (the group count reads their lists).
+        // Four segments, then deletions in two of them.
         let quarter = docs.count / 4
         for s in 0..<4 {
             let w = try IndexWriter(directory: dir.path, options: IndexWriterOptions(threads: 1))
@@ -255,21 +263,43 @@ struct ParallelMergeTests {
         let b = try Data(contentsOf: URL(fileURLWithPath: two))
         #expect(a == b)
 
-        // Each stem key's group count is |exact ∪ stem| of the merged lists.
+        // Each group's list holds, for each of its words, the documents and positions that
+        // word has in the inputs (read there through the word's own ordinal).
         let merged = try SegmentReader(path: two, name: "two.evx")
         try merged.verify()
         #expect(merged.docCount == snapshot.liveDocCount)
+        func occurrences(_ r: SegmentReader, _ key: TermKey, _ info: TermInfo, _ form: String, remap: (UInt32) -> UInt32?) -> [UInt64] {
+            guard let ordinal = r.formOrdinal(form, ofGroup: info, stem: key.term) else { return [] }
+            let c = r.postings(info)
+            c.form = ordinal
+            var out: [UInt64] = []
+            var positions: [UInt32] = []
+            while c.doc != PostingsCursor.exhausted {
+                positions.removeAll()
+                c.positions(into: &positions)
+                if let d = remap(c.doc) { for p in positions { out.append(UInt64(d) << 32 | UInt64(p)) } }
+                c.next()
+            }
+            return out
+        }
         var checked = 0
         merged.dictionary.forEach { _, key, info in
-            guard TermDictionaryWriter.isStem(key) else { return }
-            var exactKey = key
-            exactKey[1] = TermNamespace.exact.rawValue
-            var docs = Set<UInt32>()
-            for i in [merged.termInfo(TermKey(raw: exactKey)), info].compactMap({ $0 }) {
-                let c = merged.postings(i)
-                while c.doc != PostingsCursor.exhausted { docs.insert(c.doc); c.next() }
+            guard TermDictionaryWriter.namespace(key) == TermNamespace.group.rawValue, info.formCount > 1 else { return }
+            let k = TermKey(raw: key)
+            for form in merged.forms(ofGroup: info, stem: k.term) {
+                var expected: [UInt64] = []
+                var base: UInt32 = 0
+                for seg in snapshot.segments {
+                    // Live documents are numbered on from the previous inputs' in the merge.
+                    var map = [UInt32?](repeating: nil, count: seg.reader.docCount)
+                    for d in 0..<seg.reader.docCount where !seg.isDeleted(UInt32(d)) {
+                        map[d] = base
+                        base += 1
+                    }
+                    if let i = seg.reader.termInfo(k) { expected += occurrences(seg.reader, k, i, form) { map[Int($0)] } }
+                }
+                #expect(occurrences(merged, k, info, form) { $0 } == expected, "\(form) in group \(k.term)")
             }
-            #expect(Int(info.groupDocFreq) == docs.count, "group count of \(String(decoding: key.dropFirst(2), as: UTF8.self))")
             checked += 1
         }
         #expect(checked > 100)

@@ -12,7 +12,7 @@ struct TermDictionaryTests {
         for _ in 0..<3000 {
             x = x &* 6364136223846793005 &+ 1442695040888963407
             let n = Int(x >> 60) % 7 + 1
-            var k: [UInt8] = [UInt8((x >> 33) % 3), UInt8((x >> 40) % 2)]
+            var k: [UInt8] = [UInt8((x >> 33) % 3), UInt8((x >> 40) % 3)]
             var y = x
             for _ in 0..<n {
                 k.append(alphabet[Int(y % 4)])
@@ -27,22 +27,60 @@ struct TermDictionaryTests {
     @Test("exact lookups find every key and nothing else")
     func lookups() throws {
         let keys = Self.keys()
-        // Stem-namespace terms (key byte 1 = 1) carry a group count and no positions.
-        let infos = keys.indices.map { i in
-            let stem = keys[i].count > 1 && keys[i][1] == 1
-            return TermInfo(docFreq: UInt32(i + 1), groupDocFreq: UInt32(i + 1) + (stem ? 3 : 0), postingsOffset: UInt64(i * 10),
-                            positionsOffset: stem ? 0 : UInt64(i * 7 + 1))
+        // Group entries (key byte 1 = 1) carry a form table after their lists' offsets: here
+        // the stem itself and stem + "s" for every third, the stem alone (count 0) otherwise.
+        // Form entries (2) have no list, only their stem: here the word without its last byte.
+        var builder = TermDictionaryBuilder()
+        var infos: [TermInfo] = []
+        var forms: [[[UInt8]]?] = []
+        for (i, k) in keys.enumerated() {
+            let term = Array(k.dropFirst(2))
+            var info = TermInfo(docFreq: UInt32(i + 1), postingsOffset: UInt64(i * 10), positionsOffset: UInt64(i * 7 + 1))
+            var tail: [UInt8] = []
+            forms.append(nil)
+            switch k[1] {
+            case 1:
+                let f = i % 3 == 0 ? [term, term + [0x73]] : [term]
+                forms[i] = f
+                term.withUnsafeBytes { stem in
+                    f[0].withUnsafeBytes { a in
+                        f.last!.withUnsafeBytes { b in
+                            TermDictionaryWriter.appendGroupTail(stem: stem, forms: f.count == 1 ? [a] : [a, b], to: &tail)
+                        }
+                    }
+                }
+                info.formCount = f.count == 1 ? 0 : 2
+            case 2:
+                info = TermInfo(docFreq: 0, postingsOffset: 0, positionsOffset: 0)
+                term.withUnsafeBytes { form in
+                    Array(term.dropLast()).withUnsafeBytes { stem in TermDictionaryWriter.appendFormTail(form: form, stem: stem, to: &tail) }
+                }
+            default:
+                break
+            }
+            tail.withUnsafeBytes { builder.add(k, info, tail: $0) }
+            infos.append(info)
         }
-        let (firstKeys, offsets, blocks) = TermDictionaryWriter.encode(keys: keys, infos: infos)
+        let (firstKeys, offsets, blocks) = builder.finish()
         try firstKeys.bytes.withRawBytes { (fk) throws(IndexError) in
             try offsets.bytes.withRawBytes { (off) throws(IndexError) in
                 try blocks.bytes.withRawBytes { (bl) throws(IndexError) in
                     let dict = try TermDictionary(firstKeys: try StringTable(fk), offsets: off, blocks: bl)
                     for (i, k) in keys.enumerated() {
-                        let info = dict.info(k)
-                        #expect(info?.docFreq == UInt32(i + 1), "key \(k)")
-                        #expect(info?.postingsOffset == UInt64(i * 10))
-                        #expect(info == infos[i])
+                        guard let info = dict.info(k) else {
+                            Issue.record("key \(k) not found")
+                            continue
+                        }
+                        #expect(info.docFreq == infos[i].docFreq, "key \(k)")
+                        #expect(info.postingsOffset == infos[i].postingsOffset)
+                        #expect(info.positionsOffset == infos[i].positionsOffset)
+                        #expect(info.formCount == infos[i].formCount)
+                        let term = Array(k.dropFirst(2))
+                        if let f = forms[i] {
+                            #expect(term.withUnsafeBytes { dict.forms(of: info, stem: $0) } == f)
+                        } else if k[1] == 2 {
+                            #expect(term.withUnsafeBytes { dict.stem(of: info, form: $0) } == Array(term.dropLast()))
+                        }
                     }
                     let present = Set(keys)
                     var probes: [[UInt8]] = [[], [0], [2, 1, 0x7a, 0x7a, 0x7a, 0x7a, 0x7a, 0x7a, 0x7a, 0x7a], [3]]
