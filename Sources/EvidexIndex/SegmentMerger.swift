@@ -209,7 +209,27 @@ enum SegmentMerger {
             // A group's form table: the union of the inputs' tables, each input's ordinals
             // mapped into it.
             var formCount: UInt32 = 0
-            if namespace == TermNamespace.group.rawValue {
+            // Tables alike in every input (one word, the stem, for most groups): the ordinals
+            // stand as they are.
+            var sameTables = true
+            if namespace == TermNamespace.group.rawValue, holders.count > 1 {
+                let (i0, info0) = holders[0]
+                guard let first = inputs[i0].reader.dictionary.tail(of: info0, namespace: namespace) else { throw damaged(i0) }
+                for (i, info) in holders.dropFirst() {
+                    guard let t = inputs[i].reader.dictionary.tail(of: info, namespace: namespace) else { throw damaged(i) }
+                    if !t.elementsEqual(first) {
+                        sameTables = false
+                        break
+                    }
+                }
+            }
+            if namespace == TermNamespace.group.rawValue && sameTables {
+                let (i0, info0) = holders[0]
+                formCount = info0.formCount
+                guard let t = inputs[i0].reader.dictionary.tail(of: info0, namespace: namespace) else { throw damaged(i0) }
+                tail.removeAll(keepingCapacity: true)
+                tail.append(contentsOf: t)
+            } else if namespace == TermNamespace.group.rawValue {
                 let stem = key[2...]
                 inputForms.removeAll(keepingCapacity: true)
                 for (i, info) in holders {
@@ -228,7 +248,8 @@ enum SegmentMerger {
                 let c = inputs[i].reader.postings(info)
                 let map = remap[i]
                 let tagged = c.formBits > 0
-                let identity = namespace != TermNamespace.group.rawValue || ordinals[h].enumerated().allSatisfy { $0.offset == Int($0.element) }
+                let identity = namespace != TermNamespace.group.rawValue || sameTables
+                    || ordinals[h].enumerated().allSatisfy { $0.offset == Int($0.element) }
                 while c.doc != PostingsCursor.exhausted {
                     let nd = map[Int(c.doc)]
                     if nd != UInt32.max {
@@ -257,10 +278,12 @@ enum SegmentMerger {
             info = group.encode(into: &encoder, formBits: formBits, lengths: lengths)
             info.formCount = formCount
             if namespace == TermNamespace.group.rawValue {
-                tail.removeAll(keepingCapacity: true)
-                Self.withBuffers(merged) { forms in
-                    key[2...].withUnsafeBytes { stem in
-                        TermDictionaryWriter.appendGroupTail(stem: stem, forms: forms, to: &tail)
+                if !sameTables {
+                    tail.removeAll(keepingCapacity: true)
+                    Self.withBuffers(merged) { forms in
+                        key[2...].withUnsafeBytes { stem in
+                            TermDictionaryWriter.appendGroupTail(stem: stem, forms: forms, to: &tail)
+                        }
                     }
                 }
                 tail.withUnsafeBytes { dictionary.add(key, info, tail: $0) }

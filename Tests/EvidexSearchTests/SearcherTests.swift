@@ -43,6 +43,43 @@ struct SearcherTests {
         #expect(try s.search("\"band at the stadium\"~2").hits.map(\.id) == ["who"])
     }
 
+    @Test("exact phrases read their own words' positions in the word group's list; prefixes and typos match whole groups",
+          arguments: [1, 4])
+    func phrasesInWordGroups(segments: Int) throws {
+        // "run", "runs" and "running" share the stem "run", so one list per field holds them
+        // all, and each segment numbers the forms it has (a and c have different tables).
+        let idx = try TestIndex([
+            doc("a", "", "The trust is running late. Runs were cancelled."),
+            doc("b", "", "A run of bad winters left the board divided."),
+            doc("c", "", "Runners waited. The trust runs two hospitals."),
+            doc("d", "", "They run the trust; running it costs more."),
+        ], segments: segments)
+        let s = try idx.searcher()
+        func ids(_ q: String) throws -> Set<String> { Set(try s.search(q, options: SearchOptions(limit: 100)).hits.map(\.id)) }
+        #expect(try ids("run") == ["a", "b", "c", "d"])
+        #expect(try ids("\"running\"") == ["a", "d"])
+        #expect(try ids("\"runs\"") == ["a", "c"])
+        #expect(try ids("\"run\"") == ["b", "d"])
+        #expect(try ids("\"trust runs\"") == ["c"])
+        #expect(try ids("\"trust is running\"") == ["a"])
+        #expect(try ids("\"run the trust\"") == ["d"])
+        #expect(try ids("\"running the trust\"").isEmpty)
+        #expect(try ids("\"runs were\"") == ["a"])
+        #expect(try ids("\"trust run\"").isEmpty)
+        // "runn*" finds "running" (group "run", whole) and "runners" (group "runner").
+        #expect(try ids("runn*") == ["a", "b", "c", "d"])
+        #expect(try ids("body:runner*") == ["c"])
+        #expect(try ids("runnign~1") == ["a", "b", "c", "d"])
+
+        // A quoted word's frequency is its own, not its group's: both hold "run" once in a
+        // body of four words, so they score the same, though "running" fills the first.
+        let same = try TestIndex([doc("x", "", "run running running running"), doc("y", "", "run walk walk walk")])
+        let hits = try same.searcher().search("\"run\"").hits
+        #expect(hits.count == 2)
+        #expect(abs(hits[0].score - hits[1].score) < 1e-9)
+        #expect(try same.searcher().search("run").hits.first?.id == "x")
+    }
+
     @Test("boolean operators, fields, dates, prefixes and typos")
     func operators() throws {
         let idx = try TestIndex([

@@ -15,11 +15,11 @@ struct PostingsFixture {
     let lists: [List]
     let postings: Int
 
-    /// The posting lists of the 50 most frequent body terms (exact forms, by document
+    /// The posting lists of the 50 most frequent body terms (word groups, by document
     /// frequency summed over segments), found with the public term dictionary API.
     init(termCount: Int = 50) throws {
         snapshot = try BenchmarkIndex.open().snapshot
-        let prefix = TermKey(field: .body, namespace: .exact, term: "")
+        let prefix = TermKey(field: .body, namespace: .group, term: "")
         var docFreq: [TermKey: Int] = [:]
         for seg in snapshot.segments {
             for ordinal in seg.reader.termOrdinals(withPrefix: prefix) {
