@@ -30,6 +30,7 @@ final class FrozenSegment: @unchecked Sendable {
             var key: [UInt8] = []
             var tail: [UInt8] = []
             var forms: [UnsafeRawBufferPointer] = []
+            var formDocs: [UInt32] = []
             func makeKey(_ table: Int, _ namespace: TermNamespace, _ local: UInt32) {
                 key.removeAll(keepingCapacity: true)
                 key.append(UInt8(table))
@@ -70,8 +71,9 @@ final class FrozenSegment: @unchecked Sendable {
                     let stem = byBytes[Int(words[i].stem)]
                     group.reset()
                     forms.removeAll(keepingCapacity: true)
+                    formDocs.removeAll(keepingCapacity: true)
                     for k in i..<j {
-                        group.add(form: UInt32(k - i), slot: words[k].slot, from: postings)
+                        formDocs.append(UInt32(group.add(form: UInt32(k - i), slot: words[k].slot, from: postings)))
                         forms.append(term(Int(byBytes[Int(words[k].form)])))
                     }
                     let formCount = UInt32(j - i == 1 && words[i].form == words[i].stem ? 0 : j - i)
@@ -80,7 +82,7 @@ final class FrozenSegment: @unchecked Sendable {
                     info = group.encode(into: &encoder, formBits: formBits, lengths: lengths)
                     info.formCount = formCount
                     tail.removeAll(keepingCapacity: true)
-                    TermDictionaryWriter.appendGroupTail(stem: term(Int(stem)), forms: forms, to: &tail)
+                    TermDictionaryWriter.appendGroupTail(stem: term(Int(stem)), forms: forms, docFreqs: formDocs, to: &tail)
                     makeKey(table, .group, stem)
                     tail.withUnsafeBytes { dictionary.add(key, info, tail: $0) }
                     encoder.spillIfLarge()

@@ -34,12 +34,16 @@ struct GroupListBuilder {
         runPositions.append(0)
     }
 
-    /// Adds a slot of the accumulator as a run whose every position has the tag `form`.
-    mutating func add(form: UInt32, slot: Int, from postings: PostingsAccumulator) {
+    /// Adds a slot of the accumulator as a run whose every position has the tag `form`;
+    /// returns its number of documents.
+    @discardableResult
+    mutating func add(form: UInt32, slot: Int, from postings: PostingsAccumulator) -> Int {
         let before = positions.count
+        let docsBefore = docs.count
         postings.decode(slot, docs: &docs, freqs: &freqs, positions: &positions, wantPositions: true)
         tags.append(contentsOf: repeatElement(form, count: positions.count - before))
         endRun()
+        return docs.count - docsBefore
     }
 
     /// Adds postings to the current run (each position with its tag); `endRun` closes it.

@@ -183,6 +183,8 @@ enum SegmentMerger {
         var ordinals: [[UInt32]] = []
         var positions: [UInt32] = []
         var tags: [UInt32] = []
+        var formDocs: [UInt32] = []
+        var lastDocOfForm: [UInt32] = []
         func damaged(_ i: Int) -> IndexError {
             .corrupt("\(inputs[i].reader.name): a term dictionary entry is damaged; run `evidex verify` and rebuild the index with `evidex index --rebuild`")
         }
@@ -207,49 +209,33 @@ enum SegmentMerger {
                 continue
             }
             // A group's form table: the union of the inputs' tables, each input's ordinals
-            // mapped into it.
+            // mapped into it. When every input's group is the stem alone (most groups), so is
+            // the merged one, and its ordinals (all 0) stand.
             var formCount: UInt32 = 0
-            // Tables alike in every input (one word, the stem, for most groups): the ordinals
-            // stand as they are.
-            var sameTables = true
-            if namespace == TermNamespace.group.rawValue, holders.count > 1 {
-                let (i0, info0) = holders[0]
-                guard let first = inputs[i0].reader.dictionary.tail(of: info0, namespace: namespace) else { throw damaged(i0) }
-                for (i, info) in holders.dropFirst() {
-                    guard let t = inputs[i].reader.dictionary.tail(of: info, namespace: namespace) else { throw damaged(i) }
-                    if !t.elementsEqual(first) {
-                        sameTables = false
-                        break
-                    }
-                }
-            }
-            if namespace == TermNamespace.group.rawValue && sameTables {
-                let (i0, info0) = holders[0]
-                formCount = info0.formCount
-                guard let t = inputs[i0].reader.dictionary.tail(of: info0, namespace: namespace) else { throw damaged(i0) }
-                tail.removeAll(keepingCapacity: true)
-                tail.append(contentsOf: t)
-            } else if namespace == TermNamespace.group.rawValue {
+            let stemOnly = namespace != TermNamespace.group.rawValue || holders.allSatisfy { $0.info.formCount == 0 }
+            if !stemOnly {
                 let stem = key[2...]
                 inputForms.removeAll(keepingCapacity: true)
                 for (i, info) in holders {
                     let forms = stem.withUnsafeBytes { inputs[i].reader.dictionary.forms(of: info, stem: $0) }
                     guard let forms else { throw damaged(i) }
-                    inputForms.append(forms)
+                    inputForms.append(forms.map(\.word))
                 }
                 merged = Array(Set(inputForms.joined())).sorted { $0.lexicographicallyPrecedes($1) }
                 ordinals = inputForms.map { forms in
                     forms.map { f in UInt32(merged.firstIndex(of: f)!) }
                 }
                 formCount = merged.count == 1 && merged[0].elementsEqual(stem) ? 0 : UInt32(merged.count)
+                // Each word's documents, counted as the lists are read (deleted ones drop out).
+                formDocs = [UInt32](repeating: 0, count: merged.count)
+                lastDocOfForm = [UInt32](repeating: UInt32.max, count: merged.count)
             }
             group.reset()
             for (h, (i, info)) in holders.enumerated() {
                 let c = inputs[i].reader.postings(info)
                 let map = remap[i]
                 let tagged = c.formBits > 0
-                let identity = namespace != TermNamespace.group.rawValue || sameTables
-                    || ordinals[h].enumerated().allSatisfy { $0.offset == Int($0.element) }
+                let identity = stemOnly || ordinals[h].enumerated().allSatisfy { $0.offset == Int($0.element) }
                 while c.doc != PostingsCursor.exhausted {
                     let nd = map[Int(c.doc)]
                     if nd != UInt32.max {
@@ -264,7 +250,12 @@ enum SegmentMerger {
                         valuesSinceDrop += 2 + positions.count
                         for (k, p) in positions.enumerated() {
                             let t = tagged ? tags[k] : 0
-                            group.appendPosition(p, tag: identity ? t : (Int(t) < ordinals[h].count ? ordinals[h][Int(t)] : 0))
+                            let tag = identity ? t : (Int(t) < ordinals[h].count ? ordinals[h][Int(t)] : 0)
+                            group.appendPosition(p, tag: tag)
+                            if !stemOnly && Int(tag) < formDocs.count && lastDocOfForm[Int(tag)] != nd {
+                                lastDocOfForm[Int(tag)] = nd
+                                formDocs[Int(tag)] += 1
+                            }
                         }
                     }
                     c.next()
@@ -278,11 +269,13 @@ enum SegmentMerger {
             info = group.encode(into: &encoder, formBits: formBits, lengths: lengths)
             info.formCount = formCount
             if namespace == TermNamespace.group.rawValue {
-                if !sameTables {
-                    tail.removeAll(keepingCapacity: true)
+                tail.removeAll(keepingCapacity: true)
+                if stemOnly {
+                    tail.append(0)
+                } else {
                     Self.withBuffers(merged) { forms in
                         key[2...].withUnsafeBytes { stem in
-                            TermDictionaryWriter.appendGroupTail(stem: stem, forms: forms, to: &tail)
+                            TermDictionaryWriter.appendGroupTail(stem: stem, forms: forms, docFreqs: formDocs, to: &tail)
                         }
                     }
                 }

@@ -183,15 +183,21 @@ public final class SegmentReader: @unchecked Sendable {
     /// The words of a word group (its `group` entry's info and stem), in ordinal order; empty
     /// when the entry is damaged.
     public func forms(ofGroup info: TermInfo, stem: String) -> [String] {
-        var stem = stem
-        let forms = stem.withUTF8 { dictionary.forms(of: info, stem: UnsafeRawBufferPointer($0)) }
-        return (forms ?? []).map { String(decoding: $0, as: UTF8.self) }
+        formTable(info, stem).map { String(decoding: $0.word, as: UTF8.self) }
     }
 
-    /// The ordinal of a word in its group's list (nil: no document of the segment has it there).
-    public func formOrdinal(_ form: String, ofGroup info: TermInfo, stem: String) -> UInt32? {
-        if info.formCount == 0 { return form == stem ? 0 : nil }
-        return forms(ofGroup: info, stem: stem).firstIndex(of: form).map { UInt32($0) }
+    /// A word's ordinal in its group's list and the documents holding it there (nil: no
+    /// document of the segment has it).
+    public func form(_ word: String, ofGroup info: TermInfo, stem: String) -> (ordinal: UInt32, docFreq: UInt32)? {
+        if info.formCount == 0 { return word == stem ? (0, info.docFreq) : nil }
+        let w = Array(word.utf8)
+        for (i, f) in formTable(info, stem).enumerated() where f.word == w { return (UInt32(i), f.docFreq) }
+        return nil
+    }
+
+    private func formTable(_ info: TermInfo, _ stem: String) -> [(word: [UInt8], docFreq: UInt32)] {
+        var stem = stem
+        return stem.withUTF8 { dictionary.forms(of: info, stem: UnsafeRawBufferPointer($0)) } ?? []
     }
 
     /// The stem a `form` entry names (its info and the word); nil when damaged.

@@ -11,15 +11,20 @@ enum TermDictionaryWriter {
     static func namespace(_ key: [UInt8]) -> UInt8 { key.count >= 2 ? key[1] : 0 }
 
     /// Appends a group entry's tail (FORMAT.md): its form count, then each form coded against
-    /// the stem (`stem`: the key's term bytes). Forms in increasing byte order; one form equal
-    /// to the stem is written as a count of 0.
-    static func appendGroupTail(stem: UnsafeRawBufferPointer, forms: [UnsafeRawBufferPointer], to out: inout [UInt8]) {
+    /// the stem (`stem`: the key's term bytes) with its document count. Forms in increasing
+    /// byte order; one form equal to the stem is written as a count of 0 (its document count
+    /// is the list's).
+    static func appendGroupTail(stem: UnsafeRawBufferPointer, forms: [UnsafeRawBufferPointer], docFreqs: [UInt32],
+                                to out: inout [UInt8]) {
         if forms.count == 1 && compareBytes(forms[0], stem) == 0 {
             out.append(0)
             return
         }
         appendVarint(UInt32(forms.count), to: &out)
-        for f in forms { appendCoded(f, against: stem, to: &out) }
+        for (f, df) in zip(forms, docFreqs) {
+            appendCoded(f, against: stem, to: &out)
+            appendVarint(df, to: &out)
+        }
     }
 
     /// Appends a form entry's tail: its stem coded against the form (`form`: the key's term).
@@ -321,19 +326,19 @@ struct TermDictionary {
         return UnsafeRawBufferPointer(rebasing: blocks[Int(info.tailOffset)..<at])
     }
 
-    /// The forms of a group entry, in ordinal order (`stem`: the key's term bytes). Nil when
-    /// the table is damaged.
-    func forms(of info: TermInfo, stem: UnsafeRawBufferPointer) -> [[UInt8]]? {
+    /// The words of a group entry with their document counts, in ordinal order (`stem`: the
+    /// key's term bytes). Nil when the table is damaged.
+    func forms(of info: TermInfo, stem: UnsafeRawBufferPointer) -> [(word: [UInt8], docFreq: UInt32)]? {
         guard let tail = tail(of: info, namespace: TermNamespace.group.rawValue), let base = tail.baseAddress else { return nil }
         let p = base.assumingMemoryBound(to: UInt8.self)
         var at = 0
         let k = Int(readVarint(p, &at))
-        if k == 0 { return [Array(stem)] }
-        var out: [[UInt8]] = []
+        if k == 0 { return [(Array(stem), info.docFreq)] }
+        var out: [(word: [UInt8], docFreq: UInt32)] = []
         out.reserveCapacity(k)
         for _ in 0..<k {
-            guard let v = BlockEntryReader.decodeCoded(p, &at, limit: tail.count, against: stem) else { return nil }
-            out.append(v)
+            guard let v = BlockEntryReader.decodeCoded(p, &at, limit: tail.count, against: stem), at < tail.count else { return nil }
+            out.append((v, readVarint(p, &at)))
         }
         return out
     }
@@ -441,13 +446,18 @@ struct BlockEntryReader {
             records = Int(readVarint(base, &at))
         }
         for _ in 0..<records {
-            // Each record: varint shared, varint suffix length, suffix.
+            // Each record: varint shared, varint suffix length, suffix; a group's, then its
+            // document count.
             guard at &+ 1 < limit else { return false }
             skipVarint(base, &at)
             guard at < limit else { return false }
             let n = Int(readVarint(base, &at))
             guard n >= 0, n <= limit &- at else { return false }
             at &+= n
+            if namespace == TermNamespace.group.rawValue {
+                guard at < limit else { return false }
+                skipVarint(base, &at)
+            }
         }
         return true
     }

@@ -137,14 +137,12 @@ struct QueryPreparer {
             idf: RankingSettings.idf(docFreq: df, docCount: snapshot.maxDocCount), boost: boost))
     }
 
-    /// Documents of the field whose word group holds this very word: the group's count in
-    /// each segment where the group lists the word (an upper bound: a document may hold
-    /// other words of the group only).
+    /// Documents of the field holding this very word (its count in its group's form table).
     private func documentFrequency(word: String, stem: String, field: IndexField) -> Int {
         let key = TermKey(field: field, namespace: .group, term: stem)
         var n = 0
         for s in snapshot.segments {
-            if let info = s.reader.termInfo(key), s.reader.formOrdinal(word, ofGroup: info, stem: stem) != nil { n += Int(info.docFreq) }
+            if let info = s.reader.termInfo(key), let f = s.reader.form(word, ofGroup: info, stem: stem) { n += Int(f.docFreq) }
         }
         return n
     }

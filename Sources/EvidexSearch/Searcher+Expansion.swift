@@ -150,7 +150,7 @@ extension Searcher {
             let key = TermKey(field: f, namespace: .group, term: t.stem)
             var n = 0
             for s in snapshot.segments {
-                if let info = s.reader.termInfo(key), s.reader.formOrdinal(term, ofGroup: info, stem: t.stem) != nil { n += Int(info.docFreq) }
+                if let info = s.reader.termInfo(key), let f = s.reader.form(term, ofGroup: info, stem: t.stem) { n += Int(f.docFreq) }
             }
             df = max(df, n)
         }

@@ -40,7 +40,7 @@ struct SegmentScorerBuilder {
                     guard let info = reader.termInfo(k) else { continue fieldLoop }
                     // The word's own positions in its group's list, when the group has others.
                     let stem = k.term
-                    guard let form = reader.formOrdinal(word, ofGroup: info, stem: stem) else { continue fieldLoop }
+                    guard let form = reader.form(word, ofGroup: info, stem: stem)?.ordinal else { continue fieldLoop }
                     let c = reader.postings(info, field: p.fields[slot].field)
                     if info.formCount > 1 { c.form = form }
                     cursors.append(c)

@@ -45,7 +45,8 @@ struct TermDictionaryTests {
                 term.withUnsafeBytes { stem in
                     f[0].withUnsafeBytes { a in
                         f.last!.withUnsafeBytes { b in
-                            TermDictionaryWriter.appendGroupTail(stem: stem, forms: f.count == 1 ? [a] : [a, b], to: &tail)
+                            TermDictionaryWriter.appendGroupTail(stem: stem, forms: f.count == 1 ? [a] : [a, b],
+                                                                 docFreqs: f.count == 1 ? [UInt32(i + 1)] : [5, UInt32(i)], to: &tail)
                         }
                     }
                 }
@@ -77,7 +78,9 @@ struct TermDictionaryTests {
                         #expect(info.formCount == infos[i].formCount)
                         let term = Array(k.dropFirst(2))
                         if let f = forms[i] {
-                            #expect(term.withUnsafeBytes { dict.forms(of: info, stem: $0) } == f)
+                            let table = term.withUnsafeBytes { dict.forms(of: info, stem: $0) }
+                            #expect(table?.map(\.word) == f)
+                            #expect(table?.map(\.docFreq) == (f.count == 1 ? [UInt32(i + 1)] : [5, UInt32(i)]))
                         } else if k[1] == 2 {
                             #expect(term.withUnsafeBytes { dict.stem(of: info, form: $0) } == Array(term.dropLast()))
                         }
