@@ -31,6 +31,7 @@ final class FrozenSegment: @unchecked Sendable {
             var tail: [UInt8] = []
             var forms: [UnsafeRawBufferPointer] = []
             var formDocs: [UInt32] = []
+            var slots: [Int] = []
             func makeKey(_ table: Int, _ namespace: TermNamespace, _ local: UInt32) {
                 key.removeAll(keepingCapacity: true)
                 key.append(UInt8(table))
@@ -71,11 +72,12 @@ final class FrozenSegment: @unchecked Sendable {
                     let stem = byBytes[Int(words[i].stem)]
                     group.reset()
                     forms.removeAll(keepingCapacity: true)
-                    formDocs.removeAll(keepingCapacity: true)
+                    slots.removeAll(keepingCapacity: true)
                     for k in i..<j {
-                        formDocs.append(UInt32(group.add(form: UInt32(k - i), slot: words[k].slot, from: postings)))
+                        slots.append(words[k].slot)
                         forms.append(term(Int(byBytes[Int(words[k].form)])))
                     }
+                    group.add(slots: slots, from: postings, documents: &formDocs)
                     let formCount = UInt32(j - i == 1 && words[i].form == words[i].stem ? 0 : j - i)
                     var info = TermInfo(docFreq: 0, postingsOffset: 0, positionsOffset: 0, formCount: formCount)
                     let formBits = info.formBits

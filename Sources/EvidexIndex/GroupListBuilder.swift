@@ -9,7 +9,11 @@ struct GroupListBuilder {
     private var docs: [UInt32] = []
     private var freqs: [UInt32] = []
     private var positions: [UInt32] = []
+    /// Each position's tag, kept only once a tag other than 0 arrives (most lists have one
+    /// form, and a list's positions are most of what a build holds in memory); until then
+    /// every tag is 0.
     private var tags: [UInt32] = []
+    private var tagged = false
     private var runDocs: [Int] = [0]
     private var runPositions: [Int] = [0]
     // The merged list.
@@ -28,6 +32,7 @@ struct GroupListBuilder {
         freqs.removeAll(keepingCapacity: true)
         positions.removeAll(keepingCapacity: true)
         tags.removeAll(keepingCapacity: true)
+        tagged = false
         runDocs.removeAll(keepingCapacity: true)
         runDocs.append(0)
         runPositions.removeAll(keepingCapacity: true)
@@ -41,9 +46,51 @@ struct GroupListBuilder {
         let before = positions.count
         let docsBefore = docs.count
         postings.decode(slot, docs: &docs, freqs: &freqs, positions: &positions, wantPositions: true)
-        tags.append(contentsOf: repeatElement(form, count: positions.count - before))
+        if form != 0 { startTags(before) }
+        if tagged { tags.append(contentsOf: repeatElement(form, count: positions.count - before)) }
         endRun()
         return docs.count - docsBefore
+    }
+
+    /// Adds the slots of a word group's words (form ordinal i: slots[i]) as one run, merged
+    /// document by document as the slots are read (decoding each slot whole first held the
+    /// group twice over at its peak); returns each slot's number of documents.
+    mutating func add(slots: [Int], from postings: PostingsAccumulator, documents: inout [UInt32]) {
+        documents.removeAll(keepingCapacity: true)
+        if slots.count == 1 {
+            documents.append(UInt32(add(form: 0, slot: slots[0], from: postings)))
+            return
+        }
+        startTags(positions.count)
+        var streams = slots.map { postings.stream($0) }
+        var pending = [[UInt32]](repeating: [], count: slots.count)
+        var live = [Bool](repeating: false, count: slots.count)
+        for i in streams.indices {
+            live[i] = streams[i].next(positions: &pending[i])
+            documents.append(live[i] ? 1 : 0)
+        }
+        while true {
+            var d = UInt32.max
+            for i in streams.indices where live[i] { d = min(d, streams[i].doc) }
+            if d == UInt32.max { break }
+            pairs.removeAll(keepingCapacity: true)
+            var contributing = 0
+            for i in streams.indices where live[i] && streams[i].doc == d {
+                for p in pending[i] { pairs.append((p, UInt32(i))) }
+                pending[i].removeAll(keepingCapacity: true)
+                live[i] = streams[i].next(positions: &pending[i])
+                if live[i] { documents[i] += 1 }
+                contributing += 1
+            }
+            if contributing > 1 { pairs.sort { $0.0 < $1.0 } }
+            docs.append(d)
+            freqs.append(UInt32(pairs.count))
+            for (p, t) in pairs {
+                positions.append(p)
+                tags.append(t)
+            }
+        }
+        endRun()
     }
 
     /// Adds postings to the current run (each position with its tag); `endRun` closes it.
@@ -55,15 +102,23 @@ struct GroupListBuilder {
 
     @inline(__always)
     mutating func appendPosition(_ p: UInt32, tag: UInt32) {
+        if tag != 0 && !tagged { startTags(positions.count) }
         positions.append(p)
-        tags.append(tag)
+        if tagged { tags.append(tag) }
+    }
+
+    /// Starts keeping tags: the `count` positions so far all have tag 0.
+    private mutating func startTags(_ count: Int) {
+        if tagged { return }
+        tagged = true
+        tags.append(contentsOf: repeatElement(0, count: count))
     }
 
     /// Closes the run being appended to (an empty run is dropped).
     mutating func endRun() {
         if docs.count == runDocs[runDocs.count - 1] {
             positions.removeSubrange(runPositions[runPositions.count - 1]...)
-            tags.removeSubrange(runPositions[runPositions.count - 1]...)
+            if tagged { tags.removeSubrange(runPositions[runPositions.count - 1]...) }
             return
         }
         runDocs.append(docs.count)
@@ -74,20 +129,21 @@ struct GroupListBuilder {
     mutating func encode(into encoder: inout PostingsEncoder, formBits: Int = 0, lengths: [UInt32]) -> TermInfo {
         let runs = runDocs.count - 1
         if runs == 1 || isOrdered {
-            return Self.encode(docs, freqs, positions, tags, formBits, &encoder, lengths)
+            return Self.encode(docs, freqs, positions, tagged ? tags : nil, formBits, &encoder, lengths)
         }
         merge()
-        return Self.encode(outDocs, outFreqs, outPositions, outTags, formBits, &encoder, lengths)
+        return Self.encode(outDocs, outFreqs, outPositions, tagged ? outTags : nil, formBits, &encoder, lengths)
     }
 
-    private static func encode(_ docs: [UInt32], _ freqs: [UInt32], _ positions: [UInt32], _ tags: [UInt32], _ formBits: Int,
+    /// `tags` nil: every tag is 0.
+    private static func encode(_ docs: [UInt32], _ freqs: [UInt32], _ positions: [UInt32], _ tags: [UInt32]?, _ formBits: Int,
                                _ encoder: inout PostingsEncoder, _ lengths: [UInt32]) -> TermInfo {
         docs.withUnsafeBufferPointer { d in
             freqs.withUnsafeBufferPointer { f in
                 positions.withUnsafeBufferPointer { p in
-                    tags.withUnsafeBufferPointer { t in
+                    (tags ?? []).withUnsafeBufferPointer { t in
                         lengths.withUnsafeBufferPointer { l in
-                            encoder.encode(docs: d, freqs: f, positions: p, forms: formBits > 0 ? t : nil, formBits: formBits,
+                            encoder.encode(docs: d, freqs: f, positions: p, forms: tags == nil ? nil : t, formBits: formBits,
                                            length: { l[Int($0)] })
                         }
                     }
@@ -122,7 +178,7 @@ struct GroupListBuilder {
             var contributing = 0
             for r in 0..<runs where heads[r] < runDocs[r + 1] && docs[heads[r]] == d {
                 let n = Int(freqs[heads[r]])
-                for k in 0..<n { pairs.append((positions[headPositions[r] + k], tags[headPositions[r] + k])) }
+                for k in 0..<n { pairs.append((positions[headPositions[r] + k], tagged ? tags[headPositions[r] + k] : 0)) }
                 headPositions[r] += n
                 heads[r] += 1
                 f += UInt32(n)
@@ -133,7 +189,7 @@ struct GroupListBuilder {
             outFreqs.append(f)
             for (p, t) in pairs {
                 outPositions.append(p)
-                outTags.append(t)
+                if tagged { outTags.append(t) }
             }
         }
     }

@@ -198,9 +198,38 @@ final class PostingsAccumulator {
         }
     }
 
+    /// A reader of a slot's documents one at a time (for merging a word group's slots without
+    /// decoding each whole first).
+    func stream(_ slot: Int) -> SlotStream {
+        SlotStream(reader: ChainReader(base: UnsafePointer(pool.base), head: Int(slotHead[slot]), bytes: Int(state[slot].bytes)))
+    }
+
+    /// A slot's documents in order: `next` reads the next one into `doc` and appends its
+    /// positions to a buffer.
+    struct SlotStream {
+        fileprivate var reader: ChainReader
+        private(set) var doc = UInt32.max
+
+        fileprivate init(reader: ChainReader) { self.reader = reader }
+
+        /// Reads the next document and appends its positions; false at the end.
+        mutating func next(positions: inout [UInt32]) -> Bool {
+            guard reader.remaining > 0 else { return false }
+            doc = doc &+ reader.varint()
+            var pos = reader.varint() &- 1
+            positions.append(pos)
+            while reader.remaining > 0 && reader.peek() != 0 {
+                pos &+= reader.varint()
+                positions.append(pos)
+            }
+            if reader.remaining > 0 { reader.skip() }
+            return true
+        }
+    }
+
     /// Reads a slot's bytes along its chain of chunks (8, 16, … `maxChunk` bytes, each full
     /// chunk followed by the 4-byte offset of the next).
-    private struct ChainReader {
+    fileprivate struct ChainReader {
         let base: UnsafePointer<UInt8>
         var at: Int
         var chunkEnd: Int

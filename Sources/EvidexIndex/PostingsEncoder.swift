@@ -37,8 +37,8 @@ struct PostingsEncoder {
 
     /// Encodes one list. `docs` ascending; `freqs[i]` occurrences in docs[i]; `positions`, when
     /// present, holds each doc's positions in order (sum of freqs entries, ascending per doc).
-    /// `forms`, when given, holds each position's form ordinal, stored in the low `formBits`
-    /// bits of its value (FORMAT.md, "Positions"). `length(doc)` gives the field length used
+    /// With `formBits` > 0, `forms` holds each position's form ordinal (nil: all 0), stored in
+    /// the low `formBits` bits of its value (FORMAT.md, "Positions"). `length(doc)` gives the field length used
     /// for the per-block bounds.
     mutating func encode(
         docs: UnsafeBufferPointer<UInt32>, freqs: UnsafeBufferPointer<UInt32>,
@@ -194,14 +194,15 @@ struct PostingsEncoder {
                                        _ chunker: inout PositionChunker, _ positions: inout ByteBuffer) {
         guard let pos else { return }
         var prev: UInt32 = 0
-        if let forms, formBits > 0 {
+        if formBits > 0 {
             // A gap too large for the bits left is stored as the largest that fits (FORMAT.md:
             // fields of over 2^(32 − formBits) tokens lose their positions' precision there).
+            // No `forms`: every form ordinal is 0.
             let limit = UInt32.max >> UInt32(formBits)
             for k in 0..<Int(freq) {
                 let p = pos[posIndex + k]
                 let gap = min(k == 0 ? p : p - prev, limit)
-                chunker.add(gap << UInt32(formBits) | forms[posIndex + k], into: &positions)
+                chunker.add(gap << UInt32(formBits) | (forms?[posIndex + k] ?? 0), into: &positions)
                 prev = p
             }
         } else {

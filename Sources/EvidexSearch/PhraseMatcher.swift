@@ -91,7 +91,9 @@ final class PhraseMatcher: FreqSource {
         // One word: its own frequency, no positions needed (unless the list holds other words
         // of its group too).
         if n == 1 && cursors[0].form == nil { return refs[0]._withUnsafeGuaranteedRef { $0.freq } }
-        for i in 0..<n {
+        // Rarest word first: a word of a group with other words may have no position of its
+        // own in the document, and then the others need not be decoded.
+        for i in order {
             counts[i] = refs[i]._withUnsafeGuaranteedRef { c in
                 let f = Int(c.freq)
                 if f > capacities[i] {
@@ -101,6 +103,7 @@ final class PhraseMatcher: FreqSource {
                 }
                 return c.writePositions(to: lists[i])
             }
+            if counts[i] == 0 { return 0 }
         }
         var count: UInt32 = 0
         if slop == 0 {
