@@ -54,7 +54,7 @@ struct GroupListBuilder {
 
     /// Adds the slots of a word group's words (form ordinal i: slots[i]) as one run, merged
     /// document by document as the slots are read (decoding each slot whole first held the
-    /// group twice over at its peak); returns each slot's number of documents.
+    /// group twice over at its peak); `documents[i]` receives slot i's number of documents.
     mutating func add(slots: [Int], from postings: PostingsAccumulator, documents: inout [UInt32]) {
         documents.removeAll(keepingCapacity: true)
         if slots.count == 1 {
@@ -62,49 +62,76 @@ struct GroupListBuilder {
             return
         }
         startTags(positions.count)
+        documents.append(contentsOf: repeatElement(0, count: slots.count))
         var streams = slots.map { postings.stream($0) }
-        var pending = [[UInt32]](repeating: [], count: slots.count)
-        var live = [Bool](repeating: false, count: slots.count)
-        for i in streams.indices {
-            live[i] = streams[i].next(positions: &pending[i])
-            documents.append(live[i] ? 1 : 0)
-        }
+        for i in streams.indices { streams[i].nextDocument() }
         while true {
             var d = UInt32.max
-            for i in streams.indices where live[i] { d = min(d, streams[i].doc) }
+            for i in streams.indices { d = min(d, streams[i].doc) }
             if d == UInt32.max { break }
-            pairs.removeAll(keepingCapacity: true)
+            let start = positions.count
             var contributing = 0
-            for i in streams.indices where live[i] && streams[i].doc == d {
-                for p in pending[i] { pairs.append((p, UInt32(i))) }
-                pending[i].removeAll(keepingCapacity: true)
-                live[i] = streams[i].next(positions: &pending[i])
-                if live[i] { documents[i] += 1 }
+            for i in streams.indices where streams[i].doc == d {
+                let before = positions.count
+                streams[i].positions(into: &positions)
+                tags.append(contentsOf: repeatElement(UInt32(i), count: positions.count - before))
+                streams[i].nextDocument()
+                documents[i] += 1
                 contributing += 1
             }
-            if contributing > 1 { pairs.sort { $0.0 < $1.0 } }
+            // Words of one group rarely share a document; when they do, their positions
+            // interleave.
+            if contributing > 1 { sortPositions(from: start) }
             docs.append(d)
-            freqs.append(UInt32(pairs.count))
-            for (p, t) in pairs {
-                positions.append(p)
-                tags.append(t)
-            }
+            freqs.append(UInt32(positions.count - start))
         }
         endRun()
     }
 
-    /// Adds postings to the current run (each position with its tag); `endRun` closes it.
-    @inline(__always)
-    mutating func append(doc: UInt32, freq: UInt32) {
-        docs.append(doc)
-        freqs.append(freq)
+    /// Sorts positions[start...] (with their tags) by position.
+    private mutating func sortPositions(from start: Int) {
+        pairs.removeAll(keepingCapacity: true)
+        for k in start..<positions.count { pairs.append((positions[k], tags[k])) }
+        pairs.sort { $0.0 < $1.0 }
+        for (n, (p, t)) in pairs.enumerated() {
+            positions[start + n] = p
+            tags[start + n] = t
+        }
     }
 
-    @inline(__always)
-    mutating func appendPosition(_ p: UInt32, tag: UInt32) {
-        if tag != 0 && !tagged { startTags(positions.count) }
-        positions.append(p)
-        if tagged { tags.append(tag) }
+    /// Appends the current document of a cursor (a merge's input) in merged doc id `doc`:
+    /// its positions with their form ordinals mapped through `ordinals` (nil: kept), counting
+    /// each form's document in `formDocs` (when not empty) with `lastDocOfForm`.
+    mutating func append(doc: UInt32, from c: PostingsCursor, ordinals: UnsafeBufferPointer<UInt32>?,
+                         formDocs: inout [UInt32], lastDocOfForm: inout [UInt32]) {
+        docs.append(doc)
+        freqs.append(c.freq)
+        let start = positions.count
+        if c.formBits == 0 {
+            c.positions(into: &positions)
+            let tag = ordinals.map { $0.isEmpty ? 0 : $0[0] } ?? 0
+            if tag != 0 { startTags(start) }
+            if tagged { tags.append(contentsOf: repeatElement(tag, count: positions.count - start)) }
+            if !formDocs.isEmpty && Int(tag) < formDocs.count && lastDocOfForm[Int(tag)] != doc {
+                lastDocOfForm[Int(tag)] = doc
+                formDocs[Int(tag)] += 1
+            }
+            return
+        }
+        startTags(start)
+        c.taggedPositions(into: &positions, forms: &tags)
+        if ordinals == nil && formDocs.isEmpty { return }
+        tags.withUnsafeMutableBufferPointer { t in
+            for k in start..<t.count {
+                var tag = t[k]
+                if let ordinals { tag = Int(tag) < ordinals.count ? ordinals[Int(tag)] : 0 }
+                t[k] = tag
+                if Int(tag) < formDocs.count && lastDocOfForm[Int(tag)] != doc {
+                    lastDocOfForm[Int(tag)] = doc
+                    formDocs[Int(tag)] += 1
+                }
+            }
+        }
     }
 
     /// Starts keeping tags: the `count` positions so far all have tag 0.

@@ -85,7 +85,7 @@ public final class IndexWorker {
             // serialised: past half a share, the next one waits for that write to end instead
             // of growing beside it (whether they overlapped made peak RSS vary by 35 MB).
             let inFlight = writing.bytes.load(ordering: .acquiring)
-            if inFlight > 0 && filling + inFlight > budget * 8 / 5 { flushes.wait() }
+            if inFlight > 0 && filling + inFlight > budget * 3 / 2 { flushes.wait() }
         }
     }
 

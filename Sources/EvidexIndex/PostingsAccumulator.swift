@@ -204,26 +204,36 @@ final class PostingsAccumulator {
         SlotStream(reader: ChainReader(base: UnsafePointer(pool.base), head: Int(slotHead[slot]), bytes: Int(state[slot].bytes)))
     }
 
-    /// A slot's documents in order: `next` reads the next one into `doc` and appends its
-    /// positions to a buffer.
+    /// A slot's documents in order: `nextDocument` reads the next one's id into `doc`
+    /// (UInt32.max past the last), then `positions` appends its positions.
     struct SlotStream {
         fileprivate var reader: ChainReader
         private(set) var doc = UInt32.max
+        private var last = UInt32.max
+        /// The current document's first position (its others follow in the stream).
+        private var first: UInt32 = 0
 
         fileprivate init(reader: ChainReader) { self.reader = reader }
 
-        /// Reads the next document and appends its positions; false at the end.
-        mutating func next(positions: inout [UInt32]) -> Bool {
-            guard reader.remaining > 0 else { return false }
-            doc = doc &+ reader.varint()
-            var pos = reader.varint() &- 1
-            positions.append(pos)
+        mutating func nextDocument() {
+            guard reader.remaining > 0 else {
+                doc = UInt32.max
+                return
+            }
+            last = last &+ reader.varint()
+            doc = last
+            first = reader.varint() &- 1
+        }
+
+        /// Appends the current document's positions (once per document).
+        mutating func positions(into out: inout [UInt32]) {
+            var pos = first
+            out.append(pos)
             while reader.remaining > 0 && reader.peek() != 0 {
                 pos &+= reader.varint()
-                positions.append(pos)
+                out.append(pos)
             }
-            if reader.remaining > 0 { reader.skip() }
-            return true
+            if reader.remaining > 0 { reader.skip() }  // the terminator
         }
     }
 

@@ -181,8 +181,6 @@ enum SegmentMerger {
         var inputForms: [[[UInt8]]] = []
         var merged: [[UInt8]] = []
         var ordinals: [[UInt32]] = []
-        var positions: [UInt32] = []
-        var tags: [UInt32] = []
         var formDocs: [UInt32] = []
         var lastDocOfForm: [UInt32] = []
         func damaged(_ i: Int) -> IndexError {
@@ -212,6 +210,7 @@ enum SegmentMerger {
             // mapped into it. When every input's group is the stem alone (most groups), so is
             // the merged one, and its ordinals (all 0) stand.
             var formCount: UInt32 = 0
+            formDocs.removeAll(keepingCapacity: true)
             let stemOnly = namespace != TermNamespace.group.rawValue || holders.allSatisfy { $0.info.formCount == 0 }
             if !stemOnly {
                 let stem = key[2...]
@@ -234,31 +233,17 @@ enum SegmentMerger {
             for (h, (i, info)) in holders.enumerated() {
                 let c = inputs[i].reader.postings(info)
                 let map = remap[i]
-                let tagged = c.formBits > 0
                 let identity = stemOnly || ordinals[h].enumerated().allSatisfy { $0.offset == Int($0.element) }
-                while c.doc != PostingsCursor.exhausted {
-                    let nd = map[Int(c.doc)]
-                    if nd != UInt32.max {
-                        group.append(doc: nd, freq: c.freq)
-                        positions.removeAll(keepingCapacity: true)
-                        tags.removeAll(keepingCapacity: true)
-                        if tagged {
-                            c.taggedPositions(into: &positions, forms: &tags)
-                        } else {
-                            c.positions(into: &positions)
+                let mapping: [UInt32]? = identity ? nil : ordinals[h]
+                (mapping ?? []).withUnsafeBufferPointer { o in
+                    while c.doc != PostingsCursor.exhausted {
+                        let nd = map[Int(c.doc)]
+                        if nd != UInt32.max {
+                            group.append(doc: nd, from: c, ordinals: mapping == nil ? nil : o, formDocs: &formDocs, lastDocOfForm: &lastDocOfForm)
+                            valuesSinceDrop += 2 + Int(c.freq)
                         }
-                        valuesSinceDrop += 2 + positions.count
-                        for (k, p) in positions.enumerated() {
-                            let t = tagged ? tags[k] : 0
-                            let tag = identity ? t : (Int(t) < ordinals[h].count ? ordinals[h][Int(t)] : 0)
-                            group.appendPosition(p, tag: tag)
-                            if !stemOnly && Int(tag) < formDocs.count && lastDocOfForm[Int(tag)] != nd {
-                                lastDocOfForm[Int(tag)] = nd
-                                formDocs[Int(tag)] += 1
-                            }
-                        }
+                        c.next()
                     }
-                    c.next()
                 }
                 group.endRun()
             }
