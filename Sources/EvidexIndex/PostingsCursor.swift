@@ -57,6 +57,12 @@ public final class PostingsCursor {
     /// bounded exactly from their decoded documents.
     private let lengths: PackedColumn?
 
+    /// The positions chunk last unpacked whole (its offset in the section; −1: none) and its
+    /// values: the documents a phrase checks one after another mostly share a chunk, and
+    /// reading its values one by one from the packed bits cost more than unpacking it once.
+    @exclusivity(unchecked) private var cachedChunk = -1
+    private let chunkValues: UnsafeMutablePointer<UInt32>
+
     /// Low bits of each position value that hold its form's ordinal (a word group's list).
     public let formBits: Int
     /// The form whose positions `positions(into:)` and `writePositions(to:)` give (nil: every
@@ -95,9 +101,11 @@ public final class PostingsCursor {
         self.positionsStart = Int(truncatingIfNeeded: info.positionsOffset)
         self.formBits = info.formBits
         let cap = BitPacking.blockSize
-        // One allocation for both buffers: a query makes a cursor per list, segment and field.
-        docs = .allocate(capacity: 2 * cap)
+        // One allocation for both buffers (and the positions chunk cache): a query makes a
+        // cursor per list, segment and field.
+        docs = .allocate(capacity: 3 * cap)
         freqs = docs + cap
+        chunkValues = docs + 2 * cap
         load(block: 0)
     }
 
@@ -456,29 +464,69 @@ public final class PostingsCursor {
         guard let posBase else { return 0 }
         ensureFreqs()
         seekPositions(posBase)
+        let n = Int(freqs[index])
+        if let written = writeUnpackedPositions(posBase, n, to: out) { return written }
         var reader = PositionReader(base: posBase, chunk: posChunk, index: posIndex, byte: posByte, end: positionsEnd)
         var p: UInt32 = 0
-        let n = Int(freqs[index])
-        if formBits == 0 {
-            if let form, form != 0 { return 0 }
-            for k in 0..<n {
-                let v = reader.next()
-                p = k == 0 ? v : p &+ v
-                out[k] = p
-            }
-            return n
-        }
         let bits = UInt32(formBits)
         let mask: UInt32 = (1 << bits) &- 1
+        let wanted = form ?? 0
+        let filter = form != nil
         var written = 0
         for k in 0..<n {
             let v = reader.next()
             p = k == 0 ? v >> bits : p &+ v >> bits
-            if let form, v & mask != form { continue }
+            if filter && v & mask != wanted { continue }
             out[written] = p
             written += 1
         }
         return written
+    }
+
+    /// `writePositions` from whole unpacked chunks, when every chunk the document's positions
+    /// touch is bit-packed and can be unpacked whole within the section; nil otherwise.
+    @inline(__always)
+    private func writeUnpackedPositions(_ posBase: UnsafePointer<UInt8>, _ n: Int, to out: UnsafeMutablePointer<UInt32>) -> Int? {
+        let bits = UInt32(formBits)
+        let mask: UInt32 = (1 << bits) &- 1
+        let wanted = form ?? 0
+        let filter = form != nil
+        var chunk = posChunk
+        var i = posIndex
+        var p: UInt32 = 0
+        var written = 0
+        var values = UnsafePointer(chunkValues)
+        guard unpackChunk(posBase, chunk) else { return nil }
+        for k in 0..<n {
+            if i == BitPacking.blockSize {
+                chunk += 1 + 16 * Int(posBase[chunk])
+                i = 0
+                // Not unpackable (a last chunk near the section's end): the caller reads the
+                // document again value by value.
+                guard unpackChunk(posBase, chunk) else { return nil }
+                values = UnsafePointer(chunkValues)
+            }
+            let v = values[i]
+            i += 1
+            p = k == 0 ? v >> bits : p &+ v >> bits
+            if filter && v & mask != wanted { continue }
+            out[written] = p
+            written += 1
+        }
+        return written
+    }
+
+    /// Unpacks the chunk at `chunk` into `chunkValues` unless it is there already; false when
+    /// it is not a bit-packed chunk whose whole 128 values lie within the section.
+    @inline(__always)
+    private func unpackChunk(_ posBase: UnsafePointer<UInt8>, _ chunk: Int) -> Bool {
+        if chunk == cachedChunk { return true }
+        guard chunk >= 0, chunk < positionsEnd else { return false }
+        let w = Int(posBase[chunk])
+        guard w <= 32, chunk + 1 + 16 * w + 8 <= positionsEnd else { return false }
+        BitPacking.unpack(UnsafeRawPointer(posBase + chunk + 1), width: w, into: chunkValues)
+        cachedChunk = chunk
+        return true
     }
 
     /// Moves the cached positions location (posChunk, posIndex, posByte) to the current

@@ -19,6 +19,10 @@ final class PhraseMatcher: FreqSource {
     private let counts: UnsafeMutablePointer<Int>
     private let cursorIndex: UnsafeMutablePointer<Int>
 
+    /// Whether a cursor reads one word's positions out of its group's (read once: the
+    /// property is another module's, and each read was checked for exclusive access).
+    private let filtersForm: Bool
+
     /// `offsets[i]` is word i's position within the phrase.
     /// Cursor indices by ascending document frequency: the rarest word leads the leapfrog.
     private let order: [Int]
@@ -26,6 +30,7 @@ final class PhraseMatcher: FreqSource {
     init(cursors: [PostingsCursor], offsets: [Int], slop: Int) {
         self.cursors = cursors
         self.order = cursors.indices.sorted { cursors[$0].docFreq < cursors[$1].docFreq }
+        filtersForm = cursors.contains { $0.form != nil }
         self.offsets = offsets.map { UInt32($0) }
         self.slop = slop
         n = cursors.count
@@ -90,7 +95,7 @@ final class PhraseMatcher: FreqSource {
     private func phraseFreq() -> UInt32 {
         // One word: its own frequency, no positions needed (unless the list holds other words
         // of its group too).
-        if n == 1 && cursors[0].form == nil { return refs[0]._withUnsafeGuaranteedRef { $0.freq } }
+        if n == 1 && !filtersForm { return refs[0]._withUnsafeGuaranteedRef { $0.freq } }
         // Rarest word first: a word of a group with other words may have no position of its
         // own in the document, and then the others need not be decoded.
         for i in order {
