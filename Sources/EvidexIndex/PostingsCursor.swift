@@ -428,15 +428,10 @@ public final class PostingsCursor {
         ensureFreqs()
         seekPositions(posBase)
         var reader = PositionReader(base: posBase, chunk: posChunk, index: posIndex, byte: posByte, end: positionsEnd)
-        var p: UInt32 = 0
-        let bits = UInt32(formBits)
-        let mask: UInt32 = (1 << bits) &- 1
+        var decoder = PositionDecoder(formBits: formBits, form: form)
         // A frequency is at most a field's length (8 MB documents: under 2^24 tokens).
         for k in 0..<min(Int(freqs[index]), 1 << 24) {
-            let v = reader.next()
-            p = k == 0 ? v >> bits : p &+ v >> bits
-            if let form, v & mask != form { continue }
-            out.append(p)
+            if let p = decoder.decode(reader.next(), first: k == 0) { out.append(p) }
         }
     }
 
@@ -467,16 +462,10 @@ public final class PostingsCursor {
         let n = Int(freqs[index])
         if let written = writeUnpackedPositions(posBase, n, to: out) { return written }
         var reader = PositionReader(base: posBase, chunk: posChunk, index: posIndex, byte: posByte, end: positionsEnd)
-        var p: UInt32 = 0
-        let bits = UInt32(formBits)
-        let mask: UInt32 = (1 << bits) &- 1
-        let wanted = form ?? 0
-        let filter = form != nil
+        var decoder = PositionDecoder(formBits: formBits, form: form)
         var written = 0
         for k in 0..<n {
-            let v = reader.next()
-            p = k == 0 ? v >> bits : p &+ v >> bits
-            if filter && v & mask != wanted { continue }
+            guard let p = decoder.decode(reader.next(), first: k == 0) else { continue }
             out[written] = p
             written += 1
         }
@@ -487,15 +476,11 @@ public final class PostingsCursor {
     /// touch is bit-packed and can be unpacked whole within the section; nil otherwise.
     @inline(__always)
     private func writeUnpackedPositions(_ posBase: UnsafePointer<UInt8>, _ n: Int, to out: UnsafeMutablePointer<UInt32>) -> Int? {
-        let bits = UInt32(formBits)
-        let mask: UInt32 = (1 << bits) &- 1
-        let wanted = form ?? 0
-        let filter = form != nil
+        var decoder = PositionDecoder(formBits: formBits, form: form)
         var chunk = posChunk
         var i = posIndex
-        var p: UInt32 = 0
         var written = 0
-        var values = UnsafePointer(chunkValues)
+        let values = UnsafePointer(chunkValues)
         guard unpackChunk(posBase, chunk) else { return nil }
         for k in 0..<n {
             if i == BitPacking.blockSize {
@@ -504,12 +489,10 @@ public final class PostingsCursor {
                 // Not unpackable (a last chunk near the section's end): the caller reads the
                 // document again value by value.
                 guard unpackChunk(posBase, chunk) else { return nil }
-                values = UnsafePointer(chunkValues)
             }
             let v = values[i]
             i += 1
-            p = k == 0 ? v >> bits : p &+ v >> bits
-            if filter && v & mask != wanted { continue }
+            guard let p = decoder.decode(v, first: k == 0) else { continue }
             out[written] = p
             written += 1
         }
@@ -575,6 +558,33 @@ public final class PostingsCursor {
             posByte = at
         }
         posIndex = i
+    }
+}
+
+/// Turns a document's position values (FORMAT.md, "Positions") into positions: each value's
+/// gap above its form bits, and its form ordinal below them, which must be `form` when one
+/// is asked for.
+struct PositionDecoder {
+    private let bits: UInt32
+    private let mask: UInt32
+    private let wanted: UInt32
+    private let filters: Bool
+    private var position: UInt32 = 0
+
+    @inline(__always)
+    init(formBits: Int, form: UInt32?) {
+        bits = UInt32(formBits)
+        mask = (1 << bits) &- 1
+        wanted = form ?? 0
+        filters = form != nil
+    }
+
+    /// The position of the document's next value (`first`: its first), nil when it is
+    /// another form's.
+    @inline(__always)
+    mutating func decode(_ v: UInt32, first: Bool) -> UInt32? {
+        position = first ? v >> bits : position &+ v >> bits
+        return filters && v & mask != wanted ? nil : position
     }
 }
 
