@@ -190,9 +190,11 @@ public final class SegmentReader: @unchecked Sendable {
     /// document of the segment has it).
     public func form(_ word: String, ofGroup info: TermInfo, stem: String) -> (ordinal: UInt32, docFreq: UInt32)? {
         if info.formCount == 0 { return word == stem ? (0, info.docFreq) : nil }
-        let w = Array(word.utf8)
-        for (i, f) in formTable(info, stem).enumerated() where f.word == w { return (UInt32(i), f.docFreq) }
-        return nil
+        var word = word
+        var stem = stem
+        return word.withUTF8 { w in
+            stem.withUTF8 { s in dictionary.form(UnsafeRawBufferPointer(w), of: info, stem: UnsafeRawBufferPointer(s)) }
+        }
     }
 
     private func formTable(_ info: TermInfo, _ stem: String) -> [(word: [UInt8], docFreq: UInt32)] {

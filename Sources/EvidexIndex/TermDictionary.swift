@@ -343,6 +343,32 @@ struct TermDictionary {
         return out
     }
 
+    /// A word's ordinal and document count in a group's form table (`stem`: the key's term
+    /// bytes), read in place; nil when the table lacks it or is damaged.
+    func form(_ word: UnsafeRawBufferPointer, of info: TermInfo, stem: UnsafeRawBufferPointer) -> (ordinal: UInt32, docFreq: UInt32)? {
+        if info.formCount == 0 { return compareBytes(word, stem) == 0 ? (0, info.docFreq) : nil }
+        guard let tail = tail(of: info, namespace: TermNamespace.group.rawValue), let base = tail.baseAddress else { return nil }
+        let p = base.assumingMemoryBound(to: UInt8.self)
+        let limit = tail.count
+        var at = 0
+        let k = Int(readVarint(p, &at))
+        for i in 0..<k {
+            // A record: varint shared (with the stem), varint n, n bytes, varint document count.
+            guard at &+ 1 < limit else { return nil }
+            let shared = Int(readVarint(p, &at))
+            guard at < limit else { return nil }
+            let n = Int(readVarint(p, &at))
+            guard shared <= stem.count, n <= limit &- at, at &+ n < limit else { return nil }
+            var same = shared + n == word.count
+            if same { for j in 0..<shared where stem[j] != word[j] { same = false; break } }
+            if same { for j in 0..<n where p[at + j] != word[shared + j] { same = false; break } }
+            at &+= n
+            let df = readVarint(p, &at)
+            if same { return (UInt32(i), df) }
+        }
+        return nil
+    }
+
     /// The stem a form entry names (`form`: the key's term bytes); nil when damaged.
     func stem(of info: TermInfo, form: UnsafeRawBufferPointer) -> [UInt8]? {
         guard let tail = tail(of: info, namespace: TermNamespace.form.rawValue), let base = tail.baseAddress else { return nil }
@@ -440,6 +466,15 @@ struct BlockEntryReader {
     /// Moves past a group's form table or a form's stem; false when it runs past `limit`.
     @inline(__always)
     static func skipTail(_ base: UnsafePointer<UInt8>, _ at: inout Int, limit: Int, namespace: UInt8) -> Bool {
+        // Most groups are their stem alone: a table of one byte, 0.
+        if namespace == TermNamespace.group.rawValue && at < limit && base[at] == 0 {
+            at &+= 1
+            return true
+        }
+        return skipRecords(base, &at, limit: limit, namespace: namespace)
+    }
+
+    private static func skipRecords(_ base: UnsafePointer<UInt8>, _ at: inout Int, limit: Int, namespace: UInt8) -> Bool {
         var records = 1
         if namespace == TermNamespace.group.rawValue {
             guard at < limit else { return false }

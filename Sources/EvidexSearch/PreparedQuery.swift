@@ -31,9 +31,15 @@ struct PreparedPhrase {
     var fields: [FieldScoring]
     /// Per field slot, one group key per word.
     var keys: [[TermKey]]
-    /// The words themselves (folded), whose positions in their groups' lists count.
-    var words: [String]
+    /// `lists[segment][field slot][word]`: the word's group list in that segment and field
+    /// and the word's ordinal in it, nil where the segment's group lacks the word.
+    var lists: [[[WordList?]]]
     var offsets: [Int]
+
+    struct WordList {
+        var info: TermInfo
+        var form: UInt32
+    }
     var slop: Int
     var idf: Double
     var boost: Double

@@ -137,35 +137,34 @@ struct QueryPreparer {
             idf: RankingSettings.idf(docFreq: df, docCount: snapshot.maxDocCount), boost: boost))
     }
 
-    /// Documents of the field holding this very word (its count in its group's form table).
-    private func documentFrequency(word: String, stem: String, field: IndexField) -> Int {
-        let key = TermKey(field: field, namespace: .group, term: stem)
-        var n = 0
-        for s in snapshot.segments {
-            if let info = s.reader.termInfo(key), let f = s.reader.form(word, ofGroup: info, stem: stem) { n += Int(f.docFreq) }
-        }
-        return n
-    }
-
     private mutating func phrase(_ tokens: [AnalyzedToken], field: QueryField?, slop: Int, boost: Double, negated: Bool) -> PreparedQuery {
         let fs = fields(field)
         let words = tokens.map(\.exact)
-        var idf = 0.0
-        for t in tokens {
-            var df = 0
-            for f in fs { df = max(df, documentFrequency(word: t.exact, stem: t.stem, field: f)) }
-            if df == 0 { return .nothing }
-            idf += RankingSettings.idf(docFreq: df, docCount: snapshot.maxDocCount)
+        let keys = fs.map { f in tokens.map { TermKey(field: f, namespace: .group, term: $0.stem) } }
+        // Each word's group list and ordinal in it, per segment and field, looked up once here.
+        var lists = [[[PreparedPhrase.WordList?]]](
+            repeating: fs.map { _ in [PreparedPhrase.WordList?](repeating: nil, count: tokens.count) }, count: snapshot.segments.count)
+        var df = [Int](repeating: 0, count: tokens.count)
+        for (slot, fieldKeys) in keys.enumerated() {
+            for (w, key) in fieldKeys.enumerated() {
+                var n = 0
+                for (si, s) in snapshot.segments.enumerated() {
+                    guard let info = s.reader.termInfo(key), let form = s.reader.form(words[w], ofGroup: info, stem: tokens[w].stem) else { continue }
+                    lists[si][slot][w] = PreparedPhrase.WordList(info: info, form: form.ordinal)
+                    n += Int(form.docFreq)
+                }
+                df[w] = max(df[w], n)
+            }
         }
+        if df.contains(0) { return .nothing }
+        let idf = df.reduce(0.0) { $0 + RankingSettings.idf(docFreq: $1, docCount: snapshot.maxDocCount) }
         if !negated {
             if words.count == 1 { highlights.exact.insert(words[0]) } else { highlights.phrases.append(words) }
         }
         let first = tokens[0].position
         return .phrase(PreparedPhrase(
             label: (field.map { "\($0.rawValue):" } ?? "") + "\"" + words.joined(separator: " ") + "\"" + (slop > 0 ? "~\(slop)" : ""),
-            fields: scoring(fs),
-            keys: fs.map { f in tokens.map { TermKey(field: f, namespace: .group, term: $0.stem) } },
-            words: words,
+            fields: scoring(fs), keys: keys, lists: lists,
             offsets: tokens.map { $0.position - first }, slop: slop, idf: idf, boost: boost))
     }
 

@@ -34,15 +34,13 @@ struct SegmentScorerBuilder {
             return TermScorer(BM25FCore(sources: sources, fields: w.fields, idf: w.idf, k1: k1, boost: w.boost, reader: reader, norms: norms, label: w.label))
         case .phrase(let p):
             var sources: [(PhraseMatcher, Int)] = []
-            fieldLoop: for (slot, keys) in p.keys.enumerated() {
+            fieldLoop: for (slot, words) in p.lists[segmentIndex].enumerated() {
                 var cursors: [PostingsCursor] = []
-                for (k, word) in zip(keys, p.words) {
-                    guard let info = reader.termInfo(k) else { continue fieldLoop }
+                for word in words {
+                    guard let word else { continue fieldLoop }
+                    let c = reader.postings(word.info, field: p.fields[slot].field)
                     // The word's own positions in its group's list, when the group has others.
-                    let stem = k.term
-                    guard let form = reader.form(word, ofGroup: info, stem: stem)?.ordinal else { continue fieldLoop }
-                    let c = reader.postings(info, field: p.fields[slot].field)
-                    if info.formCount > 1 { c.form = form }
+                    if word.info.formCount > 1 { c.form = word.form }
                     cursors.append(c)
                 }
                 sources.append((PhraseMatcher(cursors: cursors, offsets: p.offsets, slop: p.slop), slot))
