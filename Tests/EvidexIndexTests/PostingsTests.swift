@@ -99,6 +99,81 @@ struct PostingsTests {
         }
     }
 
+    @Test("a word group's list keeps each position's form; a form filter reads one word's positions",
+          arguments: [(1, 2), (130, 3), (1000, 5), (3000, 8)])
+    func formTaggedPositions(df: Int, forms: Int) {
+        var rng = Rng(state: UInt64(df * 31 + forms))
+        let list = randomList(df: df, rng: &rng, gap: 50)
+        let flat = list.positions.flatMap { $0 }
+        let tags = flat.map { _ in UInt32(rng.below(forms)) }
+        let formBits = TermInfo(docFreq: 0, postingsOffset: 0, positionsOffset: 0, formCount: UInt32(forms)).formBits
+        // FORMAT.md: the bit width of k − 1.
+        #expect(formBits == [2: 1, 3: 2, 5: 3, 8: 3][forms])
+        var enc = PostingsEncoder()
+        let info = list.docs.withUnsafeBufferPointer { d in
+            list.freqs.withUnsafeBufferPointer { f in
+                flat.withUnsafeBufferPointer { p in
+                    tags.withUnsafeBufferPointer { t in
+                        enc.encode(docs: d, freqs: f, positions: p, forms: t, formBits: formBits, length: { 100 + $0 % 7 })
+                    }
+                }
+            }
+        }
+        var post = enc.postingsStream.tail
+        var pos = enc.positionsStream.tail
+        for _ in 0..<16 {
+            post.append(0)
+            pos.append(0)
+        }
+        let tagged = TermInfo(docFreq: info.docFreq, postingsOffset: info.postingsOffset, positionsOffset: info.positionsOffset,
+                              formCount: UInt32(forms))
+        post.bytes.withUnsafeBufferPointer { pb in
+            pos.bytes.withUnsafeBufferPointer { qb in
+                func cursor(_ form: UInt32?) -> PostingsCursor {
+                    let c = PostingsCursor(postings: pb.baseAddress!, positions: qb.baseAddress!, info: tagged,
+                                           postingsEnd: pb.count, positionsEnd: qb.count)
+                    c.form = form
+                    return c
+                }
+                // Every position with its form.
+                let all = cursor(nil)
+                var start = 0
+                var ps: [UInt32] = []
+                var ts: [UInt32] = []
+                for i in 0..<df {
+                    #expect(all.doc == list.docs[i])
+                    ps.removeAll()
+                    ts.removeAll()
+                    all.taggedPositions(into: &ps, forms: &ts)
+                    #expect(ps == list.positions[i])
+                    #expect(ts == Array(tags[start..<(start + list.positions[i].count)]))
+                    start += list.positions[i].count
+                    all.next()
+                }
+                #expect(all.doc == PostingsCursor.exhausted)
+                // Each form's own positions, through both readers (whole chunks and value by value).
+                for form in 0..<UInt32(forms) {
+                    let a = cursor(form)
+                    let b = cursor(form)
+                    var out = [UInt32](repeating: 0, count: 400)
+                    var start = 0
+                    for i in 0..<df {
+                        let n = list.positions[i].count
+                        let expected = zip(list.positions[i], tags[start..<(start + n)]).filter { $0.1 == form }.map(\.0)
+                        start += n
+                        let written = out.withUnsafeMutableBufferPointer { a.writePositions(to: $0.baseAddress!) }
+                        #expect(Array(out[0..<written]) == expected, "doc \(i), form \(form)")
+                        ps.removeAll()
+                        b.positions(into: &ps)
+                        #expect(ps == expected)
+                        a.next()
+                        b.next()
+                    }
+                }
+            }
+        }
+    }
+
     @Test("advance(to:) lands on the first document at or after the target")
     func advance() {
         var rng = Rng(state: 42)
