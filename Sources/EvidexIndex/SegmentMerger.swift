@@ -245,7 +245,6 @@ enum SegmentMerger {
                         c.next()
                     }
                 }
-                group.endRun()
             }
             if group.isEmpty { continue }  // only deleted documents held it
             let lengths = fieldLengths[Int(key[0])]

@@ -47,13 +47,6 @@ struct SegmentTermKeys: Sendable {
 
     var count: Int { ids.count }
 
-    /// Term i's bytes, valid during `body`.
-    func withBytes<R>(_ i: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
-        bytes.withUnsafeBufferPointer { all in
-            body(UnsafeBufferPointer(rebasing: all[Int(starts[i])..<Int(starts[i + 1])]))
-        }
-    }
-
     /// Runs `body` with a function from a term's index to its bytes (valid during `body`).
     func withTerms<R>(_ body: ((Int) -> UnsafeRawBufferPointer) -> R) -> R {
         bytes.withUnsafeBytes { all in
