@@ -17,6 +17,9 @@ struct MatchBits {
         if Int(doc) < documents { words[Int(doc >> 6)] |= 1 &<< UInt64(doc & 63) }
     }
 
+    /// The set's words (bit d % 64 of word d / 64 is document d), valid during `body`.
+    func withWords<R>(_ body: (UnsafeBufferPointer<UInt64>) -> R) -> R { words.withUnsafeBufferPointer(body) }
+
     /// Each document in the set, ascending.
     func forEach<E: Error>(_ body: (UInt32) throws(E) -> Void) throws(E) {
         for (i, word) in words.enumerated() where word != 0 {

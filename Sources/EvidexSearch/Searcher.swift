@@ -327,40 +327,30 @@ struct FacetAccumulator {
     /// counters: an exhaustive search of a frequent word adds most documents of the index.
     mutating func add(_ seg: LiveSegment, _ bits: MatchBits, marking matched: inout [Bool]) -> Int {
         let r = seg.reader
-        var years = yearCounts.isEmpty ? [Int](repeating: 0, count: 10_000) : yearCounts
-        yearCounts = []
         var sources = [Int](repeating: 0, count: r.sourceCount)
         var kinds = [Int](repeating: 0, count: kindCounts.count)
-        var other: [Int: Int] = [:]
-        var live = 0
-        let marks = !matched.isEmpty
-        sources.withUnsafeMutableBufferPointer { sc in
-            years.withUnsafeMutableBufferPointer { yc in
-                kinds.withUnsafeMutableBufferPointer { kc in
-                    FacetAccumulator.yearStarts.withUnsafeBufferPointer { starts in
-                        bits.forEach { d in
-                            if seg.isDeleted(d) { return }
-                            live += 1
-                            if marks { matched[Int(d)] = true }
-                            let so = r.sourceOrdinal(d)
-                            if so < sc.count { sc[so] += 1 }
-                            switch r.kind(d) {  // the order of DocumentKind.allCases
-                            case .news: kc[0] += 1
-                            case .evidence: kc[1] += 1
-                            case .other: kc[2] += 1
-                            }
-                            if let o = r.dateOrdinal(d) {
-                                let y = FacetAccumulator.year(o, starts)
-                                if y >= 0 && y < 10_000 { yc[y] += 1 } else { other[y, default: 0] += 1 }
-                            }
+        var dates: [Int] = []
+        var farDates: [Int: Int] = [:]
+        let live = sources.withUnsafeMutableBufferPointer { sc in
+            kinds.withUnsafeMutableBufferPointer { kc in
+                bits.withWords { words in
+                    matched.isEmpty
+                        ? r.tallyFacets(words, deletes: seg.deletes, matched: nil, sourceCounts: sc, kindCounts: kc, dateCounts: &dates, farDateCounts: &farDates)
+                        : matched.withUnsafeMutableBufferPointer { m in
+                            r.tallyFacets(words, deletes: seg.deletes, matched: m, sourceCounts: sc, kindCounts: kc, dateCounts: &dates, farDateCounts: &farDates)
                         }
-                    }
                 }
             }
         }
-        yearCounts = years
+        if yearCounts.isEmpty { yearCounts = [Int](repeating: 0, count: 10_000) }
+        FacetAccumulator.yearStarts.withUnsafeBufferPointer { starts in
+            for (v, n) in dates.enumerated().lazy.filter({ $0.offset > 0 && $0.element > 0 }).map({ ($0.offset, $0.element) })
+                + farDates.map({ ($0.key, $0.value) }) {
+                let y = FacetAccumulator.year(r.dateOrdinal(value: v), starts)
+                if y >= 0 && y < 10_000 { yearCounts[y] += n } else { otherYears[y, default: 0] += n }
+            }
+        }
         for (i, n) in kinds.enumerated() { kindCounts[i] += n }
-        for (y, n) in other { otherYears[y, default: 0] += n }
         for (o, n) in sources.enumerated() where n > 0 {
             let name = r.sourceName(ordinal: o)
             source[name.isEmpty ? "(none)" : name, default: 0] += n
