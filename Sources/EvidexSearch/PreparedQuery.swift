@@ -29,8 +29,6 @@ struct PreparedWord {
 struct PreparedPhrase {
     var label: String
     var fields: [FieldScoring]
-    /// Per field slot, one group key per word.
-    var keys: [[TermKey]]
     /// `lists[segment][field slot][word]`: the word's group list in that segment and field
     /// and the word's ordinal in it, nil where the segment's group lacks the word.
     var lists: [[[WordList?]]]

@@ -164,7 +164,7 @@ struct QueryPreparer {
         let first = tokens[0].position
         return .phrase(PreparedPhrase(
             label: (field.map { "\($0.rawValue):" } ?? "") + "\"" + words.joined(separator: " ") + "\"" + (slop > 0 ? "~\(slop)" : ""),
-            fields: scoring(fs), keys: keys, lists: lists,
+            fields: scoring(fs), lists: lists,
             offsets: tokens.map { $0.position - first }, slop: slop, idf: idf, boost: boost))
     }
 
