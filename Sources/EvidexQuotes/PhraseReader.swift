@@ -311,7 +311,7 @@ struct PhraseReader: Sendable {
         guard Self.intransitiveCues.contains(tokens[v], scalars),
               v + 1 < limit, tokens[v + 1].capitalised || Lexicon.determiners.contains(tokens[v + 1], scalars),
               let c = phraseAfter(v + 1, limit: limit), !c.isPronoun, !c.nameWords.isEmpty else { return nil }
-        guard let e = tokens.firstIndex(where: { $0.range.upperBound == c.mention.upperBound }) else { return nil }
+        guard let e = tokens.index(endingAt: c.mention.upperBound) else { return nil }
         let n = e + 1
         // "…, said Obama “understood he couldn't …”": a name right before a quotation is the
         // quoted clause's subject, not the verb's (the quotation may end the clause at `limit`)
@@ -377,13 +377,13 @@ struct PhraseReader: Sendable {
                 if result?.isPronoun != true, let alt = relativeClauseAntecedent(before: k, floor: floor) { result = alt }
                 // "X, a spokesman for Y told" — an appositive without its closing comma
                 if let r = result, let f = r.words.first, ["a", "an", "the"].contains(f), !r.isPronoun {
-                    let startTok = tokens.firstIndex { $0.range.lowerBound == r.mention.lowerBound } ?? k
+                    let startTok = tokens.index(startingAt: r.mention.lowerBound) ?? k
                     if startTok - 1 > floor, tokens[startTok - 1].isPunct(","), startTok - 2 >= floor,
                        tokens[startTok - 2].isWord, tokens[startTok - 2].capitalised, !tokens[startTok].capitalised,
                        !Self.isOpener(tokens[startTok - 2], scalars),
                        var named = phraseBefore(startTok - 1, floor: floor), !named.nameWords.isEmpty,
                        !named.words.contains(where: { Lexicon.timeWords.contains($0) }),
-                       let namedStart = tokens.firstIndex(where: { $0.range.lowerBound == named.mention.lowerBound }),
+                       let namedStart = tokens.index(startingAt: named.mention.lowerBound),
                        namedStart == floor || tokens[namedStart - 1].quoteIndex != nil || tokens[namedStart - 1].isPunct(",") {
                         named.role = r.phrase
                         result = named
@@ -438,7 +438,7 @@ struct PhraseReader: Sendable {
                 result = phraseAfter(s, limit: limit)
                 // "said the president “offered no changes …”": a phrase right before a quotation
                 // is the quoted clause's subject
-                if let r = result, !endsOpen(r), let e = tokens.firstIndex(where: { $0.range.upperBound == r.mention.upperBound }),
+                if let r = result, !endsOpen(r), let e = tokens.index(endingAt: r.mention.upperBound),
                    e + 1 < tokens.count, tokens[e + 1].quoteIndex != nil {
                     result = nil
                 }
@@ -450,7 +450,7 @@ struct PhraseReader: Sendable {
         if let r = result, !r.isPronoun, let f = r.words.first, !Lexicon.determiners.contains(f),
            r.words.dropFirst().contains(where: { ["his", "her", "their", "its", "the", "a", "an"].contains($0)
                || (f.hasSuffix("ed") && ($0.hasSuffix("'s") || $0.hasSuffix("’s"))) }),
-           let t0 = tokens.firstIndex(where: { $0.range.lowerBound == r.mention.lowerBound }), !tokens[t0].capitalised {
+           let t0 = tokens.index(startingAt: r.mention.lowerBound), !tokens[t0].capitalised {
             return nil
         }
         result?.cue = cue(v)
@@ -503,7 +503,7 @@ struct PhraseReader: Sendable {
     /// Whether `r` follows a lower-case preposition of time or place ("at one point", "in the
     /// meantime"): the object of an adverbial phrase.
     private func isPrepositionalObject(_ r: SpeakerCandidate, floor: Int) -> Bool {
-        guard let s = tokens.firstIndex(where: { $0.range.lowerBound == r.mention.lowerBound }), s - 1 >= floor else { return false }
+        guard let s = tokens.index(startingAt: r.mention.lowerBound), s - 1 >= floor else { return false }
         return tokens[s - 1].isWord && !tokens[s - 1].capitalised && Self.adverbialPrepositions.contains(tokens[s - 1], scalars)
     }
 
@@ -512,7 +512,7 @@ struct PhraseReader: Sendable {
     /// The subject before a prepositional phrase that ends at the verb, when `r` is that
     /// phrase's object: a pronoun (the relative "who" included) or a phrase with a name.
     private func subjectBeforePreposition(_ r: SpeakerCandidate, floor: Int) -> SpeakerCandidate? {
-        guard let s = tokens.firstIndex(where: { $0.range.lowerBound == r.mention.lowerBound }), s - 1 > floor,
+        guard let s = tokens.index(startingAt: r.mention.lowerBound), s - 1 > floor,
               tokens[s - 1].isWord, !tokens[s - 1].capitalised else { return nil }
         let to = tokens[s - 1].isLower(LowerWord.to, scalars)
         guard to || Self.prepositions.contains(tokens[s - 1], scalars) else { return nil }

@@ -476,7 +476,7 @@ public struct QuoteExtractor: Sendable {
         }
         // "what he called the ‘Evil Empire’": the main clause's speaker, not the relative clause's
         let whatVerbs = before.filter { b in
-            guard let st = toks.firstIndex(where: { $0.range.lowerBound == b.1.mention.lowerBound }), st > 0 else { return false }
+            guard let st = toks.index(startingAt: b.1.mention.lowerBound), st > 0 else { return false }
             return toks[st - 1].isLower(LowerWord.what, scalars)
         }
         if !whatVerbs.isEmpty {
@@ -512,7 +512,7 @@ public struct QuoteExtractor: Sendable {
         if let a = after.first, atClauseStart { return (a.1, .trailingCue) }
         // "Pollsters agree - Carl Bialik: ‘…’" / "More from Blumenthal and Cohen: ‘…’": a name standing alone before the colon
         if t > 1, toks[t - 1].isPunct(":"), let c = reader.phraseBefore(t - 1, floor: sStart), !c.nameWords.isEmpty,
-           let first = toks.firstIndex(where: { $0.range.lowerBound == c.mention.lowerBound }), toks[first].capitalised,
+           let first = toks.index(startingAt: c.mention.lowerBound), toks[first].capitalised,
            first == sStart || toks[first - 1].isDash || Lexicon.fromBy.contains(toks[first - 1], scalars) {
             return (c, .colon)
         }
@@ -527,7 +527,7 @@ public struct QuoteExtractor: Sendable {
         // “…” ― Jorge Falcon
         if t == sStart, t + 2 < toks.count, toks[t + 1].isDash, let c = reader.phraseAfter(t + 2, limit: toks.count),
            !c.nameWords.isEmpty,
-           let e = toks.firstIndex(where: { $0.range.upperBound == c.mention.upperBound }),
+           let e = toks.index(endingAt: c.mention.upperBound),
            e + 1 == toks.count || toks[e + 1].endsSentence {
             return (c, .dash)
         }

@@ -135,3 +135,30 @@ struct Token: Sendable, Equatable {
         WordSet.step(WordSet.seed, s.value)
     }
 }
+
+extension Array where Element == Token {
+    /// The index of the token whose range starts at scalar `start` (nil: none). Tokens are in
+    /// text order, so a binary search: the extractor looks a mention's tokens up for each quote
+    /// it attributes, and scanning from the start of a long document for each was quadratic.
+    func index(startingAt start: Int) -> Int? {
+        let i = firstIndex(atLeast: start) { $0.range.lowerBound }
+        return i < count && self[i].range.lowerBound == start ? i : nil
+    }
+
+    /// The index of the token whose range ends at scalar `end` (nil: none).
+    func index(endingAt end: Int) -> Int? {
+        let i = firstIndex(atLeast: end) { $0.range.upperBound }
+        return i < count && self[i].range.upperBound == end ? i : nil
+    }
+
+    /// The first index whose key is ≥ `value` (keys ascend along the array), or `count`.
+    private func firstIndex(atLeast value: Int, _ key: (Token) -> Int) -> Int {
+        var lo = 0
+        var hi = count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if key(self[mid]) < value { lo = mid + 1 } else { hi = mid }
+        }
+        return lo
+    }
+}
