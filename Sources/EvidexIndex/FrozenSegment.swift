@@ -79,10 +79,7 @@ final class FrozenSegment: @unchecked Sendable {
                     }
                     group.add(slots: slots, from: postings, documents: &formDocs)
                     let formCount = UInt32(j - i == 1 && words[i].form == words[i].stem ? 0 : j - i)
-                    var info = TermInfo(docFreq: 0, postingsOffset: 0, positionsOffset: 0, formCount: formCount)
-                    let formBits = info.formBits
-                    info = group.encode(into: &encoder, formBits: formBits, lengths: lengths)
-                    info.formCount = formCount
+                    let info = group.encode(into: &encoder, formCount: formCount, lengths: lengths)
                     tail.removeAll(keepingCapacity: true)
                     TermDictionaryWriter.appendGroupTail(stem: term(Int(stem)), forms: forms, docFreqs: formDocs, to: &tail)
                     makeKey(table, .group, stem)

@@ -127,9 +127,12 @@ struct GroupListBuilder {
         tags.append(contentsOf: repeatElement(0, count: count))
     }
 
-    /// Encodes the list, positions tagged with `formBits` bits (0: untagged).
-    func encode(into encoder: inout PostingsEncoder, formBits: Int = 0, lengths: [UInt32]) -> TermInfo {
-        Self.encode(docs, freqs, positions, tagged ? tags : nil, formBits, &encoder, lengths)
+    /// Encodes the list of a group whose form table lists `formCount` words (0 for a keyword
+    /// list or a group of its stem alone), positions tagged with the form bits that count gives.
+    func encode(into encoder: inout PostingsEncoder, formCount: UInt32 = 0, lengths: [UInt32]) -> TermInfo {
+        var info = Self.encode(docs, freqs, positions, tagged ? tags : nil, TermInfo.formBits(formCount: formCount), &encoder, lengths)
+        info.formCount = formCount
+        return info
     }
 
     /// `tags` nil: every tag is 0.

@@ -248,20 +248,13 @@ enum SegmentMerger {
             }
             if group.isEmpty { continue }  // only deleted documents held it
             let lengths = fieldLengths[Int(key[0])]
-            var info = TermInfo(docFreq: 0, postingsOffset: 0, positionsOffset: 0, formCount: formCount)
-            let formBits = info.formBits
-            info = group.encode(into: &encoder, formBits: formBits, lengths: lengths)
-            info.formCount = formCount
+            let info = group.encode(into: &encoder, formCount: formCount, lengths: lengths)
             if namespace == TermNamespace.group.rawValue {
                 tail.removeAll(keepingCapacity: true)
                 if stemOnly {
                     tail.append(0)
                 } else {
-                    Self.withBuffers(merged) { forms in
-                        key[2...].withUnsafeBytes { stem in
-                            TermDictionaryWriter.appendGroupTail(stem: stem, forms: forms, docFreqs: formDocs, to: &tail)
-                        }
-                    }
+                    TermDictionaryWriter.appendGroupTail(stem: key[2...], forms: merged, docFreqs: formDocs, to: &tail)
                 }
                 tail.withUnsafeBytes { dictionary.add(key, info, tail: $0) }
             } else {
@@ -273,20 +266,6 @@ enum SegmentMerger {
             throw .corrupt("a term dictionary block of a segment being merged is damaged; run `evidex verify` and rebuild the index with `evidex index --rebuild`")
         }
         return RangeMerge(dictionary: dictionary, encoder: encoder)
-    }
-
-    /// Runs `body` with the arrays' bytes as buffers (valid during `body`).
-    private static func withBuffers(_ arrays: [[UInt8]], _ body: ([UnsafeRawBufferPointer]) -> Void) {
-        let flat = Array(arrays.joined())
-        flat.withUnsafeBytes { all in
-            var buffers: [UnsafeRawBufferPointer] = []
-            var at = 0
-            for a in arrays {
-                buffers.append(UnsafeRawBufferPointer(rebasing: all[at..<(at + a.count)]))
-                at += a.count
-            }
-            body(buffers)
-        }
     }
 
     /// A key that cuts the merge's work in two, from the largest input's dictionary: each key

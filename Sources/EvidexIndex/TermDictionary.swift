@@ -14,9 +14,9 @@ enum TermDictionaryWriter {
     /// the stem (`stem`: the key's term bytes) with its document count. Forms in increasing
     /// byte order; one form equal to the stem is written as a count of 0 (its document count
     /// is the list's).
-    static func appendGroupTail(stem: UnsafeRawBufferPointer, forms: [UnsafeRawBufferPointer], docFreqs: [UInt32],
-                                to out: inout [UInt8]) {
-        if forms.count == 1 && compareBytes(forms[0], stem) == 0 {
+    static func appendGroupTail<S: Collection<UInt8>, F: Collection<UInt8>>(stem: S, forms: [F], docFreqs: [UInt32],
+                                                                         to out: inout [UInt8]) {
+        if forms.count == 1 && forms[0].elementsEqual(stem) {
             out.append(0)
             return
         }
@@ -28,19 +28,17 @@ enum TermDictionaryWriter {
     }
 
     /// Appends a form entry's tail: its stem coded against the form (`form`: the key's term).
-    static func appendFormTail(form: UnsafeRawBufferPointer, stem: UnsafeRawBufferPointer, to out: inout [UInt8]) {
+    static func appendFormTail(form: some Collection<UInt8>, stem: some Collection<UInt8>, to out: inout [UInt8]) {
         appendCoded(stem, against: form, to: &out)
     }
 
     /// `varint shared, varint suffix length, suffix`: `value` as the bytes it shares with the
     /// start of `base`, then the rest.
-    private static func appendCoded(_ value: UnsafeRawBufferPointer, against base: UnsafeRawBufferPointer, to out: inout [UInt8]) {
-        var shared = 0
-        let limit = min(value.count, base.count)
-        while shared < limit && value[shared] == base[shared] { shared += 1 }
+    private static func appendCoded(_ value: some Collection<UInt8>, against base: some Collection<UInt8>, to out: inout [UInt8]) {
+        let shared = zip(value, base).prefix { $0 == $1 }.count
         appendVarint(UInt32(shared), to: &out)
         appendVarint(UInt32(value.count - shared), to: &out)
-        out.append(contentsOf: value[shared...])
+        out.append(contentsOf: value.dropFirst(shared))
     }
 
     private static func appendVarint(_ v: UInt32, to out: inout [UInt8]) {

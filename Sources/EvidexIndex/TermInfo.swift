@@ -22,5 +22,9 @@ public struct TermInfo: Sendable, Equatable {
     }
 
     /// Bits of form ordinal in each position value of the list (FORMAT.md, "Positions").
-    public var formBits: Int { formCount <= 1 ? 0 : 32 - (formCount - 1).leadingZeroBitCount }
+    public var formBits: Int { Self.formBits(formCount: formCount) }
+
+    /// The form bits of a group whose form table lists `formCount` words: the bit width of
+    /// formCount − 1, 0 for a group of one word (FORMAT.md).
+    static func formBits(formCount: UInt32) -> Int { formCount <= 1 ? 0 : 32 - (formCount - 1).leadingZeroBitCount }
 }

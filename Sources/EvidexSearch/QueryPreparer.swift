@@ -193,7 +193,7 @@ struct QueryPreparer {
             for s in snapshot.segments {
                 s.reader.forEachTerm(withPrefix: TermKey(field: f, namespace: .group, term: prefix)) { k, info in
                     let stem = k.term
-                    let forms = info.formCount == 0 ? [stem] : s.reader.forms(ofGroup: info, stem: stem)
+                    let forms = s.reader.forms(ofGroup: info, stem: stem)
                     if forms.contains(where: { $0.utf8.starts(with: wanted) }) { stems.insert(stem) }
                 }
                 s.reader.forEachTerm(withPrefix: TermKey(field: f, namespace: .form, term: prefix)) { k, info in
@@ -212,7 +212,7 @@ struct QueryPreparer {
             for s in snapshot.segments {
                 s.reader.forEachTerm(withPrefix: TermKey(field: f, namespace: .group, term: "")) { k, info in
                     let stem = k.term
-                    let forms = info.formCount == 0 ? [stem] : s.reader.forms(ofGroup: info, stem: stem)
+                    let forms = s.reader.forms(ofGroup: info, stem: stem)
                     for term in forms {
                         if abs(term.unicodeScalars.count - target.count) > maxEdits { continue }
                         if Levenshtein.distance(Array(term.unicodeScalars), target, limit: maxEdits) != nil {
