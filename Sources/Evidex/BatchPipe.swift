@@ -20,7 +20,7 @@ struct PreparedBatch: Sendable {
 }
 
 /// A bounded hand-over between the thread that reads, parses and annotates a file and the
-/// worker that indexes it: at most `capacity` batches wait, so memory stays bounded however
+/// workers that index it: at most `capacity` batches wait, so memory stays bounded however
 /// far the reader could run ahead. The worker cancels when it stops early, which releases a
 /// reader blocked on a full pipe.
 final class BatchPipe: Sendable {
@@ -34,7 +34,10 @@ final class BatchPipe: Sendable {
     private let free: DispatchSemaphore
     private let ready = DispatchSemaphore(value: 0)
 
+    private let capacity: Int
+
     init(capacity: Int = 1) {
+        self.capacity = capacity
         free = DispatchSemaphore(value: capacity)
     }
 
@@ -67,12 +70,19 @@ final class BatchPipe: Sendable {
                 free.signal()
                 return batch
             }
-            if done { return nil }
+            if done {
+                // the one signal of `finish` wakes one taker: it passes it on to the next
+                ready.signal()
+                return nil
+            }
         }
     }
 
     /// Whether no batch waits: the worker has taken everything offered so far.
     var isEmpty: Bool { state.withLock { $0.batches.isEmpty } }
+
+    /// Whether `capacity` batches wait: the next `put` blocks until a worker takes one.
+    var isFull: Bool { state.withLock { $0.batches.count >= capacity } }
 
     /// Whether the worker has stopped taking batches (the reader may stop preparing them).
     var isCancelled: Bool { state.withLock { $0.cancelled } }

@@ -10,6 +10,7 @@ public enum CorpusIndexer {
     /// Documents handed to another worker at a time when one file holds many (JSONL).
     static let chunkSize = 512
 
+
     public static func run(
         paths: [String], indexDirectory: String, options: IndexingOptions = IndexingOptions(),
         progress: (@Sendable (IndexingProgress) -> Void)? = nil
@@ -54,6 +55,14 @@ public enum CorpusIndexer {
         // With a core to spare, files are read, parsed and annotated on a reader thread while
         // the worker builds the segment (`indexPrepared`).
         let pipelined = threads < ProcessInfo.processInfo.activeProcessorCount
+        // The input still unread below which a second worker does not start: synth-news JSONL
+        // indexes as fast with one worker as with two at 26 MB, 20–25% faster with two at
+        // 79 MB. The batches in a row that find the pipe full first: at 1 the 271 hearing days
+        // started one early in the build, when the reader is briefly ahead, and indexed in
+        // 3.80 s instead of 3.27 s at 8 (3.30 s at one thread); synth-100k, whose reader is
+        // always ahead, starts it at once either way.
+        let sharedReader = options.sharedReader
+            ?? (!pipelined && threads == 2 && options.annotate ? IndexingOptions.SharedReader() : nil)
         let progressLock = Mutex(ContinuousClock.now)
 
         /// Reports progress at most four times a second.
@@ -72,46 +81,56 @@ public enum CorpusIndexer {
             }
         }
 
-        /// With a core to spare, a reader thread takes this worker's files from the queue, in
-        /// order, and reads, parses and annotates them in small batches while the worker
-        /// indexes the batches before (the worker's own work is the analysis). Small batches,
-        /// a few in hand: the worker starts sooner and neither thread waits long for the
-        /// other. BBC News JSONL at one thread, medians of 9 interleaved runs: quotations
-        /// added 40% to the build with 1 MB batches and one in hand, 27% with these; and a
-        /// folder of files, read by the worker itself until then, gains the spare core too.
-        @Sendable func indexPrepared(by worker: IndexWorker) throws {
-            let pipe = BatchPipe(capacity: 4)
-            DispatchQueue.global().async {
-                while !pipe.isCancelled, let item = queue.next() {
-                    switch item {
-                    case .file(let i):
-                        let path = files[i].relativePath
-                        let source = sourceFile(files[i])
-                        // only an uncompressed JSONL file comes in several batches; another's
-                        // one batch also finishes it
-                        let single = files[i].format != .jsonLines || files[i].isGzipped
-                        loader.forEachBatch(files[i], batchBytes: 1 << 16) { result in
-                            if pipe.isCancelled { return }
-                            // nothing waits for the worker: it annotates this batch itself
-                            let idle = pipe.isEmpty
-                            pipe.put(PreparedBatch(documents: result.documents,
-                                                   annotations: idle ? nil : result.documents.map(annotations),
-                                                   problems: result.problems, path: path, source: source,
-                                                   finishedFile: single ? i : nil))
+        /// Takes files from the queue, in order, and reads, parses and annotates them in small
+        /// batches into `pipe` while workers index the batches before. Small batches, a few in
+        /// hand: a worker starts sooner and neither side waits long for the other. BBC News
+        /// JSONL at one thread, medians of 9 interleaved runs: quotations added 40% to the
+        /// build with 1 MB batches and one in hand, 27% with these; and a folder of files, read
+        /// by the worker itself until then, gains the spare core too. `beforePut` runs before each
+        /// batch is offered, with the bytes of the files not yet read and the number of batches
+        /// in a row, this one included, that found the pipe full (the workers behind).
+        @Sendable func read(into pipe: BatchPipe, beforePut: ((Int, Int) -> Void)? = nil) {
+            var unread = bytesTotal
+            var fullPuts = 0
+            while !pipe.isCancelled, let item = queue.next() {
+                switch item {
+                case .file(let i):
+                    let path = files[i].relativePath
+                    let source = sourceFile(files[i])
+                    // only an uncompressed JSONL file comes in several batches; another's
+                    // one batch also finishes it
+                    let single = files[i].format != .jsonLines || files[i].isGzipped
+                    loader.forEachBatch(files[i], batchBytes: 1 << 16) { result in
+                        if pipe.isCancelled { return }
+                        // nothing waits for the workers: one annotates this batch itself
+                        let idle = pipe.isEmpty
+                        let batch = PreparedBatch(documents: result.documents,
+                                                  annotations: idle ? nil : result.documents.map(annotations),
+                                                  problems: result.problems, path: path, source: source,
+                                                  finishedFile: single ? i : nil)
+                        if let beforePut {
+                            fullPuts = pipe.isFull ? fullPuts + 1 : 0
+                            beforePut(unread, fullPuts)
                         }
-                        if !single {
-                            pipe.put(PreparedBatch(documents: [], annotations: [], problems: [], path: path, source: source,
-                                                   finishedFile: i))
-                        }
-                    case .documents(let docs, let path, let source):
-                        pipe.put(PreparedBatch(documents: docs, annotations: nil, problems: [], path: path, source: source))
+                        pipe.put(batch)
                     }
-                    // prepared, not yet indexed: only the non-pipelined path pushes chunks,
-                    // so nothing waits on this count
-                    queue.done()
+                    if !single {
+                        pipe.put(PreparedBatch(documents: [], annotations: [], problems: [], path: path, source: source,
+                                               finishedFile: i))
+                    }
+                    unread -= sizes[i]
+                case .documents(let docs, let path, let source):
+                    pipe.put(PreparedBatch(documents: docs, annotations: nil, problems: [], path: path, source: source))
                 }
-                pipe.finish()
+                // prepared, not yet indexed: only the non-pipelined path pushes chunks,
+                // so nothing waits on this count
+                queue.done()
             }
+            pipe.finish()
+        }
+
+        /// Indexes the batches of `pipe` with `worker` until the reader has finished.
+        @Sendable func index(from pipe: BatchPipe, by worker: IndexWorker) throws {
             defer { pipe.cancel() }
             while let batch = pipe.take() {
                 if !batch.problems.isEmpty { problems.withLock { $0.append(contentsOf: batch.problems) } }
@@ -130,80 +149,138 @@ public enum CorpusIndexer {
             try worker.finish()
         }
 
-        DispatchQueue.concurrentPerform(iterations: threads) { _ in
-            let worker: IndexWorker
-            do { worker = try writer.makeWorker() } catch let e as IndexError {
-                failure.withLock { $0 = $0 ?? e }
-                queue.abandon()
-                return
-            } catch {
-                failure.withLock { $0 = $0 ?? .invalidArgument(String(describing: error)) }
-                queue.abandon()
-                return
+        /// With a core to spare, a reader thread prepares this worker's files.
+        @Sendable func indexPrepared(by worker: IndexWorker) throws {
+            let pipe = BatchPipe(capacity: 4)
+            DispatchQueue.global().async { read(into: pipe) }
+            try index(from: pipe, by: worker)
+        }
+
+        /// Records the first failure and stops the others.
+        @Sendable func fail(_ error: any Error) {
+            let e = (error as? IndexError) ?? .invalidArgument(String(describing: error))
+            failure.withLock { $0 = $0 ?? e }
+            queue.abandon()
+        }
+
+        if let sharedReader, threads > 1 {
+            // Two threads on two cores, with quotations: one reader for up to two workers, the
+            // second started only once the reader keeps outpacing the first (the pipe stays
+            // full) with enough input left to repay what a second segment costs (its write and
+            // the merge that joins it to the first). Annotation costs about what indexing
+            // does, so reading is usually the slower side, and then one worker beside the
+            // reader beats two workers that each read, annotate and index (medians of 5, two
+            // threads: BBC News JSONL 0.36 s against 0.47 s, the 271 hearing days 3.27 s
+            // against 3.58 s); synth-100k, all indexing, starts the second worker at once
+            // (8.9 s against 9.4–9.7 s). The first worker has the whole memory budget while it
+            // is alone, half once the second starts.
+            let pipe = BatchPipe(capacity: 4)
+            let group = DispatchGroup()
+            let started = Mutex(1)
+            let first = writer.budget(workers: 1)
+            @Sendable func startWorker(_ budget: IndexWorker.Budget) {
+                group.enter()
+                // a thread of its own: a task on the global queue may wait for a free one
+                // while the other worker and the segment writes keep both cores busy
+                Thread.detachNewThread {
+                    defer { group.leave() }
+                    do {
+                        try index(from: pipe, by: try writer.makeWorker(budget: budget))
+                    } catch {
+                        fail(error)
+                    }
+                }
             }
-            do {
-                if pipelined {
-                    try indexPrepared(by: worker)
+            startWorker(first)
+            read(into: pipe) { unread, fullPuts in
+                guard unread >= sharedReader.unreadBytes, fullPuts >= sharedReader.fullPuts else { return }
+                let start = started.withLock { n -> Bool in
+                    guard n < threads else { return false }
+                    n += 1
+                    return true
+                }
+                if start {
+                    writer.share(first, among: 2)
+                    startWorker(writer.budget(workers: 2))
+                }
+            }
+            group.wait()
+        } else {
+            DispatchQueue.concurrentPerform(iterations: threads) { _ in
+                let worker: IndexWorker
+                do { worker = try writer.makeWorker() } catch let e as IndexError {
+                    failure.withLock { $0 = $0 ?? e }
+                    queue.abandon()
+                    return
+                } catch {
+                    failure.withLock { $0 = $0 ?? .invalidArgument(String(describing: error)) }
+                    queue.abandon()
                     return
                 }
-                while let item = queue.next() {
-                    switch item {
-                    case .file(let i):
-                        // Batches keep a large JSONL file from sitting in memory whole; each
-                        // batch is shared out in chunks, and this thread helps drain them
-                        // before reading more, so the backlog stays small. With other workers
-                        // it leaves them one chunk, so that they are not idle while it parses
-                        // the next batch; alone it drains them all (document order as read).
-                        let leaveForOthers = threads > 1 ? 1 : 0
-                        var failed: IndexError?
-                        loader.forEachBatch(files[i]) { result in
-                            if failed != nil { return }
-                            if !result.problems.isEmpty { problems.withLock { $0.append(contentsOf: result.problems) } }
-                            let docs = result.documents
-                            var own = docs[...]
-                            // A small batch in smaller chunks, so that the last ones even out
-                            // between the workers (a 512-document chunk is a quarter of BBC News)
-                            let chunk = threads > 1 ? max(64, min(chunkSize, docs.count / (threads * 4))) : chunkSize
-                            if docs.count > chunk * 2 {
-                                own = docs[0..<chunk]
-                                var at = chunk
-                                while at < docs.count {
-                                    queue.push(.documents(Array(docs[at..<min(at + chunk, docs.count)]), path: files[i].relativePath, source: sourceFile(files[i])))
-                                    at += chunk
-                                }
-                            }
-                            do throws(IndexError) {
-                                let source = sourceFile(files[i])
-                                for d in own { try worker.add(d, path: files[i].relativePath, sourceFile: source, annotations: annotations(d)) }
-                                shared.withLock { $0.documents += own.count }
-                                while queue.backlog > leaveForOthers, let (chunk, path, source) = queue.popChunk() {
-                                    for d in chunk { try worker.add(d, path: path, sourceFile: source, annotations: annotations(d)) }
-                                    shared.withLock { $0.documents += chunk.count }
-                                    queue.done()
-                                }
-                            } catch {
-                                failed = error
-                            }
-                        }
-                        if let failed { throw failed }
-                        shared.withLock {
-                            $0.filesDone += 1
-                            $0.bytesDone += sizes[i]
-                        }
-                    case .documents(let docs, let path, let source):
-                        for d in docs { try worker.add(d, path: path, sourceFile: source, annotations: annotations(d)) }
-                        shared.withLock { $0.documents += docs.count }
+                do {
+                    if pipelined {
+                        try indexPrepared(by: worker)
+                        return
                     }
-                    queue.done()
-                    reportProgress()
+                    while let item = queue.next() {
+                        switch item {
+                        case .file(let i):
+                            // Batches keep a large JSONL file from sitting in memory whole; each
+                            // batch is shared out in chunks, and this thread helps drain them
+                            // before reading more, so the backlog stays small. With other workers
+                            // it leaves them one chunk, so that they are not idle while it parses
+                            // the next batch; alone it drains them all (document order as read).
+                            let leaveForOthers = threads > 1 ? 1 : 0
+                            var failed: IndexError?
+                            loader.forEachBatch(files[i]) { result in
+                                if failed != nil { return }
+                                if !result.problems.isEmpty { problems.withLock { $0.append(contentsOf: result.problems) } }
+                                let docs = result.documents
+                                var own = docs[...]
+                                // A small batch in smaller chunks, so that the last ones even out
+                                // between the workers (a 512-document chunk is a quarter of BBC News)
+                                let chunk = threads > 1 ? max(64, min(chunkSize, docs.count / (threads * 4))) : chunkSize
+                                if docs.count > chunk * 2 {
+                                    own = docs[0..<chunk]
+                                    var at = chunk
+                                    while at < docs.count {
+                                        queue.push(.documents(Array(docs[at..<min(at + chunk, docs.count)]), path: files[i].relativePath, source: sourceFile(files[i])))
+                                        at += chunk
+                                    }
+                                }
+                                do throws(IndexError) {
+                                    let source = sourceFile(files[i])
+                                    for d in own { try worker.add(d, path: files[i].relativePath, sourceFile: source, annotations: annotations(d)) }
+                                    shared.withLock { $0.documents += own.count }
+                                    while queue.backlog > leaveForOthers, let (chunk, path, source) = queue.popChunk() {
+                                        for d in chunk { try worker.add(d, path: path, sourceFile: source, annotations: annotations(d)) }
+                                        shared.withLock { $0.documents += chunk.count }
+                                        queue.done()
+                                    }
+                                } catch {
+                                    failed = error
+                                }
+                            }
+                            if let failed { throw failed }
+                            shared.withLock {
+                                $0.filesDone += 1
+                                $0.bytesDone += sizes[i]
+                            }
+                        case .documents(let docs, let path, let source):
+                            for d in docs { try worker.add(d, path: path, sourceFile: source, annotations: annotations(d)) }
+                            shared.withLock { $0.documents += docs.count }
+                        }
+                        queue.done()
+                        reportProgress()
+                    }
+                    try worker.finish()
+                } catch let e as IndexError {
+                    failure.withLock { $0 = $0 ?? e }
+                    queue.abandon()
+                } catch {
+                    failure.withLock { $0 = $0 ?? .invalidArgument(String(describing: error)) }
+                    queue.abandon()
                 }
-                try worker.finish()
-            } catch let e as IndexError {
-                failure.withLock { $0 = $0 ?? e }
-                queue.abandon()
-            } catch {
-                failure.withLock { $0 = $0 ?? .invalidArgument(String(describing: error)) }
-                queue.abandon()
             }
         }
         if let f = failure.withLock({ $0 }) { throw f }

@@ -21,6 +21,16 @@ public struct IndexingOptions: Sendable {
     public var annotate: Bool
     /// Whether the index keeps a copy of each document's text or reads it back from the file.
     public var store: DocumentStoreMode
+    /// One reader thread for the workers, a second worker started as `CorpusIndexer` decides
+    /// (nil: where it helps, at two threads with quotations on two cores). A seam for tests.
+    var sharedReader: SharedReader?
+
+    /// When the reader of `sharedReader` starts a second worker: after this many batches in a
+    /// row found the pipe full, with at least `unreadBytes` of input not yet read.
+    struct SharedReader: Sendable {
+        var unreadBytes = 16 << 20
+        var fullPuts = 8
+    }
 
     public init(threads: Int = IndexWriterOptions.defaultThreads, memoryBudget: Int = 256 << 20, prune: Bool = false,
                 rebuild: Bool = false, maxFileBytes: Int = 8 << 20, maxSegments: Int = 8,

@@ -16,7 +16,9 @@ public final class IndexWorker {
     private let analyzer: Analyzer
     private var builder: SegmentBuilder
     private var sequences: [UInt64] = []
-    private let budget: Int
+    private let budgetBox: Budget
+    /// The bytes a segment may fill before it is written.
+    private var budget: Int { budgetBox.bytes.load(ordering: .relaxed) }
     private let flushes = DispatchGroup()
     private let flushQueue = DispatchQueue(label: "evidex.segment-flush")
     private let flushError = FlushError()
@@ -48,9 +50,28 @@ public final class IndexWorker {
         let value = Mutex<IndexError?>(nil)
     }
 
-    /// `budget`: this worker's part of the writer's budget; `share`: the percentage of it a
-    /// segment may fill (`IndexWriter.makeWorker`).
-    init(writer: IndexWriter, budget: Int, share: Int = 45) throws(IndexError) {
+    /// The bytes a worker's segment may fill, which the indexing threads may change while the
+    /// worker runs (`IndexWriter.share`): a worker that starts alone has the whole budget, and
+    /// half once a second joins it.
+    public final class Budget: Sendable {
+        let bytes: Atomic<Int>
+
+        init(bytes: Int) { self.bytes = Atomic(bytes) }
+    }
+
+    /// `budget`: a worker's part of the writer's budget; `share`: the percentage of it a
+    /// segment may fill (`IndexWriter.segmentBytes`).
+    static func segmentBytes(budget: Int, share: Int) -> Int {
+        // The share holds one segment filling, one being written, the writing's working memory
+        // (about a third of a segment) and the allocator's slack. Measured at a 256 MB budget
+        // on synth-100k once freed memory really went back to the system (BENCHMARKS.md): 45%
+        // peaks at 231 MiB with one thread (3 segments) and 224 MiB with two. Since a worker
+        // waits for its overlapping segment write (session 4), two workers at 45% of their
+        // halves peaked at 198–208 MiB and wrote 10 segments; see `IndexWriter.segmentBytes`.
+        max(budget * share / 100, 8 << 20)
+    }
+
+    init(writer: IndexWriter, budget: Budget) throws(IndexError) {
         // Segments written must give their memory back, or the budget is kept only on paper.
         evx_memory_fix_mmap_threshold(1 << 20)
         self.writer = writer
@@ -60,13 +81,7 @@ public final class IndexWorker {
             throw .invalidArgument("cannot start the text analyzer: \(error)")
         }
         builder = SegmentBuilder(analyzer: analyzer, spillDirectory: writer.directory)
-        // The share holds one segment filling, one being written, the writing's working memory
-        // (about a third of a segment) and the allocator's slack. Measured at a 256 MB budget
-        // on synth-100k once freed memory really went back to the system (BENCHMARKS.md): 45%
-        // peaks at 231 MiB with one thread (3 segments) and 224 MiB with two. Since a worker
-        // waits for its overlapping segment write (session 4), two workers at 45% of their
-        // halves peaked at 198–208 MiB and wrote 10 segments; see `IndexWriter.makeWorker`.
-        self.budget = max(budget * share / 100, 8 << 20)
+        budgetBox = budget
     }
 
     /// Adds a document. `path` is its file relative to the indexed root; a later `add` of the

@@ -115,13 +115,31 @@ public final class IndexWriter: @unchecked Sendable {
         }
     }
 
-    public func makeWorker() throws(IndexError) -> IndexWorker {
+    /// A worker with its part of the budget when `options.threads` workers index, or when
+    /// `budget` says how many do (`IndexWorker.Budget`).
+    public func makeWorker(budget: IndexWorker.Budget? = nil) throws(IndexError) -> IndexWorker {
+        let budget = budget ?? self.budget(workers: options.threads)
+        return try IndexWorker(writer: self, budget: budget)
+    }
+
+    /// Each worker's part of the budget when `workers` workers index.
+    public func budget(workers: Int) -> IndexWorker.Budget {
+        IndexWorker.Budget(bytes: segmentBytes(workers: workers))
+    }
+
+    /// Sets the bytes of `budget` to each worker's part when `workers` workers index.
+    public func share(_ budget: IndexWorker.Budget, among workers: Int) {
+        budget.bytes.store(segmentBytes(workers: workers), ordering: .relaxed)
+    }
+
+    /// The bytes a worker's segment may fill when `workers` workers index.
+    func segmentBytes(workers: Int) -> Int {
         // Two workers write their segments on the same background queue and reach their peaks
         // at different moments, so each may fill more of its half than one worker of the whole:
         // 56% peaked at 236-244 MiB of a 256 MiB budget on synth-100k and wrote 8 segments
         // instead of 10 (BENCHMARKS.md, session 5). More threads keep the measured 45%.
-        let share = options.threads == 2 ? 56 : 45
-        return try IndexWorker(writer: self, budget: options.memoryBudget / options.threads, share: share)
+        let share = workers == 2 ? 56 : 45
+        return IndexWorker.segmentBytes(budget: options.memoryBudget / max(1, workers), share: share)
     }
 
     func nextSequence() -> UInt64 {

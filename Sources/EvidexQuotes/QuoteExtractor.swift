@@ -25,6 +25,8 @@ public struct QuoteExtractor: Sendable {
         let scanner = QuoteMarkScanner(scalars)
         let paragraphs = scanner.paragraphs()
         let stretches = scanner.stretches(paragraphs: paragraphs)
+        // what the paragraphs name serves only the attribution of quotations
+        if stretches.isEmpty { return [] }
         let tokenizer = Tokenizer(text: scalars)
         var entities = DocumentEntities()
         var layouts: [[Token]] = []
@@ -625,22 +627,33 @@ public struct QuoteExtractor: Sendable {
         }
         // The run is tracked as `runStart...runEnd` and sliced only when flushed: taking a
         // slice per word retains and releases the token array each time.
+        // A run with one capitalised word (most: a sentence's first word) names nothing, and
+        // is passed over without a flush.
         var runEnd = -1
+        var capitals = 0
         for i in toks.indices {
             let open = runEnd >= 0
             if toks[i].isWord && toks[i].capitalised {
-                if !open { runStart = i }
+                if !open {
+                    runStart = i
+                    capitals = 0
+                }
                 runEnd = i
+                capitals += 1
             } else if open && toks[i].isWord && Self.runJoiners.contains(toks[i], scalars) {
                 runEnd = i
             } else if open {
-                run = toks[runStart...runEnd]
+                if capitals >= 2 {
+                    run = toks[runStart...runEnd]
+                    flush()
+                }
                 runEnd = -1
-                flush()
             }
         }
-        if runEnd >= 0 { run = toks[runStart...runEnd] }
-        flush()
+        if runEnd >= 0 && capitals >= 2 {
+            run = toks[runStart...runEnd]
+            flush()
+        }
         return out
     }
 }

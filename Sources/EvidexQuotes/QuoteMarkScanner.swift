@@ -329,6 +329,11 @@ struct QuoteMarkScanner: Sendable {
 
     private func primaryDoubles(_ p: Range<Int>, paragraph pi: Int, carry: inout Bool, marks: [(Int, Int)],
                                 singles: [(Int, Role?)]) -> [QuoteStretch] {
+        // most paragraphs have no mark: nothing opens, closes or carries on
+        if marks.isEmpty && singles.isEmpty {
+            carry = false
+            return []
+        }
         // a paragraph has a few marks: searched in turn rather than hashed into a dictionary
         func width(_ i: Int) -> Int? { marks.first(where: { $0.0 == i })?.1 }
         var stack: [Int] = []
