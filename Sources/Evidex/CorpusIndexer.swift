@@ -10,7 +10,6 @@ public enum CorpusIndexer {
     /// Documents handed to another worker at a time when one file holds many (JSONL).
     static let chunkSize = 512
 
-
     public static func run(
         paths: [String], indexDirectory: String, options: IndexingOptions = IndexingOptions(),
         progress: (@Sendable (IndexingProgress) -> Void)? = nil
@@ -169,11 +168,11 @@ public enum CorpusIndexer {
             // full) with enough input left to repay what a second segment costs (its write and
             // the merge that joins it to the first). Annotation costs about what indexing
             // does, so reading is usually the slower side, and then one worker beside the
-            // reader beats two workers that each read, annotate and index (medians of 5, two
-            // threads: BBC News JSONL 0.36 s against 0.47 s, the 271 hearing days 3.27 s
-            // against 3.58 s); synth-100k, all indexing, starts the second worker at once
-            // (8.9 s against 9.4–9.7 s). The first worker has the whole memory budget while it
-            // is alone, half once the second starts.
+            // reader beats two workers that each read, annotate and index (medians of 7, two
+            // threads: BBC News JSONL 0.372 s against 0.446 s, the 271 hearing days 3.224 s
+            // against 3.534 s); synth-100k, all indexing, starts the second worker at once
+            // (9.3 s either way, peak RSS 235 MiB against 252). The first worker has the whole
+            // memory budget while it is alone, half once the second starts.
             let pipe = BatchPipe(capacity: 4)
             let group = DispatchGroup()
             let started = Mutex(1)
@@ -208,13 +207,8 @@ public enum CorpusIndexer {
         } else {
             DispatchQueue.concurrentPerform(iterations: threads) { _ in
                 let worker: IndexWorker
-                do { worker = try writer.makeWorker() } catch let e as IndexError {
-                    failure.withLock { $0 = $0 ?? e }
-                    queue.abandon()
-                    return
-                } catch {
-                    failure.withLock { $0 = $0 ?? .invalidArgument(String(describing: error)) }
-                    queue.abandon()
+                do { worker = try writer.makeWorker() } catch {
+                    fail(error)
                     return
                 }
                 do {
@@ -274,12 +268,8 @@ public enum CorpusIndexer {
                         reportProgress()
                     }
                     try worker.finish()
-                } catch let e as IndexError {
-                    failure.withLock { $0 = $0 ?? e }
-                    queue.abandon()
                 } catch {
-                    failure.withLock { $0 = $0 ?? .invalidArgument(String(describing: error)) }
-                    queue.abandon()
+                    fail(error)
                 }
             }
         }
