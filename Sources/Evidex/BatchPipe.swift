@@ -78,6 +78,21 @@ final class BatchPipe: Sendable {
         }
     }
 
+    /// A batch that waits now, without waiting for one; nil when none does (or at the end).
+    func takeIfReady() -> PreparedBatch? {
+        guard ready.wait(timeout: .now()) == .success else { return nil }
+        let batch = state.withLock { s -> PreparedBatch? in
+            s.batches.isEmpty ? nil : s.batches.removeFirst()
+        }
+        if batch != nil {
+            free.signal()
+        } else {
+            // the end's signal, left for `take`
+            ready.signal()
+        }
+        return batch
+    }
+
     /// Whether no batch waits: the worker has taken everything offered so far.
     var isEmpty: Bool { state.withLock { $0.batches.isEmpty } }
 

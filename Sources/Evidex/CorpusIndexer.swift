@@ -128,10 +128,46 @@ public enum CorpusIndexer {
             pipe.finish()
         }
 
-        /// Indexes the batches of `pipe` with `worker` until the reader has finished.
-        @Sendable func index(from pipe: BatchPipe, by worker: IndexWorker) throws {
+        /// Reads, annotates and indexes file `i` with `worker` (a worker whose reader is
+        /// behind helps it).
+        @Sendable func indexFile(_ i: Int, by worker: IndexWorker) throws(IndexError) {
+            var failed: IndexError?
+            let source = sourceFile(files[i])
+            loader.forEachBatch(files[i], batchBytes: 1 << 16) { result in
+                if failed != nil { return }
+                if !result.problems.isEmpty { problems.withLock { $0.append(contentsOf: result.problems) } }
+                do throws(IndexError) {
+                    for d in result.documents {
+                        try worker.add(d, path: files[i].relativePath, sourceFile: source, annotations: annotations(d))
+                    }
+                } catch {
+                    failed = error
+                }
+                shared.withLock { $0.documents += result.documents.count }
+            }
+            if let failed { throw failed }
+            shared.withLock {
+                $0.filesDone += 1
+                $0.bytesDone += sizes[i]
+            }
+            queue.done()
+            reportProgress()
+        }
+
+        /// Indexes the batches of `pipe` with `worker` until the reader has finished. With
+        /// `helping`, a worker that finds no batch waiting takes the next file itself: a
+        /// folder of small files keeps one reader busy opening them (BBC News folder, two
+        /// threads with quotations, medians of 5 and 9 runs: 0.467 → 0.434 s, 0.508 → 0.494 s).
+        @Sendable func index(from pipe: BatchPipe, by worker: IndexWorker, helping: Bool = false) throws {
             defer { pipe.cancel() }
-            while let batch = pipe.take() {
+            while true {
+                var next = pipe.takeIfReady()
+                if next == nil, helping, let i = queue.nextFile() {
+                    try indexFile(i, by: worker)
+                    continue
+                }
+                if next == nil { next = pipe.take() }
+                guard let batch = next else { break }
                 if !batch.problems.isEmpty { problems.withLock { $0.append(contentsOf: batch.problems) } }
                 for (d, a) in zip(batch.documents, batch.annotations ?? batch.documents.map(annotations)) {
                     try worker.add(d, path: batch.path, sourceFile: batch.source, annotations: a)
@@ -184,7 +220,7 @@ public enum CorpusIndexer {
                 Thread.detachNewThread {
                     defer { group.leave() }
                     do {
-                        try index(from: pipe, by: try writer.makeWorker(budget: budget))
+                        try index(from: pipe, by: try writer.makeWorker(budget: budget), helping: true)
                     } catch {
                         fail(error)
                     }
@@ -320,6 +356,16 @@ final class WorkQueue: Sendable {
 
     init(fileCount: Int) {
         state = Mutex(State(fileCount: fileCount))
+    }
+
+    /// The next file nobody has taken, without waiting; nil when every file is taken.
+    func nextFile() -> Int? {
+        state.withLock { s in
+            guard !s.abandoned, s.nextFile < s.fileCount else { return nil }
+            s.nextFile += 1
+            s.active += 1
+            return s.nextFile - 1
+        }
     }
 
     func next() -> Item? {

@@ -25,6 +25,19 @@ struct SharedReaderTests {
         return (file, scratch, lines.count * copies)
     }
 
+    /// The shipped articles, many times over, one file each: a folder of many small files.
+    static func articleFiles(copies: Int) throws -> (folder: String, scratch: ScratchIndex, count: Int) {
+        let (file, scratch, count) = try articles(copies: copies)
+        let folder = scratch.path + "/files"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let lines = try String(contentsOfFile: file, encoding: .utf8).split(separator: "\n")
+        for (n, line) in lines.enumerated() {
+            try (String(line) + "\n").write(toFile: folder + "/article-\(n).jsonl", atomically: false, encoding: .utf8)
+        }
+        try FileManager.default.removeItem(atPath: file)
+        return (folder, scratch, count)
+    }
+
     /// Builds `file` with one worker, and with one reader feeding a worker and a second worker
     /// started at the first batch; both indexes must hold the same documents and hits (and
     /// quotations, when annotating). Returns the second build's report.
@@ -66,6 +79,16 @@ struct SharedReaderTests {
     func secondWorkerMidBuild() throws {
         let (file, scratch, count) = try Self.articles(copies: 200)
         _ = try Self.compare(file, count: count, annotate: false)
+        _ = scratch
+    }
+
+    /// A folder of many files: a worker that finds no batch waiting reads the next file
+    /// itself, beside the reader.
+    @Test("Workers that read files beside the reader lose and double nothing")
+    func workersHelpRead() throws {
+        let (folder, scratch, count) = try Self.articleFiles(copies: 40)
+        let two = try Self.compare(folder, count: count, annotate: true)
+        #expect(two.files == count)
         _ = scratch
     }
 
