@@ -128,28 +128,41 @@ public enum CorpusIndexer {
             pipe.finish()
         }
 
-        /// Reads, annotates and indexes file `i` with `worker` (a worker whose reader is
-        /// behind helps it).
-        @Sendable func indexFile(_ i: Int, by worker: IndexWorker) throws(IndexError) {
-            var failed: IndexError?
-            let source = sourceFile(files[i])
-            loader.forEachBatch(files[i], batchBytes: 1 << 16) { result in
-                if failed != nil { return }
-                if !result.problems.isEmpty { problems.withLock { $0.append(contentsOf: result.problems) } }
-                do throws(IndexError) {
-                    for d in result.documents {
-                        try worker.add(d, path: files[i].relativePath, sourceFile: source, annotations: annotations(d))
-                    }
-                } catch {
-                    failed = error
-                }
-                shared.withLock { $0.documents += result.documents.count }
-            }
-            if let failed { throw failed }
+        /// Counts file `i` as indexed (for progress).
+        @Sendable func finished(file i: Int) {
             shared.withLock {
                 $0.filesDone += 1
                 $0.bytesDone += sizes[i]
             }
+        }
+
+        /// Indexes a prepared batch with `worker`, annotating it first if the reader did not.
+        @Sendable func index(_ batch: PreparedBatch, by worker: IndexWorker) throws(IndexError) {
+            if !batch.problems.isEmpty { problems.withLock { $0.append(contentsOf: batch.problems) } }
+            for (d, a) in zip(batch.documents, batch.annotations ?? batch.documents.map(annotations)) {
+                try worker.add(d, path: batch.path, sourceFile: batch.source, annotations: a)
+            }
+            shared.withLock { $0.documents += batch.documents.count }
+            if let i = batch.finishedFile { finished(file: i) }
+            reportProgress()
+        }
+
+        /// Reads and indexes file `i` with `worker`, as the reader would have prepared it (a
+        /// worker whose reader is behind helps it).
+        @Sendable func indexFile(_ i: Int, by worker: IndexWorker) throws(IndexError) {
+            var failed: IndexError?
+            let source = sourceFile(files[i])
+            loader.forEachBatch(files[i], batchBytes: 1 << 16) { result in
+                guard failed == nil else { return }
+                do throws(IndexError) {
+                    try index(PreparedBatch(documents: result.documents, annotations: nil, problems: result.problems,
+                                            path: files[i].relativePath, source: source), by: worker)
+                } catch {
+                    failed = error
+                }
+            }
+            if let failed { throw failed }
+            finished(file: i)
             queue.done()
             reportProgress()
         }
@@ -161,25 +174,15 @@ public enum CorpusIndexer {
         @Sendable func index(from pipe: BatchPipe, by worker: IndexWorker, helping: Bool = false) throws {
             defer { pipe.cancel() }
             while true {
-                var next = pipe.takeIfReady()
-                if next == nil, helping, let i = queue.nextFile() {
+                if helping, let batch = pipe.takeIfReady() {
+                    try index(batch, by: worker)
+                } else if helping, let i = queue.nextFile() {
                     try indexFile(i, by: worker)
-                    continue
+                } else if let batch = pipe.take() {
+                    try index(batch, by: worker)
+                } else {
+                    break
                 }
-                if next == nil { next = pipe.take() }
-                guard let batch = next else { break }
-                if !batch.problems.isEmpty { problems.withLock { $0.append(contentsOf: batch.problems) } }
-                for (d, a) in zip(batch.documents, batch.annotations ?? batch.documents.map(annotations)) {
-                    try worker.add(d, path: batch.path, sourceFile: batch.source, annotations: a)
-                }
-                shared.withLock {
-                    $0.documents += batch.documents.count
-                    if let i = batch.finishedFile {
-                        $0.filesDone += 1
-                        $0.bytesDone += sizes[i]
-                    }
-                }
-                reportProgress()
             }
             try worker.finish()
         }
@@ -292,10 +295,7 @@ public enum CorpusIndexer {
                                 }
                             }
                             if let failed { throw failed }
-                            shared.withLock {
-                                $0.filesDone += 1
-                                $0.bytesDone += sizes[i]
-                            }
+                            finished(file: i)
                         case .documents(let docs, let path, let source):
                             for d in docs { try worker.add(d, path: path, sourceFile: source, annotations: annotations(d)) }
                             shared.withLock { $0.documents += docs.count }
